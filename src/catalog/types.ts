@@ -1,0 +1,46 @@
+export type HyperVGeneration = 'V1' | 'V2';
+export type CpuArchitecture = 'x64' | 'Arm64';
+export type OsType = 'linux' | 'windows';
+
+/** What the embedded catalog knows of one VM size. An absent optional field means "not known", never "none". */
+export interface VmSizeInfo {
+  /** Canonical casing, e.g. `Standard_A1_v2`. */
+  name: string;
+  vCPUs: number;
+  /** Quota family id, e.g. `standardDv3Family`. */
+  family?: string;
+  memoryGiB?: number;
+  hyperVGenerations?: HyperVGeneration[];
+  architecture?: CpuArchitecture;
+  /** SCSI resource (temp) disk in GiB; 0 means the size has none. */
+  tempDiskGiB?: number;
+  /** Local NVMe temp disk in GiB (the v6 "d" sizes); 0 means none. */
+  nvmeDiskGiB?: number;
+  /** Whether Azure Batch lists the size as supported. */
+  batchSupported?: boolean;
+  /** Regions the size is offered in (by any subscription). */
+  regions: string[];
+  /** ISO date on which the size's series retires. */
+  retirementDate?: string;
+}
+
+/** A Batch-supported marketplace image as ListSupportedImages reports it. */
+export interface ImageInfo {
+  publisher: string;
+  offer: string;
+  sku: string;
+  nodeAgentSkuId: string;
+  osType: OsType;
+  generation?: HyperVGeneration;
+  /** ISO date after which Batch refuses new pools with this image. */
+  batchSupportEndOfLife?: string;
+}
+
+export interface Catalog {
+  /** Date of the newest data the catalog was built from (ISO date). */
+  dataDate: string;
+  /** One line per input data set: what it is and how old. */
+  sources: string[];
+  vmSizes: VmSizeInfo[];
+  images: ImageInfo[];
+}

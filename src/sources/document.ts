@@ -1,0 +1,29 @@
+import type { Location, Path } from './location.ts';
+
+export type DocumentFormat = 'json' | 'jsonc' | 'yaml';
+
+/** A minimal text edit against the original file, in character offsets. */
+export interface TextEdit {
+  offset: number;
+  length: number;
+  text: string;
+}
+
+/** Where a path landed: on the exact key or value, or on the nearest ancestor that exists. */
+export interface Located {
+  location: Location;
+  exact: boolean;
+}
+
+/** A parsed file that still knows where every key and value came from. */
+export interface SourceDocument {
+  readonly filePath: string;
+  readonly text: string;
+  readonly format: DocumentFormat;
+  /** The plain data, as JSON.parse would give it. */
+  readonly value: unknown;
+  /** The key or value at path, falling back to the nearest ancestor that exists. */
+  locate(path: Path, part?: 'key' | 'value'): Located;
+  /** Edits that set the value at path, inserting the property when absent; undefined when it cannot be done safely. */
+  setValueEdits(path: Path, value: string | number | boolean): TextEdit[] | undefined;
+}

@@ -1,0 +1,50 @@
+import type { PoolAddParameter } from '@azure/batch';
+import type { Located, SourceDocument, TextEdit } from './document.ts';
+import type { Path } from './location.ts';
+import type { Unknowable, UnknownValue } from './unknown.ts';
+
+/**
+ * The canonical pool: the Batch data-plane shape as `@azure/batch` names it, where any property may be
+ * absent (the schema rule reports what is required) and any value may be unknown to the adapter.
+ */
+export type PoolSpec = Exclude<Unknowable<PoolAddParameter>, UnknownValue>;
+
+/** The format a pool was written in; defaults and property names depend on it. */
+export type SourceFormat = 'batch-json' | 'batch-yaml';
+
+/**
+ * What an absent property means in the format the pool came from. The formats disagree (the azurerm
+ * provider defaults start_task.wait_for_success to false, the REST API to true), so rules read defaults
+ * from here, never from their own constants.
+ */
+export interface SourceDefaults {
+  startTaskWaitForSuccess: boolean;
+  startTaskMaxRetryCount: number;
+  resizeTimeout: string;
+  windowsEnableAutomaticUpdates: boolean;
+  taskSlotsPerNode: number;
+}
+
+export const BATCH_API_DEFAULTS: SourceDefaults = {
+  startTaskWaitForSuccess: true,
+  startTaskMaxRetryCount: 0,
+  resizeTimeout: 'PT15M',
+  windowsEnableAutomaticUpdates: true,
+  taskSlotsPerNode: 1,
+};
+
+/** One pool found in a file, in canonical form, with the map back to what the user wrote. */
+export interface PoolDefinition {
+  /** The pool id when known, for messages and reports. */
+  readonly id: string | undefined;
+  readonly spec: PoolSpec;
+  readonly document: SourceDocument;
+  readonly format: SourceFormat;
+  readonly defaults: SourceDefaults;
+  /** The source location of a canonical path (nearest written ancestor when absent). */
+  locate(path: Path, part?: 'key' | 'value'): Located;
+  /** The property as the user's format names it, e.g. `startTask.waitForSuccess` or `start_task.wait_for_success`. */
+  displayName(path: Path): string;
+  /** Edits that set a canonical path to a value in the user's file, when that can be done safely. */
+  setValueEdits(path: Path, value: string | number | boolean): TextEdit[] | undefined;
+}
