@@ -1,13 +1,25 @@
-import type { PoolAddParameter } from '@azure/batch';
+import type { ImageReference, PoolAddParameter, StartTask, UserIdentity, VirtualMachineConfiguration } from '@azure/batch';
 import type { Located, SourceDocument, TextEdit } from './document.ts';
 import type { Path } from './location.ts';
 import type { Unknowable, UnknownValue } from './unknown.ts';
 
 /**
- * The canonical pool: the Batch data-plane shape as `@azure/batch` names it, where any property may be
- * absent (the schema rule reports what is required) and any value may be unknown to the adapter.
+ * The SDK model (REST api-version 2022-10-01) adjusted to the wire: the REST body says `username` where the
+ * SDK says `userName`, and newer API versions added image sources the SDK does not know.
  */
-export type PoolSpec = Exclude<Unknowable<PoolAddParameter>, UnknownValue>;
+type WirePool = Omit<PoolAddParameter, 'startTask' | 'virtualMachineConfiguration'> & {
+  startTask?: Omit<StartTask, 'userIdentity'> & { userIdentity?: Omit<UserIdentity, 'userName'> & { username?: string } };
+  virtualMachineConfiguration?: Omit<VirtualMachineConfiguration, 'imageReference'> & {
+    imageReference: ImageReference & { sharedGalleryImageId?: string; communityGalleryImageId?: string };
+  };
+};
+
+/**
+ * The canonical pool: the Batch data-plane body as sent to `Pool - Add`, typed from the `@azure/batch`
+ * models, where any property may be absent (the schema rule reports what is required) and any value may be
+ * unknown to the adapter.
+ */
+export type PoolSpec = Exclude<Unknowable<WirePool>, UnknownValue>;
 
 /** The format a pool was written in; defaults and property names depend on it. */
 export type SourceFormat = 'batch-json' | 'batch-yaml';

@@ -1,0 +1,27 @@
+import type { AnyRule } from '../src/engine/rule.ts';
+import { parseErrorRule } from './parse-error.ts';
+import { poolSchemaRule } from './pool-schema.ts';
+import { resizeTimeoutLargePoolRule } from './resize-timeout-large-pool.ts';
+import { startTaskElevationRule } from './start-task-elevation.ts';
+import { startTaskRetriesRule } from './start-task-retries.ts';
+import { startTaskShellRule } from './start-task-shell.ts';
+import { startTaskWaitForSuccessRule } from './start-task-wait-for-success.ts';
+import { tempDiskCapacityRule } from './temp-disk-capacity.ts';
+import { vmSizeHypervisorGenerationRule } from './vm-size-hypervisor-generation.ts';
+import { vmSizeUnknownRule } from './vm-size-unknown.ts';
+import { windowsAutomaticUpdatesRule } from './windows-automatic-updates.ts';
+
+/** Every rule, in the order findings on one line are listed. */
+export const allRules: readonly AnyRule[] = [
+  parseErrorRule,
+  poolSchemaRule,
+  vmSizeUnknownRule,
+  vmSizeHypervisorGenerationRule,
+  resizeTimeoutLargePoolRule,
+  tempDiskCapacityRule,
+  startTaskWaitForSuccessRule,
+  startTaskShellRule,
+  startTaskElevationRule,
+  startTaskRetriesRule,
+  windowsAutomaticUpdatesRule,
+];

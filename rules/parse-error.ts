@@ -1,0 +1,12 @@
+import type { EngineRule } from '../src/engine/rule.ts';
+
+/** Reported by the engine itself when a file is not valid JSON, JSONC or YAML; the other files are still linted. */
+export const parseErrorRule: EngineRule = {
+  meta: {
+    id: 'parse-error',
+    description: 'The file is not valid JSON, JSONC or YAML, so none of its pools could be checked.',
+    defaultSeverity: 'error',
+    fixable: false,
+    facts: [],
+  },
+};

@@ -1,0 +1,38 @@
+import { atMost } from '../src/engine/severity.ts';
+import type { PoolRule } from '../src/engine/rule.ts';
+import { validatePoolSchema } from '../src/schema/validate-pool.ts';
+import { UnknownValue } from '../src/sources/unknown.ts';
+import type { Path } from '../src/sources/location.ts';
+
+/** The pool body against the Batch data-plane API's shape: types, enums, required fields, ranges, unknown properties. */
+export const poolSchemaRule: PoolRule = {
+  meta: {
+    id: 'pool-schema',
+    description: 'The pool must have the shape the Batch API accepts: types, allowed values, required properties, ranges; unknown properties are flagged.',
+    defaultSeverity: 'error',
+    fixable: false,
+    facts: [],
+  },
+  check(pool, context) {
+    for (const problem of validatePoolSchema(pool.spec)) {
+      if (passesThroughUnknown(pool.spec, problem.path)) continue;
+      context.report({
+        path: problem.path,
+        part: problem.part,
+        message: problem.message,
+        severity: problem.severity === 'warning' ? atMost(context.severity, 'warning') : context.severity,
+      });
+    }
+  },
+};
+
+/** A value the adapter could not evaluate is not the user's mistake: nothing below it is checked. */
+function passesThroughUnknown(root: unknown, path: Path): boolean {
+  let current = root;
+  for (const segment of path) {
+    if (current instanceof UnknownValue) return true;
+    if (typeof current !== 'object' || current === null) return false;
+    current = (current as Record<string | number, unknown>)[segment];
+  }
+  return current instanceof UnknownValue;
+}

@@ -1,0 +1,34 @@
+import type { PoolRule } from '../src/engine/rule.ts';
+import { invokesShell, shellFeatures, wrapInShell } from '../src/pool/command-line.ts';
+import { poolOsType } from '../src/pool/os-type.ts';
+import { startTaskCommandLine } from '../src/pool/start-task.ts';
+import { isUnknown } from '../src/sources/unknown.ts';
+
+export const startTaskShellRule: PoolRule = {
+  meta: {
+    id: 'start-task-shell',
+    description: 'The start task uses shell features ($VAR, %VAR%, &&, |, >, wildcards…) but Batch runs command lines without a shell.',
+    defaultSeverity: 'error',
+    fixable: true,
+    facts: ['catalog'],
+  },
+  check(pool, { facts, report, notChecked }) {
+    const commandLine = startTaskCommandLine(pool);
+    if (isUnknown(commandLine)) return notChecked(`the start task's command line is not known statically (${commandLine.reason})`);
+    if (commandLine === undefined || invokesShell(commandLine)) return;
+    const features = shellFeatures(commandLine);
+    if (features.length === 0) return;
+
+    const os = poolOsType(pool.spec, facts);
+    const shell = os === 'windows' ? 'cmd /c …' : os === 'linux' ? "/bin/bash -c '…'" : "/bin/bash -c '…' (Linux) or cmd /c … (Windows)";
+    const wrapped = os && wrapInShell(commandLine, os);
+    const name = pool.displayName(['startTask', 'commandLine']);
+    report({
+      path: ['startTask', 'commandLine'],
+      message:
+        `${name} uses ${features.join(', ')}, but Batch does not run command lines under a shell, so they are passed ` +
+        `literally to the program and the start task fails or does something else. Run it through a shell: ${shell}.`,
+      ...(wrapped && { fix: { description: `run the command line through ${os === 'windows' ? 'cmd /c' : '/bin/bash -c'}`, path: ['startTask', 'commandLine'], value: wrapped } }),
+    });
+  },
+};

@@ -1,0 +1,27 @@
+import type { PoolRule } from '../src/engine/rule.ts';
+import { startTaskWaitsForSuccess } from '../src/pool/start-task.ts';
+import { isUnknown } from '../src/sources/unknown.ts';
+
+export const startTaskWaitForSuccessRule: PoolRule = {
+  meta: {
+    id: 'start-task-wait-for-success',
+    description: 'A start task that is not waited for lets tasks run on nodes whose set-up failed or has not finished.',
+    defaultSeverity: 'warning',
+    fixable: false,
+    facts: [],
+  },
+  check(pool, { report, notChecked }) {
+    const waits = startTaskWaitsForSuccess(pool);
+    if (isUnknown(waits)) return notChecked(`whether the start task is waited for is not known statically (${waits.reason})`);
+    if (!waits || waits.value) return;
+    const name = pool.displayName(['startTask', 'waitForSuccess']);
+    const why = waits.byDefault ? `${name} is not set, and in this format it defaults to false` : `${name} is false`;
+    report({
+      path: ['startTask', 'waitForSuccess'],
+      message:
+        `${why}: Batch schedules tasks on a node as soon as it starts, even while the start task is still running or after it ` +
+        `failed, so tasks fail on half-prepared nodes. Set ${name} to true so that a failed set-up leaves the node in ` +
+        `starttaskfailed instead of running work on it.`,
+    });
+  },
+};

@@ -1,0 +1,63 @@
+import type { HyperVGeneration, VmSizeInfo } from '../src/catalog/types.ts';
+import type { PoolRule } from '../src/engine/rule.ts';
+import type { ImageReferenceInput } from '../src/facts/facts.ts';
+import { isKnown, isUnknown } from '../src/sources/unknown.ts';
+
+const GENERATION_NAME: Record<HyperVGeneration, string> = { V1: 'Generation 1', V2: 'Generation 2' };
+
+export const vmSizeHypervisorGenerationRule: PoolRule = {
+  meta: {
+    id: 'vm-size-hypervisor-generation',
+    description: 'The VM size cannot boot the image\'s Hyper-V generation: the pool is created but no node ever starts (AllocationFailed).',
+    defaultSeverity: 'error',
+    fixable: false,
+    facts: ['catalog'],
+  },
+  check(pool, { facts, report, notChecked }) {
+    const { vmSize, virtualMachineConfiguration } = pool.spec;
+    if (isUnknown(vmSize)) return notChecked(`the VM size is not known statically (${vmSize.reason})`);
+    if (typeof vmSize !== 'string' || !isKnown(virtualMachineConfiguration)) return;
+    const image = virtualMachineConfiguration.imageReference;
+    if (isUnknown(image)) return notChecked(`the image reference is not known statically (${image.reason})`);
+    if (!isKnown(image)) return;
+
+    const size = facts.vmSize(vmSize);
+    if (!size) return; // vm-size-unknown reports it
+    if (!size.hyperVGenerations) return notChecked(`the catalog does not say which Hyper-V generations ${size.name} supports`);
+    const reference = knownFields(image);
+    if (!reference) return notChecked('part of the image reference is not known statically');
+    const imageGeneration = facts.imageGeneration(reference);
+    if (!imageGeneration.known) return notChecked(`the image's Hyper-V generation is unknown: ${imageGeneration.reason}`);
+
+    const { generation, basis } = imageGeneration.value;
+    if (size.hyperVGenerations.includes(generation)) return;
+    report({
+      path: ['vmSize'],
+      message:
+        `${vmSize} can boot only ${size.hyperVGenerations.map((g) => GENERATION_NAME[g]).join(' and ')} images, but the image ` +
+        `(${describeImage(reference)}) is ${GENERATION_NAME[generation]} (${basis}): the pool will be created and then fail ` +
+        `to allocate any node (AllocationFailed). ${remedy(facts.sizesSupportingGeneration(size, generation, 3), generation)}`,
+    });
+  },
+};
+
+function knownFields(image: object): ImageReferenceInput | undefined {
+  const reference: Record<string, string> = {};
+  for (const [key, value] of Object.entries(image)) {
+    if (isUnknown(value)) return undefined;
+    if (typeof value === 'string') reference[key] = value;
+  }
+  return reference;
+}
+
+function describeImage(reference: ImageReferenceInput): string {
+  const galleryId = reference.virtualMachineImageId ?? reference.sharedGalleryImageId ?? reference.communityGalleryImageId;
+  return galleryId ?? [reference.publisher, reference.offer, reference.sku].join(' ');
+}
+
+function remedy(alternatives: VmSizeInfo[], generation: HyperVGeneration): string {
+  const otherImage = generation === 'V2' ? 'or use the Generation 1 SKU of the image' : 'or use a Generation 2 SKU of the image (e.g. a "-gen2" SKU)';
+  if (alternatives.length === 0) return `Pick a size that supports ${GENERATION_NAME[generation]}, ${otherImage}.`;
+  const names = alternatives.map((size) => `${size.name} (${size.vCPUs} vCPUs)`).join(', ');
+  return `Use a size that supports ${GENERATION_NAME[generation]}, such as ${names}, ${otherImage}.`;
+}

@@ -1,0 +1,25 @@
+import type { PoolRule } from '../src/engine/rule.ts';
+import { isUnknown } from '../src/sources/unknown.ts';
+
+export const vmSizeUnknownRule: PoolRule = {
+  meta: {
+    id: 'vm-size-unknown',
+    description: 'The VM size is not one Azure offers (per the embedded catalog): the pool can never allocate a node.',
+    defaultSeverity: 'error',
+    fixable: false,
+    facts: ['catalog'],
+  },
+  check(pool, { facts, report, notChecked }) {
+    const vmSize = pool.spec.vmSize;
+    if (isUnknown(vmSize)) return notChecked(`the VM size is not known statically (${vmSize.reason})`);
+    if (typeof vmSize !== 'string' || facts.vmSize(vmSize)) return;
+    const suggestions = facts.closestVmSizeNames(vmSize, 3);
+    const didYouMean = suggestions.length > 0 ? ` Did you mean ${suggestions.map((name) => `"${name}"`).join(', ')}?` : '';
+    report({
+      path: ['vmSize'],
+      message:
+        `"${vmSize}" is not a VM size in batchlint's catalog (data of ${facts.catalogDate}).${didYouMean} ` +
+        `Check the name with \`az batch location list-skus\`; if the size is newer than the catalog, turn this rule off for the file.`,
+    });
+  },
+};

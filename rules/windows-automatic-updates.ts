@@ -1,0 +1,33 @@
+import type { PoolRule } from '../src/engine/rule.ts';
+import { poolOsType } from '../src/pool/os-type.ts';
+import { isKnown, isUnknown } from '../src/sources/unknown.ts';
+
+export const windowsAutomaticUpdatesRule: PoolRule = {
+  meta: {
+    id: 'windows-automatic-updates',
+    description: 'A Windows pool leaves automatic updates on by default: an update can reboot a node in the middle of a long task.',
+    defaultSeverity: 'warning',
+    fixable: false,
+    facts: ['catalog'],
+  },
+  check(pool, { facts, report, notChecked }) {
+    if (poolOsType(pool.spec, facts) !== 'windows') return;
+    const vmConfiguration = pool.spec.virtualMachineConfiguration;
+    if (isUnknown(vmConfiguration)) return notChecked(`the VM configuration is not known statically (${vmConfiguration.reason})`);
+    if (!isKnown(vmConfiguration)) return; // a retired cloud-service pool: no such setting
+    const windows = vmConfiguration.windowsConfiguration;
+    if (isUnknown(windows)) return notChecked(`the Windows configuration is not known statically (${windows.reason})`);
+    const setting = isKnown(windows) ? windows.enableAutomaticUpdates : undefined;
+    if (isUnknown(setting)) return notChecked(`enableAutomaticUpdates is not known statically (${setting.reason})`);
+    if (setting !== undefined) return; // an explicit choice either way
+    const name = pool.displayName(['virtualMachineConfiguration', 'windowsConfiguration', 'enableAutomaticUpdates']);
+    report({
+      path: ['virtualMachineConfiguration', 'windowsConfiguration', 'enableAutomaticUpdates'],
+      message:
+        `${name} is not set, so Windows Update is on (default ${pool.defaults.windowsEnableAutomaticUpdates}) and may reboot ` +
+        `a node while a task runs, failing or restarting long tasks. Updates are recommended in general: if your tasks are ` +
+        `short or can be retried, set ${name} to true to say so; if an unexpected reboot is not acceptable, set it to false ` +
+        `and patch by recreating nodes from updated images.`,
+    });
+  },
+};

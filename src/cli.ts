@@ -1,0 +1,132 @@
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { ConfigError } from './config/config.ts';
+import { lint, type LintReport } from './engine/lint.ts';
+import { RuleCrashed } from './engine/lint-text.ts';
+import { createCatalogFacts } from './facts/catalog-facts.ts';
+import { formatters } from './formatters/index.ts';
+import { NoFilesMatched, STDIN_ARGUMENT } from './sources/discover.ts';
+import { listRules } from './cli/list-rules.ts';
+import { STARTER_CONFIG } from './cli/starter-config.ts';
+
+const EXIT_OK = 0;
+const EXIT_FINDINGS = 1;
+const EXIT_RUN_FAILED = 2;
+
+interface LintCommandOptions {
+  format: string;
+  config?: string;
+  fix?: boolean;
+  maxWarnings?: number;
+  color: boolean;
+  debug?: boolean;
+  stdinFilename: string;
+}
+
+function program(): Command {
+  const cli = new Command('batchlint')
+    .description('Preflight linter for Azure Batch pool definitions')
+    .version(readVersion(), '-v, --version')
+    .showHelpAfterError()
+    .exitOverride();
+
+  cli
+    .command('lint')
+    .description('lint pool definitions in files, folders or globs ("-" reads stdin)')
+    .argument('[paths...]', 'files, folders or globs', ['.'])
+    .addOption(new Option('-f, --format <name>', 'output format').choices(Object.keys(formatters)).default('stylish'))
+    .option('-c, --config <file>', 'use this config instead of the nearest batchlint.config.*')
+    .option('--fix', 'apply the fixes that are safe, keeping the rest of the file as written')
+    .option('--max-warnings <count>', 'exit 1 when there are more warnings than this', parseCount)
+    .option('--no-color', 'never colour the output')
+    .option('--stdin-filename <name>', 'the name to report stdin under', '<stdin>')
+    .option('--debug', 'say which files were skipped and why')
+    .action(async (paths: string[], options: LintCommandOptions) => {
+      process.exitCode = await runLint(paths, options);
+    });
+
+  cli
+    .command('rules')
+    .description('list every rule with its default severity and documentation')
+    .action(() => {
+      process.stdout.write(listRules());
+    });
+
+  cli
+    .command('init')
+    .description('write a starter batchlint.config.json in the current folder')
+    .action(() => {
+      const path = 'batchlint.config.json';
+      if (existsSync(path)) throw new UserError(`${path} already exists; not overwriting it`);
+      writeFileSync(path, STARTER_CONFIG);
+      process.stdout.write(`wrote ${path}\n`);
+    });
+  return cli;
+}
+
+async function runLint(paths: string[], options: LintCommandOptions): Promise<number> {
+  const facts = createCatalogFacts();
+  const stdin = paths.includes(STDIN_ARGUMENT) ? { text: readFileSync(0, 'utf8'), filePath: options.stdinFilename } : undefined;
+  const report = await lint({
+    patterns: paths,
+    cwd: process.cwd(),
+    facts,
+    fix: options.fix ?? false,
+    ...(options.config !== undefined && { configPath: options.config }),
+    ...(stdin && { stdin }),
+    ...(options.debug && { debug: (message: string) => process.stderr.write(`batchlint: ${message}\n`) }),
+  });
+  const tooManyWarnings = options.maxWarnings !== undefined && report.summary.warnings > options.maxWarnings;
+  const output = formatters[options.format]!(report, {
+    color: options.color && options.format === 'stylish' && process.stdout.isTTY === true && !process.env.NO_COLOR,
+    catalogDate: facts.catalogDate,
+    ...(tooManyWarnings && { maxWarningsExceeded: { maxWarnings: options.maxWarnings!, warnings: report.summary.warnings } }),
+  });
+  process.stdout.write(output);
+  return exitCodeFor(report, tooManyWarnings);
+}
+
+function exitCodeFor(report: LintReport, tooManyWarnings: boolean): number {
+  return report.summary.errors > 0 || tooManyWarnings ? EXIT_FINDINGS : EXIT_OK;
+}
+
+function parseCount(value: string): number {
+  const count = Number(value);
+  if (!Number.isInteger(count) || count < 0) throw new InvalidArgumentError('expected a whole number ≥ 0');
+  return count;
+}
+
+function readVersion(): string {
+  return (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+}
+
+/** A mistake in how batchlint was called; printed without a stack trace. */
+class UserError extends Error {}
+
+async function main(argv: string[]): Promise<void> {
+  try {
+    await program().parseAsync(argv);
+  } catch (error) {
+    process.exitCode = handleFailure(error);
+  }
+}
+
+function handleFailure(error: unknown): number {
+  const code = (error as { code?: string }).code;
+  if (typeof code === 'string' && code.startsWith('commander.')) {
+    // commander has printed help, the version or the usage error already.
+    return code === 'commander.helpDisplayed' || code === 'commander.version' || code === 'commander.help' ? EXIT_OK : EXIT_RUN_FAILED;
+  }
+  if (error instanceof ConfigError || error instanceof NoFilesMatched || error instanceof UserError) {
+    process.stderr.write(`batchlint: ${error.message}\n`);
+  } else if (error instanceof RuleCrashed) {
+    process.stderr.write(`batchlint: ${error.message}\nThis is a bug in batchlint; please report it with the file that triggers it.\n`);
+    if (process.env.BATCHLINT_DEBUG) process.stderr.write(`${(error.cause as Error)?.stack ?? ''}\n`);
+  } else {
+    process.stderr.write(`batchlint: unexpected failure: ${error instanceof Error ? error.message : String(error)}\n`);
+    if (process.env.BATCHLINT_DEBUG && error instanceof Error) process.stderr.write(`${error.stack}\n`);
+  }
+  return EXIT_RUN_FAILED;
+}
+
+await main(process.argv);

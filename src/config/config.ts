@@ -1,0 +1,21 @@
+import type { Severity } from '../engine/rule.ts';
+
+export type Level = Severity | 'off';
+export type RuleSettingInput = Level | [Level] | [Level, Record<string, unknown>];
+
+/** The file a user writes: batchlint.config.{json,yaml}. */
+export interface ConfigFile {
+  rules?: Record<string, RuleSettingInput>;
+  ignore?: string[];
+  overrides?: { files: string[]; pools?: string[]; rules: Record<string, RuleSettingInput> }[];
+}
+
+/** A loaded config with the directory its globs are relative to. */
+export interface LoadedConfig {
+  path: string | undefined;
+  directory: string;
+  config: ConfigFile;
+}
+
+/** A config the run cannot use: the CLI exits 2 with this message. */
+export class ConfigError extends Error {}

@@ -1,0 +1,57 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { SyntaxProblem } from '../sources/syntax-problem.ts';
+import { parseFile } from '../sources/parse-file.ts';
+import { ConfigError, type ConfigFile, type LoadedConfig } from './config.ts';
+import { validateConfig } from './validate-config.ts';
+
+export const CONFIG_FILE_NAMES = ['batchlint.config.json', 'batchlint.config.yaml', 'batchlint.config.yml'];
+
+/** Finds the config that governs a file: the nearest batchlint.config.* in its folder or above. */
+export class ConfigLocator {
+  private readonly byDirectory = new Map<string, Promise<LoadedConfig>>();
+
+  constructor(private readonly explicitPath: string | undefined, private readonly cwd: string) {}
+
+  forFile(filePath: string): Promise<LoadedConfig> {
+    if (this.explicitPath) return this.cached(resolve(this.cwd, this.explicitPath), () => loadConfig(resolve(this.cwd, this.explicitPath!)));
+    return this.forDirectory(dirname(resolve(this.cwd, filePath)));
+  }
+
+  private forDirectory(directory: string): Promise<LoadedConfig> {
+    return this.cached(directory, async () => {
+      const found = CONFIG_FILE_NAMES.map((name) => join(directory, name)).find((candidate) => existsSync(candidate));
+      if (found) return loadConfig(found);
+      const parent = dirname(directory);
+      return parent === directory ? { path: undefined, directory: this.cwd, config: {} } : this.forDirectory(parent);
+    });
+  }
+
+  private cached(key: string, load: () => Promise<LoadedConfig>): Promise<LoadedConfig> {
+    let loaded = this.byDirectory.get(key);
+    if (!loaded) {
+      loaded = load();
+      this.byDirectory.set(key, loaded);
+    }
+    return loaded;
+  }
+}
+
+export async function loadConfig(path: string): Promise<LoadedConfig> {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new ConfigError(`cannot read config ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+  }
+  let value: unknown;
+  try {
+    value = (await parseFile(path, text)).value;
+  } catch (error) {
+    if (error instanceof SyntaxProblem) throw new ConfigError(`${path}: ${error.message}`);
+    throw error;
+  }
+  const problems = await validateConfig(value);
+  if (problems.length > 0) throw new ConfigError(`${path} is not a valid batchlint config:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+  return { path, directory: dirname(path), config: value as ConfigFile };
+}

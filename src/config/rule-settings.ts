@@ -1,0 +1,43 @@
+import picomatch from 'picomatch';
+import { relative, resolve } from 'node:path';
+import type { AnyRule, Severity } from '../engine/rule.ts';
+import type { LoadedConfig, RuleSettingInput } from './config.ts';
+
+export interface RuleSetting {
+  severity: Severity;
+  options: unknown;
+}
+
+/** The settings of every enabled rule for one pool in one file: defaults, then the config, then matching overrides. */
+export function ruleSettingsFor(rules: readonly AnyRule[], loaded: LoadedConfig, filePath: string, poolId: string | undefined): Map<string, RuleSetting> {
+  const settings = new Map<string, RuleSetting | 'off'>();
+  for (const rule of rules) settings.set(rule.meta.id, { severity: rule.meta.defaultSeverity, options: undefined });
+  apply(settings, loaded.config.rules);
+  const relativePath = relativeToConfig(loaded, filePath);
+  for (const override of loaded.config.overrides ?? []) {
+    if (!picomatch(override.files, { dot: true })(relativePath)) continue;
+    if (override.pools && (poolId === undefined || !override.pools.includes(poolId))) continue;
+    apply(settings, override.rules);
+  }
+  const enabled = new Map<string, RuleSetting>();
+  for (const [id, setting] of settings) if (setting !== 'off') enabled.set(id, setting);
+  return enabled;
+}
+
+export function isIgnored(loaded: LoadedConfig, filePath: string): boolean {
+  const ignore = loaded.config.ignore;
+  return ignore !== undefined && ignore.length > 0 && picomatch(ignore, { dot: true })(relativeToConfig(loaded, filePath));
+}
+
+function apply(settings: Map<string, RuleSetting | 'off'>, rules: Record<string, RuleSettingInput> | undefined): void {
+  for (const [id, input] of Object.entries(rules ?? {})) {
+    const [level, options] = Array.isArray(input) ? input : [input];
+    const current = settings.get(id);
+    if (level === 'off') settings.set(id, 'off');
+    else settings.set(id, { severity: level, options: options ?? (current === 'off' ? undefined : current?.options) });
+  }
+}
+
+function relativeToConfig(loaded: LoadedConfig, filePath: string): string {
+  return relative(loaded.directory, resolve(filePath)).split('\\').join('/');
+}

@@ -1,0 +1,30 @@
+import type { TextEdit } from '../sources/document.ts';
+import type { Fix } from './finding.ts';
+
+/**
+ * Applies the fixes whose edits do not overlap an earlier accepted fix (in file order); the rest wait for
+ * the next pass, after the file is linted again. Returns the new text and how many fixes were applied.
+ */
+export function applyFixes(text: string, fixes: readonly Fix[]): { text: string; applied: number } {
+  const accepted: TextEdit[] = [];
+  let applied = 0;
+  const ordered = [...fixes].sort((a, b) => firstOffset(a) - firstOffset(b));
+  for (const fix of ordered) {
+    if (fix.edits.some((edit) => accepted.some((taken) => touches(edit, taken)))) continue;
+    accepted.push(...fix.edits);
+    applied++;
+  }
+  let result = text;
+  for (const edit of accepted.sort((a, b) => b.offset - a.offset)) {
+    result = result.slice(0, edit.offset) + edit.text + result.slice(edit.offset + edit.length);
+  }
+  return { text: result, applied };
+}
+
+function firstOffset(fix: Fix): number {
+  return Math.min(...fix.edits.map((edit) => edit.offset));
+}
+
+function touches(a: TextEdit, b: TextEdit): boolean {
+  return a.offset <= b.offset + b.length && b.offset <= a.offset + a.length;
+}

@@ -1,0 +1,30 @@
+import type { TextEdit } from '../sources/document.ts';
+import type { Severity } from './rule.ts';
+
+export interface Fix {
+  description: string;
+  edits: TextEdit[];
+}
+
+/** One violation, placed in the user's file. Lines and columns are 1-based. */
+export interface Finding {
+  ruleId: string;
+  severity: Severity;
+  message: string;
+  filePath: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  poolId?: string;
+  docsUrl: string;
+  fix?: Fix;
+}
+
+/** A check that could not run for a pool, and why. */
+export interface NotChecked {
+  ruleId: string;
+  poolId?: string;
+  filePath: string;
+  reason: string;
+}

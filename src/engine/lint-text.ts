@@ -1,0 +1,110 @@
+import { ruleSettingsFor, type RuleSetting } from '../config/rule-settings.ts';
+import type { LoadedConfig } from '../config/config.ts';
+import type { Facts } from '../facts/facts.ts';
+import { adapters } from '../sources/adapters.ts';
+import type { SourceDocument } from '../sources/document.ts';
+import { parseFile } from '../sources/parse-file.ts';
+import type { PoolDefinition } from '../sources/pool-definition.ts';
+import { SyntaxProblem } from '../sources/syntax-problem.ts';
+import { LineIndex } from '../sources/location.ts';
+import { parseErrorRule } from '../../rules/parse-error.ts';
+import type { Finding, NotChecked } from './finding.ts';
+import { docsUrl, isPoolRule, type AnyRule, type PoolRule, type Report } from './rule.ts';
+
+export interface TextResult {
+  findings: Finding[];
+  notChecked: NotChecked[];
+  pools: number;
+  /** The file parsed but holds no pool definition. */
+  notAPoolFile: boolean;
+}
+
+export interface LintTextInput {
+  filePath: string;
+  text: string;
+  config: LoadedConfig;
+  rules: readonly AnyRule[];
+  facts: Facts;
+}
+
+/** Lints one file's text: parse, find the pools, run every enabled rule on each. */
+export async function lintText(input: LintTextInput): Promise<TextResult> {
+  let document: SourceDocument;
+  try {
+    document = await parseFile(input.filePath, input.text);
+  } catch (error) {
+    if (!(error instanceof SyntaxProblem)) throw error;
+    return { findings: parseErrorFinding(input, error), notChecked: [], pools: 0, notAPoolFile: false };
+  }
+  const pools = adapters.map((adapter) => adapter.extract(document)).find((found) => found !== undefined) ?? [];
+  const result: TextResult = { findings: [], notChecked: [], pools: pools.length, notAPoolFile: pools.length === 0 };
+  const poolRules = input.rules.filter(isPoolRule);
+  for (const pool of pools) {
+    const settings = ruleSettingsFor(input.rules, input.config, input.filePath, pool.id);
+    for (const rule of poolRules) {
+      const setting = settings.get(rule.meta.id);
+      if (setting) runRule(rule, setting, pool, input, result);
+    }
+  }
+  return result;
+}
+
+function runRule(rule: PoolRule<any>, setting: RuleSetting, pool: PoolDefinition, input: LintTextInput, result: TextResult): void {
+  const ruleId = rule.meta.id;
+  const toFinding = (report: Report): Finding => {
+    const { location } = pool.locate(report.path, report.part);
+    const finding: Finding = {
+      ruleId,
+      severity: report.severity ?? setting.severity,
+      message: report.message,
+      filePath: input.filePath,
+      line: location.line,
+      column: location.column,
+      endLine: location.endLine,
+      endColumn: location.endColumn,
+      docsUrl: docsUrl(ruleId),
+    };
+    if (pool.id !== undefined) finding.poolId = pool.id;
+    const edits = report.fix && pool.setValueEdits(report.fix.path, report.fix.value);
+    if (report.fix && edits) finding.fix = { description: report.fix.description, edits };
+    return finding;
+  };
+  try {
+    rule.check(pool, {
+      facts: input.facts,
+      options: setting.options,
+      severity: setting.severity,
+      report: (report) => result.findings.push(toFinding(report)),
+      notChecked: (reason) => result.notChecked.push({ ruleId, filePath: input.filePath, reason, ...(pool.id !== undefined && { poolId: pool.id }) }),
+    });
+  } catch (error) {
+    throw new RuleCrashed(ruleId, input.filePath, error);
+  }
+}
+
+/** A rule threw: a bug in batchlint, reported with the rule and file so it can be filed. */
+export class RuleCrashed extends Error {
+  constructor(readonly ruleId: string, readonly filePath: string, override readonly cause: unknown) {
+    super(`rule ${ruleId} crashed on ${filePath}: ${cause instanceof Error ? cause.message : String(cause)}`);
+  }
+}
+
+function parseErrorFinding(input: LintTextInput, problem: SyntaxProblem): Finding[] {
+  const settings = ruleSettingsFor(input.rules, input.config, input.filePath, undefined);
+  const setting = settings.get(parseErrorRule.meta.id);
+  if (!setting) return [];
+  const location = new LineIndex(input.text).location(problem.offset, Math.max(problem.length, 1));
+  return [
+    {
+      ruleId: parseErrorRule.meta.id,
+      severity: setting.severity,
+      message: `${problem.message}; the file was not linted — fix the syntax first`,
+      filePath: input.filePath,
+      line: location.line,
+      column: location.column,
+      endLine: location.endLine,
+      endColumn: location.endColumn,
+      docsUrl: docsUrl(parseErrorRule.meta.id),
+    },
+  ];
+}

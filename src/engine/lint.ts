@@ -1,0 +1,103 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { ConfigLocator } from '../config/load-config.ts';
+import { isIgnored } from '../config/rule-settings.ts';
+import type { Facts } from '../facts/facts.ts';
+import { discoverFiles, STDIN_ARGUMENT } from '../sources/discover.ts';
+import { allRules } from '../../rules/index.ts';
+import { applyFixes } from './apply-fixes.ts';
+import type { Finding, NotChecked } from './finding.ts';
+import { lintText, type TextResult } from './lint-text.ts';
+import type { AnyRule } from './rule.ts';
+
+export interface LintOptions {
+  patterns: readonly string[];
+  cwd: string;
+  facts: Facts;
+  configPath?: string;
+  /** Apply fixes and write the files back. */
+  fix?: boolean;
+  /** The text to lint for the `-` argument, and the name to report it under. */
+  stdin?: { text: string; filePath: string };
+  rules?: readonly AnyRule[];
+  debug?: (message: string) => void;
+}
+
+export interface FileResult {
+  filePath: string;
+  findings: Finding[];
+  /** Set when --fix changed the file. */
+  fixed?: boolean;
+}
+
+export interface LintReport {
+  results: FileResult[];
+  notChecked: NotChecked[];
+  summary: { files: number; pools: number; errors: number; warnings: number; infos: number; fixed: number };
+}
+
+const MAX_FIX_PASSES = 10;
+
+export async function lint(options: LintOptions): Promise<LintReport> {
+  const rules = options.rules ?? allRules;
+  const debug = options.debug ?? (() => {});
+  const configs = new ConfigLocator(options.configPath, options.cwd);
+  const files = await discoverFiles(options.patterns, options.cwd);
+  const report: LintReport = { results: [], notChecked: [], summary: { files: 0, pools: 0, errors: 0, warnings: 0, infos: 0, fixed: 0 } };
+  let skipped = 0;
+
+  const inputs: { filePath: string; read: () => string; writable: boolean }[] = files.map((filePath) => ({
+    filePath,
+    read: () => readFileSync(resolve(options.cwd, filePath), 'utf8'),
+    writable: true,
+  }));
+  if (options.patterns.includes(STDIN_ARGUMENT) && options.stdin) {
+    const { text, filePath } = options.stdin;
+    inputs.push({ filePath, read: () => text, writable: false });
+  }
+
+  for (const input of inputs) {
+    const config = await configs.forFile(input.filePath);
+    if (isIgnored(config, input.filePath)) {
+      debug(`ignored by ${config.path}: ${input.filePath}`);
+      continue;
+    }
+    const original = input.read();
+    const lintCurrent = (text: string) => lintText({ filePath: input.filePath, text, config, rules, facts: options.facts });
+    let text = original;
+    let result = await lintCurrent(text);
+    for (let pass = 0; options.fix && input.writable && pass < MAX_FIX_PASSES; pass++) {
+      const fixes = result.findings.flatMap((finding) => (finding.fix ? [finding.fix] : []));
+      const fixed = applyFixes(text, fixes);
+      if (fixed.applied === 0) break;
+      text = fixed.text;
+      result = await lintCurrent(text);
+    }
+    if (result.notAPoolFile) {
+      skipped++;
+      debug(`not a pool definition, skipped: ${input.filePath}`);
+      continue;
+    }
+    const fileResult: FileResult = { filePath: input.filePath, findings: result.findings };
+    if (text !== original) {
+      writeFileSync(resolve(options.cwd, input.filePath), text);
+      fileResult.fixed = true;
+      report.summary.fixed++;
+    }
+    addResult(report, fileResult, result);
+  }
+  debug(`${skipped} file(s) held no pool definition and were skipped`);
+  return report;
+}
+
+function addResult(report: LintReport, fileResult: FileResult, result: TextResult): void {
+  report.results.push(fileResult);
+  report.notChecked.push(...result.notChecked);
+  report.summary.files++;
+  report.summary.pools += result.pools;
+  for (const finding of result.findings) {
+    if (finding.severity === 'error') report.summary.errors++;
+    else if (finding.severity === 'warning') report.summary.warnings++;
+    else report.summary.infos++;
+  }
+}

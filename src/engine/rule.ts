@@ -1,0 +1,71 @@
+import type { Facts } from '../facts/facts.ts';
+import type { Path } from '../sources/location.ts';
+import type { PoolDefinition } from '../sources/pool-definition.ts';
+
+export type Severity = 'error' | 'warning' | 'info';
+export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
+
+/** The facts a rule reads; the engine gathers them for all pools before any rule runs. */
+export type FactKind = 'catalog';
+
+export interface RuleMeta {
+  /** Kebab-case, says what is checked; stable forever. */
+  id: string;
+  /** One line: what the rule catches. */
+  description: string;
+  defaultSeverity: Severity;
+  fixable: boolean;
+  facts: readonly FactKind[];
+  /** JSON Schema of the rule's options, when it takes any. */
+  optionsSchema?: object;
+}
+
+/** A textual fix expressed in canonical terms: set this pool property to this value. */
+export interface FixRequest {
+  description: string;
+  path: Path;
+  value: string | number | boolean;
+}
+
+export interface Report {
+  path: Path;
+  /** Point at the key (e.g. an unknown property) rather than its value. */
+  part?: 'key' | 'value';
+  message: string;
+  /** Overrides the configured severity for this one finding (e.g. a rule with a warning and an error case). */
+  severity?: Severity;
+  fix?: FixRequest;
+}
+
+export interface RuleContext<Options> {
+  readonly facts: Facts;
+  readonly options: Options;
+  /** The configured severity; rules with two levels scale from it. */
+  readonly severity: Severity;
+  report(report: Report): void;
+  /** Say the rule could not decide for this pool, and why (an unknown value or fact). */
+  notChecked(reason: string): void;
+}
+
+export interface PoolRule<Options = undefined> {
+  meta: RuleMeta;
+  /** Pure and synchronous: facts are already gathered. */
+  check(pool: PoolDefinition, context: RuleContext<Options>): void;
+}
+
+/** A rule whose findings the engine itself produces (a file that does not parse). */
+export interface EngineRule {
+  meta: RuleMeta;
+}
+
+export type AnyRule = PoolRule<any> | EngineRule;
+
+export function isPoolRule(rule: AnyRule): rule is PoolRule<any> {
+  return 'check' in rule;
+}
+
+const DOCS_BASE_URL = 'https://github.com/batchlint/batchlint/blob/main/docs/rules/';
+
+export function docsUrl(ruleId: string): string {
+  return `${DOCS_BASE_URL}${ruleId}.md`;
+}

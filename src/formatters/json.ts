@@ -1,0 +1,52 @@
+import type { Finding } from '../engine/finding.ts';
+import type { Formatter } from './formatter.ts';
+import { redact } from './redact.ts';
+
+/**
+ * The machine-readable contract other tools build on (docs/json-format.md). Bump `version` on any
+ * change that is not a pure addition.
+ */
+export const jsonFormatter: Formatter = (report, context) =>
+  JSON.stringify(
+    {
+      version: 1,
+      catalogDate: context.catalogDate,
+      results: report.results.map((result) => ({ filePath: result.filePath, findings: result.findings.map(toJsonFinding) })),
+      notChecked: report.notChecked.map((entry) => ({
+        ruleId: entry.ruleId,
+        poolId: entry.poolId ?? null,
+        filePath: entry.filePath,
+        reason: redact(entry.reason),
+      })),
+      summary: {
+        files: report.summary.files,
+        pools: report.summary.pools,
+        errors: report.summary.errors,
+        warnings: report.summary.warnings,
+        infos: report.summary.infos,
+        fixed: report.summary.fixed,
+      },
+    },
+    null,
+    2,
+  ) + '\n';
+
+function toJsonFinding(finding: Finding) {
+  return {
+    ruleId: finding.ruleId,
+    severity: finding.severity,
+    message: redact(finding.message),
+    line: finding.line,
+    column: finding.column,
+    endLine: finding.endLine,
+    endColumn: finding.endColumn,
+    poolId: finding.poolId ?? null,
+    docsUrl: finding.docsUrl,
+    ...(finding.fix && {
+      fix: {
+        description: redact(finding.fix.description),
+        edits: finding.fix.edits.map((edit) => ({ offset: edit.offset, length: edit.length, text: redact(edit.text) })),
+      },
+    }),
+  };
+}

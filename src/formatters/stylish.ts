@@ -1,0 +1,58 @@
+import type { Severity } from '../engine/rule.ts';
+import type { FormatContext, Formatter } from './formatter.ts';
+import { redact } from './redact.ts';
+
+const STYLES = { red: [31, 39], yellow: [33, 39], blue: [34, 39], dim: [2, 22], bold: [1, 22], underline: [4, 24] } as const;
+type Style = keyof typeof STYLES;
+
+const SEVERITY_STYLE: Record<Severity, Style> = { error: 'red', warning: 'yellow', info: 'blue' };
+
+/** Human output grouped per file, ESLint-style, with a summary line. */
+export const stylishFormatter: Formatter = (report, context) => {
+  const paint = (style: Style, text: string) => (context.color ? `\u001b[${STYLES[style][0]}m${text}\u001b[${STYLES[style][1]}m` : text);
+  const lines: string[] = [];
+  for (const result of report.results) {
+    if (result.findings.length === 0) continue;
+    lines.push(paint('underline', result.filePath));
+    const rows = result.findings.map((finding) => ({
+      position: `${finding.line}:${finding.column}`,
+      severity: finding.severity,
+      message: redact(finding.message) + (finding.poolId ? paint('dim', ` [pool ${finding.poolId}]`) : ''),
+      ruleId: finding.ruleId,
+    }));
+    const positionWidth = Math.max(...rows.map((row) => row.position.length));
+    for (const row of rows) {
+      lines.push(`  ${paint('dim', row.position.padEnd(positionWidth))}  ${paint(SEVERITY_STYLE[row.severity], row.severity.padEnd(7))}  ${row.message}  ${paint('dim', row.ruleId)}`);
+    }
+    lines.push('');
+  }
+  lines.push(...summaryLines(report, context, paint));
+  return lines.join('\n') + '\n';
+};
+
+function summaryLines(report: Parameters<Formatter>[0], context: FormatContext, paint: (style: Style, text: string) => string): string[] {
+  const { errors, warnings, infos, files, pools, fixed } = report.summary;
+  const problems = errors + warnings + infos;
+  const lines: string[] = [];
+  if (problems === 0) {
+    lines.push(`${paint('bold', '✔')} ${pools} pool(s) in ${files} file(s): no problems`);
+  } else {
+    const counts = [`${errors} error(s)`, `${warnings} warning(s)`, ...(infos > 0 ? [`${infos} info`] : [])].join(', ');
+    lines.push(paint(errors > 0 ? 'red' : 'yellow', paint('bold', `✖ ${problems} problem(s) (${counts}) in ${pools} pool(s), ${files} file(s)`)));
+  }
+  const fixable = report.results.reduce((count, result) => count + result.findings.filter((finding) => finding.fix).length, 0);
+  if (fixable > 0) lines.push(`  ${fixable} problem(s) can be fixed with --fix`);
+  if (fixed > 0) lines.push(`  fixed ${fixed} file(s)`);
+  if (report.notChecked.length > 0) {
+    lines.push(`  ${report.notChecked.length} check(s) could not run:`);
+    for (const entry of report.notChecked) {
+      lines.push(paint('dim', `    ${entry.filePath}${entry.poolId ? ` [pool ${entry.poolId}]` : ''}: ${entry.ruleId}: ${redact(entry.reason)}`));
+    }
+  }
+  if (context.maxWarningsExceeded) {
+    const { maxWarnings, warnings: count } = context.maxWarningsExceeded;
+    lines.push(paint('red', `  too many warnings: ${count}, more than --max-warnings ${maxWarnings}`));
+  }
+  lines.push(paint('dim', `  VM size and image catalog: data of ${context.catalogDate}`));
+  return lines;
+}

@@ -1,0 +1,28 @@
+import type { DocumentFormat, SourceDocument } from './document.ts';
+import { JsonDocument } from './json-document.ts';
+
+/** The extensions a folder is searched for, and the format each is parsed as. */
+export const FORMAT_BY_EXTENSION: Readonly<Record<string, DocumentFormat>> = {
+  '.json': 'json',
+  '.jsonc': 'jsonc',
+  '.yaml': 'yaml',
+  '.yml': 'yaml',
+};
+
+export function formatOf(filePath: string): DocumentFormat | undefined {
+  const dot = filePath.lastIndexOf('.');
+  return dot === -1 ? undefined : FORMAT_BY_EXTENSION[filePath.slice(dot).toLowerCase()];
+}
+
+/**
+ * Parses a file as its extension says; text without one (stdin) is tried as JSON, then YAML.
+ * Throws SyntaxProblem when the text does not parse. The YAML parser is loaded only for YAML.
+ */
+export async function parseFile(filePath: string, text: string, format = formatOf(filePath)): Promise<SourceDocument> {
+  if (format === 'json' || format === 'jsonc') return JsonDocument.parse(filePath, text, format);
+  const { YamlDocument } = await import('./yaml-document.ts');
+  if (format === 'yaml') return YamlDocument.parse(filePath, text);
+  return text.trimStart().startsWith('{') || text.trimStart().startsWith('[')
+    ? JsonDocument.parse(filePath, text, 'json')
+    : YamlDocument.parse(filePath, text);
+}

@@ -1,0 +1,101 @@
+import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node, type Pair } from 'yaml';
+import type { Located, SourceDocument, TextEdit } from './document.ts';
+import { LineIndex, type Path } from './location.ts';
+import { SyntaxProblem } from './syntax-problem.ts';
+
+interface Found {
+  node: Node | null;
+  pair?: Pair;
+}
+
+/** A YAML file with node ranges kept; aliases resolve to the anchored node's position. */
+export class YamlDocument implements SourceDocument {
+  readonly format = 'yaml' as const;
+  readonly value: unknown;
+  private readonly lines: LineIndex;
+
+  private constructor(readonly filePath: string, readonly text: string, private readonly document: Document) {
+    this.value = document.toJS({ maxAliasCount: 1000 });
+    this.lines = new LineIndex(text);
+  }
+
+  static parse(filePath: string, text: string): YamlDocument {
+    const document = parseDocument(text, { uniqueKeys: false, prettyErrors: false });
+    const error = document.errors[0];
+    if (error) {
+      const [start, end] = error.pos;
+      throw new SyntaxProblem(`invalid YAML: ${firstLine(error.message)}`, start, Math.max(end - start, 0));
+    }
+    return new YamlDocument(filePath, text, document);
+  }
+
+  locate(path: Path, part: 'key' | 'value' = 'value'): Located {
+    for (let depth = path.length; depth >= 0; depth--) {
+      const found = this.find(path.slice(0, depth));
+      if (!found) continue;
+      const exact = depth === path.length;
+      const wantKey = (exact ? part : 'key') === 'key';
+      const keyNode = found.pair?.key as Node | undefined;
+      const target = wantKey && keyNode?.range ? keyNode : found.node;
+      if (target?.range) {
+        const [start, end] = target.range;
+        return { location: this.lines.location(start, wantKey && target === found.node && !isScalar(target) ? 1 : end - start), exact };
+      }
+    }
+    return { location: this.lines.location(0, 0), exact: false };
+  }
+
+  setValueEdits(path: Path, value: string | number | boolean): TextEdit[] | undefined {
+    const formatted = formatScalar(value);
+    const existing = this.find(path);
+    if (existing) {
+      const node = existing.node;
+      if (!isScalar(node) || !node.range) return undefined;
+      return [{ offset: node.range[0], length: node.range[1] - node.range[0], text: formatted }];
+    }
+    const parent = this.find(path.slice(0, -1));
+    const key = path[path.length - 1];
+    if (!parent || typeof key !== 'string' || !isMap(parent.node) || parent.node.flow) return undefined;
+    const pairs = parent.node.items;
+    const firstKey = pairs[0]?.key as Node | undefined;
+    const lastValue = pairs[pairs.length - 1]?.value as Node | undefined;
+    if (!firstKey?.range || !lastValue?.range) return undefined;
+    const indent = ' '.repeat(this.lines.position(firstKey.range[0]).column - 1);
+    const lineEnd = this.text.indexOf('\n', lastValue.range[1]);
+    const offset = lineEnd === -1 ? this.text.length : lineEnd;
+    const eol = this.text.includes('\r\n') ? '\r\n' : '\n';
+    const at = lineEnd > 0 && this.text[lineEnd - 1] === '\r' ? offset - 1 : offset;
+    return [{ offset: at, length: 0, text: `${eol}${indent}${key}: ${formatted}` }];
+  }
+
+  private find(path: Path): Found | undefined {
+    let current: Found = { node: this.document.contents as Node | null };
+    for (const segment of path) {
+      const node = isAlias(current.node) ? (current.node.resolve(this.document) as Node | undefined) : current.node;
+      if (isMap(node)) {
+        const pair = node.items.find((item) => isPair(item) && isScalar(item.key) && String(item.key.value) === String(segment));
+        if (!pair) return undefined;
+        current = { node: pair.value as Node | null, pair };
+      } else if (isSeq(node) && typeof segment === 'number') {
+        const item = node.items[segment] as Node | undefined;
+        if (!item) return undefined;
+        current = { node: item };
+      } else {
+        return undefined;
+      }
+    }
+    return current;
+  }
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0] ?? message;
+}
+
+const PLAIN_SAFE = /^[A-Za-z_][A-Za-z0-9_./-]*$/;
+const LOOKS_TYPED = /^(true|false|yes|no|on|off|null|~)$/i;
+
+function formatScalar(value: string | number | boolean): string {
+  if (typeof value !== 'string') return String(value);
+  return PLAIN_SAFE.test(value) && !LOOKS_TYPED.test(value) ? value : JSON.stringify(value);
+}

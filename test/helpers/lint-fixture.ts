@@ -1,0 +1,19 @@
+import { resolve } from 'node:path';
+import { lint, type LintReport } from '../../src/engine/lint.ts';
+import type { Finding } from '../../src/engine/finding.ts';
+import { createCatalogFacts } from '../../src/facts/catalog-facts.ts';
+import { allRules } from '../../rules/index.ts';
+
+export const PROJECT_ROOT = resolve(import.meta.dirname, '../..');
+
+/** Lints files under the project root with only the named rules enabled (all rules when none are named). */
+export async function lintFixtures(patterns: string[], ruleIds?: string[], configPath?: string): Promise<LintReport> {
+  const rules = ruleIds ? allRules.filter((rule) => ruleIds.includes(rule.meta.id)) : allRules;
+  return lint({ patterns, cwd: PROJECT_ROOT, facts: createCatalogFacts(), rules, ...(configPath && { configPath }) });
+}
+
+/** The findings of one rule on one fixture, with only that rule enabled. */
+export async function findingsOf(ruleId: string, fixture: string, configPath?: string): Promise<Finding[]> {
+  const report = await lintFixtures([fixture], [ruleId], configPath);
+  return report.results.flatMap((result) => result.findings);
+}

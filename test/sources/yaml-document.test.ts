@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { applyEdits } from '../helpers/apply-edits.ts';
+import { YamlDocument } from '../../src/sources/yaml-document.ts';
+import { SyntaxProblem } from '../../src/sources/syntax-problem.ts';
+
+const POOL = `# render pool
+id: render
+vmSize: Standard_D2s_v3
+startTask:
+  commandLine: echo hi   # says hello
+  waitForSuccess: false
+virtualMachineConfiguration:
+  imageReference: { publisher: Canonical, offer: ubuntu-24_04-lts, sku: server }
+`;
+
+describe('YamlDocument', () => {
+  const document = YamlDocument.parse('pool.yaml', POOL);
+
+  it('reads the plain value', () => {
+    expect(document.value).toMatchObject({ id: 'render', startTask: { waitForSuccess: false } });
+  });
+
+  it('locates values and keys, including in flow maps', () => {
+    expect(document.locate(['startTask', 'waitForSuccess']).location).toMatchObject({ line: 6, column: 19, endColumn: 24 });
+    expect(document.locate(['startTask', 'waitForSuccess'], 'key').location).toMatchObject({ line: 6, column: 3 });
+    expect(document.locate(['virtualMachineConfiguration', 'imageReference', 'sku']).location).toMatchObject({ line: 8, column: 76 });
+  });
+
+  it('falls back to the nearest ancestor key for a missing property', () => {
+    expect(document.locate(['startTask', 'maxTaskRetryCount'])).toMatchObject({ exact: false, location: { line: 4, column: 1 } });
+  });
+
+  it('replaces a scalar and inserts a missing key at the map\'s indentation, keeping comments', () => {
+    const replaced = applyEdits(POOL, document.setValueEdits(['startTask', 'waitForSuccess'], true)!);
+    expect(replaced).toContain('  waitForSuccess: true\n');
+    const inserted = applyEdits(POOL, document.setValueEdits(['startTask', 'maxTaskRetryCount'], 2)!);
+    expect(inserted).toContain('  waitForSuccess: false\n  maxTaskRetryCount: 2\n');
+    expect(inserted).toContain('# says hello');
+    expect(YamlDocument.parse('x.yaml', inserted).value).toMatchObject({ startTask: { maxTaskRetryCount: 2, waitForSuccess: false } });
+  });
+
+  it('quotes a string that YAML would read as another type', () => {
+    expect(applyEdits(POOL, document.setValueEdits(['id'], 'true')!)).toContain('id: "true"');
+  });
+
+  it('does not guess an insertion into a flow map', () => {
+    expect(document.setValueEdits(['virtualMachineConfiguration', 'imageReference', 'version'], 'latest')).toBeUndefined();
+  });
+
+  it('reports a syntax error at its offset', () => {
+    const broken = 'id: a\nvmSize: [Standard_D2s_v3\nstartTask: {}\n';
+    expect(() => YamlDocument.parse('broken.yaml', broken)).toThrow(SyntaxProblem);
+  });
+});
+
