@@ -1,0 +1,141 @@
+import { mkdtempSync, readFileSync, writeFileSync, cpSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/run-cli.ts';
+
+function tempFolder(files: Record<string, string>): string {
+  const folder = mkdtempSync(join(tmpdir(), 'batchlint-cli-'));
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(folder, name), text);
+  return folder;
+}
+
+const CLEAN_POOL = readFileSync(new URL('../../fixtures/examples/clean-pool.json', import.meta.url), 'utf8');
+
+describe('batchlint lint', () => {
+  it('reports the example pools at file:line:col and exits 1', () => {
+    const run = runCli(['lint', 'fixtures/examples']);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toContain('fixtures/examples/render-pool.json');
+    expect(run.stdout).toMatch(/ 4:13 +error +STANDARD_A1_V2 can boot only Generation 1 images.*vm-size-hypervisor-generation/);
+    expect(run.stdout).not.toContain('clean-pool.json');
+    expect(run.stderr).toBe('');
+  });
+
+  it('exits 0 on a clean pool', () => {
+    const run = runCli(['lint', 'fixtures/examples/clean-pool.json']);
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('no problems');
+  });
+
+  it('reports a malformed file as parse-error with line and column and still lints the others', () => {
+    const folder = tempFolder({ 'broken.json': '{\n  "id": "a",\n  "vmSize": "Standard_D2s_v3"\n  "targetDedicatedNodes": 1\n}\n', 'good.json': CLEAN_POOL });
+    const run = runCli(['lint', '.', '--format', 'json'], { cwd: folder });
+    expect(run.status).toBe(1);
+    const report = JSON.parse(run.stdout);
+    expect(report.results.map((result: { filePath: string }) => result.filePath)).toEqual(['broken.json', 'good.json']);
+    expect(report.results[0].findings).toEqual([
+      expect.objectContaining({ ruleId: 'parse-error', severity: 'error', line: 4, column: 3, message: expect.stringContaining('a comma is expected') }),
+    ]);
+    expect(report.summary).toMatchObject({ files: 2, pools: 1, errors: 1 });
+  });
+
+  it('prints the versioned JSON contract', () => {
+    const run = runCli(['lint', 'fixtures/examples/render-pool.json', '--format', 'json']);
+    const report = JSON.parse(run.stdout);
+    expect(report.version).toBe(1);
+    const finding = report.results[0].findings.find((f: { ruleId: string }) => f.ruleId === 'vm-size-hypervisor-generation');
+    expect(finding).toEqual({
+      ruleId: 'vm-size-hypervisor-generation',
+      severity: 'error',
+      message: expect.stringContaining('Generation 2'),
+      line: 4,
+      column: 13,
+      endLine: 4,
+      endColumn: 29,
+      poolId: 'render-linux',
+      docsUrl: expect.stringMatching(/docs\/rules\/vm-size-hypervisor-generation\.md$/),
+    });
+    expect(report.summary).toEqual(expect.objectContaining({ files: 1, pools: 1, errors: expect.any(Number), warnings: expect.any(Number) }));
+    expect(Array.isArray(report.notChecked)).toBe(true);
+  });
+
+  it('lints stdin given as "-"', () => {
+    const run = runCli(['lint', '-', '--stdin-filename', 'piped.json', '--format', 'json'], { input: CLEAN_POOL.replace('Standard_D4ds_v5', 'Standard_D4ds_v99') });
+    const report = JSON.parse(run.stdout);
+    expect(report.results[0].filePath).toBe('piped.json');
+    expect(report.results[0].findings.map((f: { ruleId: string }) => f.ruleId)).toContain('vm-size-unknown');
+  });
+
+  it('fails the run with exit 2 and a clear message when a pattern matches nothing', () => {
+    const run = runCli(['lint', 'no/such/*.json']);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe('batchlint: no files match "no/such/*.json"\n');
+  });
+
+  it('fails the run with exit 2 on an invalid config, naming the file and the problem, without a stack trace', () => {
+    const folder = tempFolder({ 'pool.json': CLEAN_POOL, 'batchlint.config.json': '{ "rules": { "start-task-shel": "error", "vm-size-unknown": "loud" } }' });
+    const run = runCli(['lint', 'pool.json'], { cwd: folder });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('batchlint.config.json is not a valid batchlint config');
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('applies config severities and overrides for the pool they name', () => {
+    const folder = tempFolder({
+      'pool.json': readFileSync(new URL('../../fixtures/examples/render-pool.json', import.meta.url), 'utf8'),
+      'batchlint.config.json': JSON.stringify({
+        rules: { 'start-task-wait-for-success': 'error' },
+        overrides: [{ files: ['*.json'], pools: ['render-linux'], rules: { 'vm-size-hypervisor-generation': 'off' } }],
+      }),
+    });
+    const findings = JSON.parse(runCli(['lint', '.', '--format', 'json'], { cwd: folder }).stdout).results[0].findings;
+    expect(findings.find((f: { ruleId: string }) => f.ruleId === 'start-task-wait-for-success').severity).toBe('error');
+    expect(findings.some((f: { ruleId: string }) => f.ruleId === 'vm-size-hypervisor-generation')).toBe(false);
+  });
+
+  it('exits 1 when warnings pass --max-warnings, 0 when they do not', () => {
+    const folder = tempFolder({ 'pool.json': CLEAN_POOL.replace('"waitForSuccess": true', '"waitForSuccess": false') });
+    expect(runCli(['lint', '.', '--max-warnings', '0'], { cwd: folder }).status).toBe(1);
+    expect(runCli(['lint', '.', '--max-warnings', '5'], { cwd: folder }).status).toBe(0);
+  });
+
+  it('says in --debug how many files were not pools', () => {
+    const folder = tempFolder({ 'pool.json': CLEAN_POOL, 'package.json': '{"name":"x"}', 'notes.yaml': 'a: 1\n' });
+    const run = runCli(['lint', '.', '--debug'], { cwd: folder });
+    expect(run.stderr).toContain('2 file(s) held no pool definition and were skipped');
+  });
+
+  it('--fix rewrites only what the fixes touch', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'batchlint-fix-'));
+    cpSync(new URL('../../fixtures/examples/render-pool.json', import.meta.url), join(folder, 'pool.json'));
+    const before = readFileSync(join(folder, 'pool.json'), 'utf8');
+    const run = runCli(['lint', 'pool.json', '--fix'], { cwd: folder });
+    const after = readFileSync(join(folder, 'pool.json'), 'utf8');
+    expect(run.stdout).toContain('fixed 1 file(s)');
+    expect(JSON.parse(after).resizeTimeout).toBe('PT30M');
+    expect(JSON.parse(after).startTask.commandLine).toBe("/bin/bash -c 'apt-get update && apt-get install -y blender'");
+    const untouched = (text: string) => text.replace(/\s*"resizeTimeout": "PT30M",?/, '').replace(/"commandLine": "[^\n]*"/, '"commandLine"').replace(/"taskSlotsPerNode": 1,?/, '');
+    expect(untouched(after)).toBe(untouched(before));
+  });
+});
+
+describe('batchlint rules and init', () => {
+  it('lists every rule with its severity and docs', () => {
+    const run = runCli(['rules']);
+    for (const id of ['vm-size-hypervisor-generation', 'resize-timeout-large-pool', 'start-task-shell', 'pool-schema', 'parse-error']) {
+      expect(run.stdout).toContain(id);
+    }
+    expect(run.stdout).toMatch(/docs\/rules\/start-task-shell\.md/);
+  });
+
+  it('writes a starter config that is itself valid, and never overwrites one', () => {
+    const folder = tempFolder({ 'pool.json': CLEAN_POOL });
+    expect(runCli(['init'], { cwd: folder }).status).toBe(0);
+    expect(runCli(['lint', 'pool.json'], { cwd: folder }).status).toBe(0);
+    const again = runCli(['init'], { cwd: folder });
+    expect(again.status).toBe(2);
+    expect(again.stderr).toContain('already exists');
+  });
+});

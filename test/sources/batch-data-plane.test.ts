@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { batchDataPlaneAdapter } from '../../src/sources/batch-data-plane.ts';
+import { JsonDocument } from '../../src/sources/json-document.ts';
+import { YamlDocument } from '../../src/sources/yaml-document.ts';
+
+const pool = (id: string) => ({ id, vmSize: 'Standard_D2s_v3', targetDedicatedNodes: 1 });
+
+function poolsIn(value: unknown) {
+  const document = JsonDocument.parse('x.json', JSON.stringify(value, null, 2), 'json');
+  return batchDataPlaneAdapter.extract(document);
+}
+
+describe('batch data-plane adapter', () => {
+  it('finds a pool object, an array of pools, { pools: [...] } and { pool: {...} }', () => {
+    expect(poolsIn(pool('a'))?.map((p) => p.id)).toEqual(['a']);
+    expect(poolsIn([pool('a'), pool('b')])?.map((p) => p.id)).toEqual(['a', 'b']);
+    expect(poolsIn({ pools: [pool('a'), { note: 'not a pool' }, pool('c')] })?.map((p) => p.id)).toEqual(['a', 'c']);
+    expect(poolsIn({ pool: pool('p') })?.map((p) => p.id)).toEqual(['p']);
+  });
+
+  it('recognises a pool by its VM configuration even without a vmSize', () => {
+    expect(poolsIn({ id: 'x', virtualMachineConfiguration: {} })).toHaveLength(1);
+  });
+
+  it('does not take other JSON for a pool', () => {
+    expect(poolsIn({ name: 'batchlint', version: '1.0.0', dependencies: {} })).toBeUndefined();
+    expect(poolsIn({ id: 'job-1', poolInfo: { poolId: 'a' } })).toBeUndefined();
+    expect(poolsIn([1, 2, 3])).toBeUndefined();
+    // a Batch CLI template wraps the pool in { type, properties }: another adapter's business
+    expect(poolsIn({ pool: { type: 'Microsoft.Batch/batchAccounts/pools', properties: pool('t') } })).toBeUndefined();
+  });
+
+  it('maps canonical paths to the pool inside its container and records REST defaults', () => {
+    const [second] = poolsIn({ pools: [pool('a'), pool('b')] })!.slice(1);
+    expect(second!.locate(['vmSize']).location.line).toBe(10);
+    expect(second!.defaults.startTaskWaitForSuccess).toBe(true);
+    expect(second!.format).toBe('batch-json');
+    expect(second!.displayName(['startTask', 'userIdentity', 'autoUser'])).toBe('startTask.userIdentity.autoUser');
+  });
+
+  it('reads YAML pools as batch-yaml', () => {
+    const document = YamlDocument.parse('p.yaml', 'id: y\nvmSize: Standard_D2s_v3\n');
+    expect(batchDataPlaneAdapter.extract(document)?.[0]?.format).toBe('batch-yaml');
+  });
+});
