@@ -11,12 +11,12 @@ export interface CliRun {
 }
 
 /** Runs the built CLI as a user would, with the Node that runs the tests. */
-export function runCli(args: string[], options: { cwd?: string; input?: string; nodeArgs?: string[] } = {}): CliRun {
+export function runCli(args: string[], options: { cwd?: string; input?: string; nodeArgs?: string[]; env?: Record<string, string> } = {}): CliRun {
   const result = spawnSync(process.execPath, [...(options.nodeArgs ?? []), CLI, ...args], {
     cwd: options.cwd ?? PROJECT_ROOT,
     input: options.input ?? '',
     encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1' },
+    env: { ...process.env, NO_COLOR: '1', ...options.env },
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }

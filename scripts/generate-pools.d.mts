@@ -1,0 +1,2 @@
+export function poolDefinition(index: number): Record<string, unknown>;
+export function writePools(folder: string, count: number): void;

@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { packageInstalls } from '../../src/pool/package-install.ts';
+import { describeRuleFixtures } from '../helpers/rule-cases.ts';
+
+describeRuleFixtures('start-task-elevation', {
+  'apt-get-default-user.json': [{ line: 9, column: 3, severity: 'error', message: ['apt-get install', 'default non-admin task user', 'elevationLevel to admin'] }],
+  'choco-nonadmin-auto-user.yaml': [{ line: 12, column: 23, message: ['choco install', 'non-admin auto user'] }],
+  'named-nonadmin-account.json': [{ line: 10, column: 75, message: ['dnf install', 'user account "builder"'] }],
+});
+
+describe('package install detection', () => {
+  it('names the installers a command line runs', () => {
+    expect(packageInstalls("/bin/bash -c 'apt-get -q update && apt-get -y install jq'")).toEqual(['apt-get install']);
+    expect(packageInstalls('msiexec /i tool.msi /quiet')).toEqual(['msiexec']);
+    expect(packageInstalls('powershell -Command Install-WindowsFeature Web-Server')).toEqual(['Install-WindowsFeature']);
+    expect(packageInstalls('python3 -m pip install --user numpy')).toEqual([]);
+    expect(packageInstalls('echo apt-get')).toEqual([]);
+  });
+});
