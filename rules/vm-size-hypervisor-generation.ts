@@ -58,6 +58,6 @@ function describeImage(reference: ImageReferenceInput): string {
 function remedy(alternatives: VmSizeInfo[], generation: HyperVGeneration): string {
   const otherImage = generation === 'V2' ? 'or use the Generation 1 SKU of the image' : 'or use a Generation 2 SKU of the image (e.g. a "-gen2" SKU)';
   if (alternatives.length === 0) return `Pick a size that supports ${GENERATION_NAME[generation]}, ${otherImage}.`;
-  const names = alternatives.map((size) => `${size.name} (${size.vCPUs} vCPUs)`).join(', ');
+  const names = alternatives.map((size) => `${size.name} (${size.vCPUs} vCPU${size.vCPUs === 1 ? '' : 's'})`).join(', ');
   return `Use a size that supports ${GENERATION_NAME[generation]}, such as ${names}, ${otherImage}.`;
 }

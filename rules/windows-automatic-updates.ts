@@ -24,10 +24,9 @@ export const windowsAutomaticUpdatesRule: PoolRule = {
     report({
       path: ['virtualMachineConfiguration', 'windowsConfiguration', 'enableAutomaticUpdates'],
       message:
-        `${name} is not set, so Windows Update is on (default ${pool.defaults.windowsEnableAutomaticUpdates}) and may reboot ` +
-        `a node while a task runs, failing or restarting long tasks. Updates are recommended in general: if your tasks are ` +
-        `short or can be retried, set ${name} to true to say so; if an unexpected reboot is not acceptable, set it to false ` +
-        `and patch by recreating nodes from updated images.`,
+        `${name} is not set, so automatic Windows updates are on (default ${pool.defaults.windowsEnableAutomaticUpdates}) and ` +
+        `an update may reboot a node in the middle of a task. Updates are recommended in general: if long tasks must not be ` +
+        `interrupted, set it to false and refresh nodes from updated images instead; to keep updates, set it to true explicitly.`,
     });
   },
 };

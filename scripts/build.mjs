@@ -15,6 +15,7 @@ await build({
   platform: 'node',
   target: 'node22',
   packages: 'bundle',
+  mainFields: ['module', 'main'],
   external: ['@azure/*'],
   banner: {
     js: "#!/usr/bin/env node\nimport { createRequire as __batchlintCreateRequire } from 'node:module'; const require = __batchlintCreateRequire(import.meta.url);",

@@ -51,7 +51,7 @@ export async function loadConfig(path: string): Promise<LoadedConfig> {
     if (error instanceof SyntaxProblem) throw new ConfigError(`${path}: ${error.message}`);
     throw error;
   }
-  const problems = await validateConfig(value);
+  const problems = validateConfig(value);
   if (problems.length > 0) throw new ConfigError(`${path} is not a valid batchlint config:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
   return { path, directory: dirname(path), config: value as ConfigFile };
 }

@@ -46,6 +46,7 @@ export async function lintText(input: LintTextInput): Promise<TextResult> {
       if (setting) runRule(rule, setting, pool, input, result);
     }
   }
+  result.findings.sort((a, b) => a.line - b.line || a.column - b.column);
   return result;
 }
 

@@ -1,4 +1,4 @@
-import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node, type Pair } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, stringify, Scalar, type Document, type Node, type Pair } from 'yaml';
 import type { Located, SourceDocument, TextEdit } from './document.ts';
 import { LineIndex, type Path } from './location.ts';
 import { SyntaxProblem } from './syntax-problem.ts';
@@ -46,13 +46,13 @@ export class YamlDocument implements SourceDocument {
   }
 
   setValueEdits(path: Path, value: string | number | boolean): TextEdit[] | undefined {
-    const formatted = formatScalar(value);
     const existing = this.find(path);
     if (existing) {
       const node = existing.node;
       if (!isScalar(node) || !node.range) return undefined;
-      return [{ offset: node.range[0], length: node.range[1] - node.range[0], text: formatted }];
+      return [{ offset: node.range[0], length: node.range[1] - node.range[0], text: formatScalar(value, node.type) }];
     }
+    const formatted = formatScalar(value);
     const parent = this.find(path.slice(0, -1));
     const key = path[path.length - 1];
     if (!parent || typeof key !== 'string' || !isMap(parent.node) || parent.node.flow) return undefined;
@@ -92,10 +92,11 @@ function firstLine(message: string): string {
   return message.split('\n')[0] ?? message;
 }
 
-const PLAIN_SAFE = /^[A-Za-z_][A-Za-z0-9_./-]*$/;
-const LOOKS_TYPED = /^(true|false|yes|no|on|off|null|~)$/i;
-
-function formatScalar(value: string | number | boolean): string {
+/** A scalar in the quoting style it had (plain when new), as the yaml library would write it on one line. */
+function formatScalar(value: string | number | boolean, style?: Scalar['type']): string {
   if (typeof value !== 'string') return String(value);
-  return PLAIN_SAFE.test(value) && !LOOKS_TYPED.test(value) ? value : JSON.stringify(value);
+  if (style === Scalar.QUOTE_DOUBLE) return JSON.stringify(value);
+  if (style === Scalar.QUOTE_SINGLE) return `'${value.replace(/'/g, "''")}'`;
+  const written = stringify(value, { lineWidth: 0 }).replace(/\n$/, '');
+  return written.includes('\n') ? JSON.stringify(value) : written;
 }

@@ -5,7 +5,7 @@ import { describeRuleFixtures } from '../helpers/rule-cases.ts';
 describeRuleFixtures('start-task-elevation', {
   'apt-get-default-user.json': [{ line: 9, column: 3, severity: 'error', message: ['apt-get install', 'default non-admin task user', 'elevationLevel to admin'] }],
   'choco-nonadmin-auto-user.yaml': [{ line: 12, column: 23, message: ['choco install', 'non-admin auto user'] }],
-  'named-nonadmin-account.json': [{ line: 10, column: 75, message: ['dnf install', 'user account "builder"'] }],
+  'named-nonadmin-account.json': [{ line: 10, column: 79, message: ['dnf install', 'user account "builder"'] }],
 });
 
 describe('package install detection', () => {

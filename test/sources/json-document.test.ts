@@ -26,7 +26,7 @@ describe('JsonDocument', () => {
   it('locates a value and a key exactly', () => {
     expect(document.locate(['startTask', 'waitForSuccess'])).toMatchObject({ exact: true, location: { line: 6, column: 23, endLine: 6, endColumn: 28 } });
     expect(document.locate(['startTask', 'waitForSuccess'], 'key').location).toMatchObject({ line: 6, column: 5, endColumn: 21 });
-    expect(document.locate(['userAccounts', 0, 'elevationLevel']).location).toMatchObject({ line: 9, column: 43 });
+    expect(document.locate(['userAccounts', 0, 'elevationLevel']).location).toMatchObject({ line: 9, column: 42 });
   });
 
   it('falls back to the key of the nearest existing ancestor for a missing property', () => {

@@ -23,7 +23,7 @@ describe('YamlDocument', () => {
   it('locates values and keys, including in flow maps', () => {
     expect(document.locate(['startTask', 'waitForSuccess']).location).toMatchObject({ line: 6, column: 19, endColumn: 24 });
     expect(document.locate(['startTask', 'waitForSuccess'], 'key').location).toMatchObject({ line: 6, column: 3 });
-    expect(document.locate(['virtualMachineConfiguration', 'imageReference', 'sku']).location).toMatchObject({ line: 8, column: 76 });
+    expect(document.locate(['virtualMachineConfiguration', 'imageReference', 'sku']).location).toMatchObject({ line: 8, column: 73 });
   });
 
   it('falls back to the nearest ancestor key for a missing property', () => {

@@ -1,0 +1,80 @@
+import { durationMinutes } from '../pool/duration.ts';
+import { pathName, type SchemaProblem } from './schema-problem.ts';
+
+type Pool = Record<string, any>;
+
+const MIN_RESIZE_TIMEOUT_MINUTES = 5;
+const EVALUATION_INTERVAL_MINUTES = { min: 5, max: 168 * 60 };
+const IMAGE_IDS = ['virtualMachineImageId', 'sharedGalleryImageId', 'communityGalleryImageId'];
+const RESOURCE_FILE_SOURCES = ['autoStorageContainerName', 'storageContainerUrl', 'httpUrl'];
+
+/** The rules of the Pool - Add API that tie properties together, which a JSON Schema would only say obscurely. */
+export function crossFieldProblems(pool: Pool): SchemaProblem[] {
+  return [...scaleProblems(pool), ...durationProblems(pool), ...imageProblems(pool), ...startTaskProblems(pool)];
+}
+
+const error = (path: (string | number)[], message: string): SchemaProblem => ({ path, part: 'value', severity: 'error', message });
+
+function scaleProblems(pool: Pool): SchemaProblem[] {
+  const problems: SchemaProblem[] = [];
+  if (pool.enableAutoScale === true) {
+    for (const key of ['targetDedicatedNodes', 'targetLowPriorityNodes']) {
+      if (pool[key] !== undefined) problems.push(error([key], `"${key}" must not be set when enableAutoScale is true; the autoscale formula sets the target`));
+    }
+    if (pool.autoScaleFormula === undefined) problems.push(error([], 'missing required property "autoScaleFormula": enableAutoScale is true'));
+  } else if (pool.enableAutoScale === false || pool.enableAutoScale === undefined) {
+    if (pool.autoScaleFormula !== undefined) problems.push(error(['autoScaleFormula'], '"autoScaleFormula" is set but enableAutoScale is not true, so the API rejects the pool; set enableAutoScale to true or remove the formula'));
+  }
+  return problems;
+}
+
+function durationProblems(pool: Pool): SchemaProblem[] {
+  const problems: SchemaProblem[] = [];
+  const resize = typeof pool.resizeTimeout === 'string' ? durationMinutes(pool.resizeTimeout) : undefined;
+  if (resize !== undefined && resize < MIN_RESIZE_TIMEOUT_MINUTES) {
+    problems.push(error(['resizeTimeout'], `"resizeTimeout" must be at least 5 minutes (PT5M), got ${pool.resizeTimeout}; the API rejects shorter values`));
+  }
+  const interval = typeof pool.autoScaleEvaluationInterval === 'string' ? durationMinutes(pool.autoScaleEvaluationInterval) : undefined;
+  if (interval !== undefined && (interval < EVALUATION_INTERVAL_MINUTES.min || interval > EVALUATION_INTERVAL_MINUTES.max)) {
+    problems.push(error(['autoScaleEvaluationInterval'], `"autoScaleEvaluationInterval" must be between 5 minutes (PT5M) and 168 hours (PT168H), got ${pool.autoScaleEvaluationInterval}`));
+  }
+  return problems;
+}
+
+function imageProblems(pool: Pool): SchemaProblem[] {
+  const image = pool.virtualMachineConfiguration?.imageReference;
+  if (typeof image !== 'object' || image === null) return [];
+  const path = ['virtualMachineConfiguration', 'imageReference'];
+  const ids = IMAGE_IDS.filter((key) => image[key] !== undefined);
+  const marketplace = ['publisher', 'offer', 'sku'].filter((key) => image[key] !== undefined);
+  if (ids.length > 1) return [error(path, `"${pathName(path)}" names more than one image (${ids.join(', ')}); give exactly one`)];
+  if (ids.length === 1 && marketplace.length > 0) {
+    return [error(path, `"${pathName(path)}" has both ${ids[0]} and marketplace fields (${marketplace.join(', ')}); they are mutually exclusive`)];
+  }
+  if (ids.length === 0 && marketplace.length < 3) {
+    const missing = ['publisher', 'offer', 'sku'].filter((key) => !marketplace.includes(key));
+    return [error(path, `"${pathName(path)}" needs publisher, offer and sku (missing: ${missing.join(', ')}), or an image id such as virtualMachineImageId`)];
+  }
+  return [];
+}
+
+function startTaskProblems(pool: Pool): SchemaProblem[] {
+  const startTask = pool.startTask;
+  if (typeof startTask !== 'object' || startTask === null) return [];
+  const problems: SchemaProblem[] = [];
+  const identity = startTask.userIdentity;
+  if (identity?.username !== undefined && identity?.autoUser !== undefined) {
+    problems.push(error(['startTask', 'userIdentity'], '"startTask.userIdentity" gives both username and autoUser; give one of them'));
+  }
+  (Array.isArray(startTask.resourceFiles) ? startTask.resourceFiles : []).forEach((file: unknown, index: number) => {
+    if (typeof file !== 'object' || file === null) return;
+    const sources = RESOURCE_FILE_SOURCES.filter((key) => (file as Pool)[key] !== undefined);
+    const path = ['startTask', 'resourceFiles', index];
+    if (sources.length !== 1) {
+      problems.push(error(path, `"${pathName(path)}" must give exactly one of autoStorageContainerName, storageContainerUrl and httpUrl${sources.length > 1 ? `, not ${sources.join(' and ')}` : ''}`));
+    } else if (sources[0] === 'httpUrl' && (file as Pool).filePath === undefined) {
+      problems.push(error(path, `missing required property "${pathName([...path, 'filePath'])}": a resource file fetched by httpUrl needs a filePath`));
+    }
+  });
+  return problems;
+}
