@@ -73,32 +73,34 @@ export const tempDiskCapacityRule: PoolRule<TempDiskOptions | undefined> = {
     }
     const expected = options?.expectedStorage;
     if (!expected) return;
+    if (disk.sizeGiB === undefined) return notChecked(`the catalog does not know the size of ${size.name}'s local ${disk.kind} disk`);
     const slots = pool.spec.taskSlotsPerNode ?? pool.defaults.taskSlotsPerNode;
     if (isUnknown(slots)) return notChecked(`the task slots per node are not known statically (${slots.reason})`);
     const retained = tasksRetainedPerSlot(expected);
     if (retained === undefined) return notChecked('expectedStorage needs tasksRetainedPerSlot, or taskDuration (and optionally retentionTime) as ISO-8601 durations');
     const neededGiB = (expected.applicationPackagesGiB ?? 0) + (expected.resourceFilesGiB ?? 0) + expected.outputPerTaskGiB * slots * retained;
-    const usableGiB = disk.sizeGiB * USABLE_FRACTION;
+    const diskGiB = disk.sizeGiB;
+    const usableGiB = diskGiB * USABLE_FRACTION;
     if (neededGiB <= usableGiB) return;
     report({
       path: ['vmSize'],
       message:
         `The declared workload needs about ${round(neededGiB)} GiB per node (${slots} task slot(s) × ${retained} retained task(s) × ` +
         `${expected.outputPerTaskGiB} GiB, plus packages and resource files), but ${size.name}'s ${disk.kind} temp disk holds ` +
-        `${disk.sizeGiB} GiB and Batch marks a node DiskFull at about 90% use. Choose a size with a larger temp disk, ` +
+        `${diskGiB} GiB and Batch marks a node DiskFull at about 90% use. Choose a size with a larger temp disk, ` +
         `fewer task slots, or a shorter task retention time.`,
     });
   },
 };
 
-type LocalDisk = { kind: 'none' } | { kind: 'unknown' } | { kind: 'SCSI' | 'NVMe'; sizeGiB: number };
+type LocalDisk = { kind: 'none' } | { kind: 'unknown' } | { kind: 'SCSI' | 'NVMe'; sizeGiB: number | undefined };
 
 /** Batch puts its root directory on the SCSI temp disk when there is one, else on the NVMe disks it formats itself. */
 function localDisk(size: VmSizeInfo): LocalDisk {
-  if (size.tempDiskGiB === undefined) return { kind: 'unknown' };
-  if (size.tempDiskGiB > 0) return { kind: 'SCSI', sizeGiB: size.tempDiskGiB };
-  if (size.nvmeDiskGiB === undefined) return { kind: 'unknown' };
-  return size.nvmeDiskGiB > 0 ? { kind: 'NVMe', sizeGiB: size.nvmeDiskGiB } : { kind: 'none' };
+  if (size.tempDiskGiB !== undefined && size.tempDiskGiB > 0) return { kind: 'SCSI', sizeGiB: size.tempDiskGiB };
+  if (size.hasNvmeDisk) return { kind: 'NVMe', sizeGiB: size.nvmeDiskGiB };
+  if (size.tempDiskGiB === 0 && size.hasNvmeDisk === false) return { kind: 'none' };
+  return { kind: 'unknown' };
 }
 
 function tasksRetainedPerSlot(expected: ExpectedStorage): number | undefined {
@@ -117,7 +119,8 @@ function diskfulTwin(name: string, facts: Facts): string | undefined {
   const [, base, letters, version] = match as unknown as [string, string, string, string];
   for (let at = 0; at <= letters.length; at++) {
     const twin = facts.vmSize(`${base}${letters.slice(0, at)}d${letters.slice(at)}${version}`);
-    if (twin && localDisk(twin).kind !== 'none' && localDisk(twin).kind !== 'unknown') return twin.name;
+    const twinDisk = twin && localDisk(twin).kind;
+    if (twinDisk === 'SCSI' || twinDisk === 'NVMe') return twin!.name;
   }
   return undefined;
 }

@@ -62,7 +62,10 @@ for (const row of batchSizes) {
   entry.memoryGiB ??= row.MemoryInGiB;
   entry.hyperVGenerations ??= row.HyperVGenerations;
   if (entry.tempDiskGiB === undefined && typeof row.ResourceDiskSizeInGiB === 'number') entry.tempDiskGiB = row.ResourceDiskSizeInGiB;
-  if (typeof row.NvmeDiskSizeInGiB === 'number' && row.NvmeDiskSizeInGiB > 0) entry.nvmeDiskGiB = Math.round(row.NvmeDiskSizeInGiB);
+  if (typeof row.NvmeDiskSizeInGiB === 'number' && row.NvmeDiskSizeInGiB > 0) {
+    entry.hasNvmeDisk = true;
+    entry.nvmeDiskGiB = Math.round(row.NvmeDiskSizeInGiB);
+  }
   for (const region of row.RegionsAvailable ?? []) entry.regionSet.add(region);
 }
 
@@ -80,11 +83,13 @@ for (const file of readdirSync(join(dataDir, sizeDir)).filter((name) => name.sta
   }
 }
 
-// A size with no SCSI temp disk has an NVMe one when the name carries the "d" feature letter on a v6+
-// size; its size is unknown unless the Batch list gave it. Any other size without a temp disk has none.
+// A v6+ size with the "d" feature letter has local NVMe disks even where the vmSizes API reports a 0 MB
+// resource disk; their size is unknown unless the Batch list gave it. Other sizes with a known 0 MB
+// resource disk and no NVMe entry have no local disk at all.
 for (const entry of sizes.values()) {
-  if (entry.tempDiskGiB !== 0 || entry.nvmeDiskGiB !== undefined) continue;
-  if (!isNvmeDiskfulName(entry.name)) entry.nvmeDiskGiB = 0;
+  if (entry.hasNvmeDisk) continue;
+  if (isNvmeDiskfulName(entry.name)) entry.hasNvmeDisk = true;
+  else if (entry.tempDiskGiB === 0) entry.hasNvmeDisk = false;
 }
 
 // 4. Series retirements.
@@ -171,8 +176,8 @@ function round(value: number): number {
 
 /** A stable key order for readable output. */
 function ordered(size: VmSizeInfo): VmSizeInfo {
-  const { name, vCPUs, family, memoryGiB, hyperVGenerations, architecture, tempDiskGiB, nvmeDiskGiB, batchSupported, retirementDate, regions } = size;
+  const { name, vCPUs, family, memoryGiB, hyperVGenerations, architecture, tempDiskGiB, hasNvmeDisk, nvmeDiskGiB, batchSupported, retirementDate, regions } = size;
   return Object.fromEntries(
-    Object.entries({ name, vCPUs, family, memoryGiB, hyperVGenerations, architecture, tempDiskGiB, nvmeDiskGiB, batchSupported, retirementDate, regions }).filter(([, value]) => value !== undefined),
+    Object.entries({ name, vCPUs, family, memoryGiB, hyperVGenerations, architecture, tempDiskGiB, hasNvmeDisk, nvmeDiskGiB, batchSupported, retirementDate, regions }).filter(([, value]) => value !== undefined),
   ) as unknown as VmSizeInfo;
 }

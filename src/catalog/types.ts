@@ -14,7 +14,9 @@ export interface VmSizeInfo {
   architecture?: CpuArchitecture;
   /** SCSI resource (temp) disk in GiB; 0 means the size has none. */
   tempDiskGiB?: number;
-  /** Local NVMe temp disk in GiB (the v6 "d" sizes); 0 means none. */
+  /** Whether the size has local NVMe temp disks (the v6 "d" sizes); Batch formats and mounts them itself. */
+  hasNvmeDisk?: boolean;
+  /** Total size of the local NVMe temp disks in GiB, when known. */
   nvmeDiskGiB?: number;
   /** Whether Azure Batch lists the size as supported. */
   batchSupported?: boolean;

@@ -10,13 +10,13 @@ export function explainError(error: ErrorObject, root: unknown): SchemaProblem |
   const path = instancePath(error.instancePath, root);
   const value = valueAt(root, path);
   const name = `"${pathName(path)}"`;
-  const schema = parentSchema(error.schemaPath);
+  const schema = schemaAt(path);
   const params = error.params as Record<string, any>;
   switch (error.keyword) {
     case 'required':
       return { path, part: 'value', severity: 'error', message: `missing required property "${pathName([...path, params.missingProperty])}"` };
     case 'additionalProperties':
-      return unknownProperty(path, params.additionalProperty as string, schema);
+      return unknownProperty(path, params.additionalProperty as string, schemaAt(path));
     case 'type':
       return { path, part: 'value', severity: 'error', message: `${name} must be ${article(params.type)}, got ${shown(value)}` };
     case 'pattern': {
@@ -87,10 +87,25 @@ function valueAt(root: unknown, path: (string | number)[]): unknown {
   return path.reduce<unknown>((current, key) => (current as Record<string | number, unknown> | undefined)?.[key], root);
 }
 
-/** The schema object that holds the failing keyword, found by walking its schemaPath in the schema source. */
-function parentSchema(schemaPath: string): SchemaNode | undefined {
-  const segments = schemaPath.replace(/^#\//, '').split('/').slice(0, -1);
-  let node: unknown = poolSchemaSource;
-  for (const segment of segments) node = (node as SchemaNode | undefined)?.[segment.replace(/~1/g, '/').replace(/~0/g, '~')];
-  return node as SchemaNode | undefined;
+/**
+ * The schema that describes the value at an instance path. ajv's schemaPath is relative to the last $ref
+ * it followed, so the path is walked through the schema source instead.
+ */
+function schemaAt(path: (string | number)[]): SchemaNode | undefined {
+  let node = resolveRef(poolSchemaSource as SchemaNode);
+  for (const segment of path) {
+    if (!node) return undefined;
+    const next = typeof segment === 'number' ? node.items : ((node.properties as SchemaNode | undefined)?.[segment] ?? node.additionalProperties);
+    node = typeof next === 'object' && next !== null ? resolveRef(next as SchemaNode) : undefined;
+  }
+  return node;
+}
+
+function resolveRef(node: SchemaNode): SchemaNode | undefined {
+  const ref = node.$ref;
+  if (typeof ref !== 'string') return node;
+  return ref
+    .replace(/^#\//, '')
+    .split('/')
+    .reduce<SchemaNode | undefined>((current, segment) => current?.[segment] as SchemaNode | undefined, poolSchemaSource as SchemaNode);
 }

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { validatePoolSchema } from '../../src/schema/validate-pool.ts';
+import { describeRuleFixtures } from '../helpers/rule-cases.ts';
+
+describeRuleFixtures('pool-schema', {
+  'types-enums-required.json': [
+    { line: 1, column: 1, severity: 'error', message: ['missing required property "vmSize"'] },
+    { line: 2, column: 9, severity: 'error', message: ['"id" must be letters, digits, hyphens and underscores only', '"render pool!"'] },
+    { line: 3, column: 3, severity: 'warning', message: ['unknown property "targetDedicated"; did you mean "targetDedicatedNodes"?'] },
+    { line: 4, column: 27, message: ['"targetDedicatedNodes" must be 0 or more, got -3'] },
+    { line: 5, column: 20, message: ['"resizeTimeout" must be an ISO-8601 duration such as "PT30M"', '"30m"'] },
+    { line: 12, column: 23, message: ['"startTask.waitForSuccess" must be true or false, got "yes"'] },
+    { line: 13, column: 55, message: ['"startTask.userIdentity.autoUser.elevationLevel" must be one of: nonAdmin, admin, got "root"'] },
+  ],
+  'autoscale-conflicts.yaml': [
+    { line: 4, column: 23, message: ['"targetDedicatedNodes" must not be set when enableAutoScale is true'] },
+    { line: 5, column: 30, message: ['between 5 minutes (PT5M) and 168 hours'] },
+    { line: 6, column: 16, message: ['"resizeTimeout" must be at least 5 minutes'] },
+    { line: 1, column: 1, message: ['missing required property "autoScaleFormula"'] },
+  ].sort((a, b) => a.line - b.line),
+});
+
+describe('validatePoolSchema', () => {
+  it('accepts enum values in any casing, as the service does', () => {
+    const pool = { id: 'p', vmSize: 'x', targetDedicatedNodes: 1, taskSchedulingPolicy: { nodeFillType: 'SPREAD' }, startTask: { commandLine: 'a', userIdentity: { autoUser: { elevationLevel: 'NonAdmin' } } } };
+    expect(validatePoolSchema(pool)).toEqual([]);
+  });
+
+  it('checks the image reference names exactly one image', () => {
+    const image = (imageReference: object) => ({ id: 'p', vmSize: 'x', targetDedicatedNodes: 1, virtualMachineConfiguration: { imageReference, nodeAgentSKUId: 'a' } });
+    expect(validatePoolSchema(image({ publisher: 'a', offer: 'b' }))).toEqual([expect.objectContaining({ message: expect.stringContaining('missing: sku') })]);
+    expect(validatePoolSchema(image({ virtualMachineImageId: '/x', sku: 'y' }))).toEqual([expect.objectContaining({ message: expect.stringContaining('mutually exclusive') })]);
+  });
+
+  it('checks a resource file has exactly one source and an httpUrl a filePath', () => {
+    const pool = { id: 'p', vmSize: 'x', targetDedicatedNodes: 1, startTask: { commandLine: 'a', resourceFiles: [{ httpUrl: 'https://x', storageContainerUrl: 'https://y' }, { httpUrl: 'https://x' }] } };
+    expect(validatePoolSchema(pool).map((problem) => [problem.path, problem.message])).toEqual([
+      [['startTask', 'resourceFiles', 0], expect.stringContaining('not storageContainerUrl and httpUrl')],
+      [['startTask', 'resourceFiles', 1], expect.stringContaining('needs a filePath')],
+    ]);
+  });
+
+  it('does not suggest a far-fetched property name', () => {
+    const [problem] = validatePoolSchema({ id: 'p', vmSize: 'x', targetDedicatedNodes: 1, colour: 'blue' });
+    expect(problem).toEqual({ path: ['colour'], part: 'key', severity: 'warning', message: 'unknown property "colour"; the Batch API ignores or rejects it' });
+  });
+});
