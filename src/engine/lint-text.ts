@@ -94,7 +94,9 @@ function parseErrorFinding(input: LintTextInput, problem: SyntaxProblem): Findin
   const settings = ruleSettingsFor(input.rules, input.config, input.filePath, undefined);
   const setting = settings.get(parseErrorRule.meta.id);
   if (!setting) return [];
-  const location = new LineIndex(input.text).location(problem.offset, Math.max(problem.length, 1));
+  // A parser that gives up at the end of the file points past the last line; point at the last character.
+  const offset = Math.max(0, Math.min(problem.offset, input.text.length - 1));
+  const location = new LineIndex(input.text).location(offset, Math.max(problem.length, 1));
   return [
     {
       ruleId: parseErrorRule.meta.id,

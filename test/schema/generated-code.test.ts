@@ -1,0 +1,29 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { PROJECT_ROOT } from '../helpers/lint-fixture.ts';
+
+function runScript(script: string, args: string[]): void {
+  const result = spawnSync(process.execPath, ['--experimental-transform-types', '--disable-warning=ExperimentalWarning', script, ...args], { cwd: PROJECT_ROOT, encoding: 'utf8' });
+  expect(result.stderr).toBe('');
+  expect(result.status).toBe(0);
+}
+
+describe('generated data is up to date with its sources', () => {
+  it('the precompiled validators match the schemas and the rules\' options', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'batchlint-schemas-'));
+    runScript('scripts/build-schemas.ts', [folder]);
+    for (const file of ['pool-validator.js', 'config-validators.js']) {
+      expect(readFileSync(join(folder, file), 'utf8'), `${file} is stale: run npm run schemas:build`).toBe(readFileSync(join(PROJECT_ROOT, 'src/schema/generated', file), 'utf8'));
+    }
+  });
+
+  it('the catalog is what the build script makes of the shared data, byte for byte', () => {
+    const dataDir = join(PROJECT_ROOT, '../shared/data/azure');
+    const output = join(mkdtempSync(join(tmpdir(), 'batchlint-catalog-')), 'catalog.json');
+    runScript('scripts/build-catalog.ts', [dataDir, output]);
+    expect(readFileSync(output, 'utf8')).toBe(readFileSync(join(PROJECT_ROOT, 'src/catalog/data/catalog.json'), 'utf8'));
+  });
+});
