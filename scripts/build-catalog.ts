@@ -120,10 +120,9 @@ for (const [path, list, date] of imageLists) {
   }
 }
 
-const vmSizes: VmSizeInfo[] = [...sizes.values()]
-  .filter((entry) => typeof entry.vCPUs === 'number')
-  .sort((a, b) => a.name.localeCompare(b.name))
-  .map(({ regionSet, ...entry }) => ordered({ ...entry, vCPUs: entry.vCPUs!, regions: [...regionSet].sort() }));
+const drafts = [...sizes.values()].filter((entry) => typeof entry.vCPUs === 'number').sort((a, b) => a.name.localeCompare(b.name));
+const allRegions = [...new Set(drafts.flatMap((entry) => [...entry.regionSet]))].sort();
+const vmSizes: VmSizeInfo[] = drafts.map(({ regionSet, ...entry }) => ordered({ ...entry, vCPUs: entry.vCPUs!, regionMask: regionMask([...regionSet], allRegions) }));
 
 const catalog: Catalog = {
   dataDate: skuDate.slice(0, 10),
@@ -134,6 +133,7 @@ const catalog: Catalog = {
     `VM series retirements, ${retirements.lastUpdated} (learn.microsoft.com sizes-retirement, via djtools)`,
     'Batch supported images, 2022-09 uksouth and 2020-03 japaneast (Azure SDK test recordings), and the 2024-07-01 REST example',
   ],
+  regions: allRegions,
   vmSizes,
   images: [...images.values()].sort((a, b) => `${a.publisher}/${a.offer}/${a.sku}`.localeCompare(`${b.publisher}/${b.offer}/${b.sku}`)),
 };
@@ -143,6 +143,7 @@ const lines = [
   '{',
   `"dataDate": ${JSON.stringify(catalog.dataDate)},`,
   `"sources": ${JSON.stringify(catalog.sources)},`,
+  `"regions": ${JSON.stringify(catalog.regions)},`,
   '"vmSizes": [',
   catalog.vmSizes.map((size) => JSON.stringify(size)).join(',\n'),
   '],',
@@ -153,6 +154,12 @@ const lines = [
 ];
 writeFileSync(output, lines.join('\n') + '\n');
 console.log(`wrote ${output}: ${catalog.vmSizes.length} VM sizes, ${catalog.images.length} images, data of ${catalog.dataDate}`);
+
+function regionMask(regions: string[], all: string[]): string {
+  let mask = 0n;
+  for (const region of regions) mask |= 1n << BigInt(all.indexOf(region));
+  return mask.toString(16);
+}
 
 function parseGenerations(value: string): HyperVGeneration[] {
   return value.split(',').map((part) => part.trim().toUpperCase()).filter((part): part is HyperVGeneration => part === 'V1' || part === 'V2');
@@ -176,8 +183,8 @@ function round(value: number): number {
 
 /** A stable key order for readable output. */
 function ordered(size: VmSizeInfo): VmSizeInfo {
-  const { name, vCPUs, family, memoryGiB, hyperVGenerations, architecture, tempDiskGiB, hasNvmeDisk, nvmeDiskGiB, batchSupported, retirementDate, regions } = size;
+  const { name, vCPUs, family, memoryGiB, hyperVGenerations, architecture, tempDiskGiB, hasNvmeDisk, nvmeDiskGiB, batchSupported, retirementDate, regionMask } = size;
   return Object.fromEntries(
-    Object.entries({ name, vCPUs, family, memoryGiB, hyperVGenerations, architecture, tempDiskGiB, hasNvmeDisk, nvmeDiskGiB, batchSupported, retirementDate, regions }).filter(([, value]) => value !== undefined),
+    Object.entries({ name, vCPUs, family, memoryGiB, hyperVGenerations, architecture, tempDiskGiB, hasNvmeDisk, nvmeDiskGiB, batchSupported, retirementDate, regionMask }).filter(([, value]) => value !== undefined),
   ) as unknown as VmSizeInfo;
 }

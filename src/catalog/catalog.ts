@@ -27,6 +27,12 @@ function index(): Indexed {
   return indexed;
 }
 
+/** The regions a size is offered in. */
+export function regionsOf(size: VmSizeInfo): string[] {
+  const bits = BigInt(`0x${size.regionMask}`);
+  return index().catalog.regions.filter((_, position) => (bits >> BigInt(position)) & 1n);
+}
+
 /** Case-insensitive: `STANDARD_A1_V2` is `Standard_A1_v2`. */
 export function findVmSize(name: string): VmSizeInfo | undefined {
   return index().sizesByName.get(name.trim().toLowerCase());
@@ -54,6 +60,19 @@ export function closestVmSizeNames(name: string, limit: number): string[] {
  * architecture required; then Batch-supported, same series, nearest vCPU count, not retiring.
  */
 export function sizesSupportingGeneration(size: VmSizeInfo, generation: HyperVGeneration, limit: number): VmSizeInfo[] {
+  const key = `${size.name}|${generation}|${limit}`;
+  let ranked = replacements.get(key);
+  if (!ranked) {
+    ranked = rankReplacements(size, generation, limit);
+    replacements.set(key, ranked);
+  }
+  return ranked;
+}
+
+/** Many pools share a size: rank its replacements once per run. */
+const replacements = new Map<string, VmSizeInfo[]>();
+
+function rankReplacements(size: VmSizeInfo, generation: HyperVGeneration, limit: number): VmSizeInfo[] {
   const series = seriesOf(size.name);
   return index()
     .catalog.vmSizes.filter((candidate) => candidate.hyperVGenerations?.includes(generation) && candidate.architecture === size.architecture && candidate.name !== size.name)

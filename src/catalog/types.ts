@@ -20,8 +20,11 @@ export interface VmSizeInfo {
   nvmeDiskGiB?: number;
   /** Whether Azure Batch lists the size as supported. */
   batchSupported?: boolean;
-  /** Regions the size is offered in (by any subscription). */
-  regions: string[];
+  /**
+   * Regions the size is offered in (by any subscription), as a hexadecimal bit mask over the catalog's
+   * `regions`; read it with `regionsOf`. A mask keeps the file small enough to load on every run.
+   */
+  regionMask: string;
   /** ISO date on which the size's series retires. */
   retirementDate?: string;
 }
@@ -43,6 +46,9 @@ export interface Catalog {
   dataDate: string;
   /** One line per input data set: what it is and how old. */
   sources: string[];
+  /** Every region some size is offered in; bit i of a size's regionMask is regions[i]. */
+  regions: string[];
   vmSizes: VmSizeInfo[];
   images: ImageInfo[];
 }
+

@@ -10,12 +10,18 @@ export interface ConfigFile {
   overrides?: { files: string[]; pools?: string[]; rules: Record<string, RuleSettingInput> }[];
 }
 
-/** A loaded config with the directory its globs are relative to. */
+/** Tells whether a path, relative to the config's folder, matches a list of globs. */
+export type PathMatcher = (relativePath: string) => boolean;
+
+/** A loaded config with the directory its globs are relative to, and its globs compiled once. */
 export interface LoadedConfig {
   path: string | undefined;
   directory: string;
   config: ConfigFile;
+  isIgnored?: PathMatcher;
+  overrideMatchers: PathMatcher[];
 }
+
 
 /** A config the run cannot use: the CLI exits 2 with this message. */
 export class ConfigError extends Error {}

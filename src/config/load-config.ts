@@ -2,8 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { SyntaxProblem } from '../sources/syntax-problem.ts';
 import { parseFile } from '../sources/parse-file.ts';
-import { ConfigError, type ConfigFile, type LoadedConfig } from './config.ts';
-import { validateConfig } from './validate-config.ts';
+import { ConfigError, type ConfigFile, type LoadedConfig, type PathMatcher } from './config.ts';
 
 export const CONFIG_FILE_NAMES = ['batchlint.config.json', 'batchlint.config.yaml', 'batchlint.config.yml'];
 
@@ -23,7 +22,7 @@ export class ConfigLocator {
       const found = CONFIG_FILE_NAMES.map((name) => join(directory, name)).find((candidate) => existsSync(candidate));
       if (found) return loadConfig(found);
       const parent = dirname(directory);
-      return parent === directory ? { path: undefined, directory: this.cwd, config: {} } : this.forDirectory(parent);
+      return parent === directory ? { path: undefined, directory: this.cwd, config: {}, overrideMatchers: [] } : this.forDirectory(parent);
     });
   }
 
@@ -51,7 +50,16 @@ export async function loadConfig(path: string): Promise<LoadedConfig> {
     if (error instanceof SyntaxProblem) throw new ConfigError(`${path}: ${error.message}`);
     throw error;
   }
+  const { validateConfig } = await import('./validate-config.ts');
   const problems = validateConfig(value);
   if (problems.length > 0) throw new ConfigError(`${path} is not a valid batchlint config:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
-  return { path, directory: dirname(path), config: value as ConfigFile };
+  const config = value as ConfigFile;
+  const loaded: LoadedConfig = { path, directory: dirname(path), config, overrideMatchers: [] };
+  if (config.ignore?.length || config.overrides?.length) {
+    const { default: picomatch } = await import('picomatch');
+    const matcher = (globs: string[]): PathMatcher => picomatch(globs, { dot: true });
+    if (config.ignore?.length) loaded.isIgnored = matcher(config.ignore);
+    loaded.overrideMatchers = (config.overrides ?? []).map((override) => matcher(override.files));
+  }
+  return loaded;
 }

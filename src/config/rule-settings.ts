@@ -1,4 +1,3 @@
-import picomatch from 'picomatch';
 import { relative, resolve } from 'node:path';
 import type { AnyRule, Severity } from '../engine/rule.ts';
 import type { LoadedConfig, RuleSettingInput } from './config.ts';
@@ -13,20 +12,20 @@ export function ruleSettingsFor(rules: readonly AnyRule[], loaded: LoadedConfig,
   const settings = new Map<string, RuleSetting | 'off'>();
   for (const rule of rules) settings.set(rule.meta.id, { severity: rule.meta.defaultSeverity, options: undefined });
   apply(settings, loaded.config.rules);
-  const relativePath = relativeToConfig(loaded, filePath);
-  for (const override of loaded.config.overrides ?? []) {
-    if (!picomatch(override.files, { dot: true })(relativePath)) continue;
-    if (override.pools && (poolId === undefined || !override.pools.includes(poolId))) continue;
+  const overrides = loaded.config.overrides ?? [];
+  const relativePath = overrides.length > 0 ? relativeToConfig(loaded, filePath) : '';
+  overrides.forEach((override, index) => {
+    if (!loaded.overrideMatchers[index]!(relativePath)) return;
+    if (override.pools && (poolId === undefined || !override.pools.includes(poolId))) return;
     apply(settings, override.rules);
-  }
+  });
   const enabled = new Map<string, RuleSetting>();
   for (const [id, setting] of settings) if (setting !== 'off') enabled.set(id, setting);
   return enabled;
 }
 
 export function isIgnored(loaded: LoadedConfig, filePath: string): boolean {
-  const ignore = loaded.config.ignore;
-  return ignore !== undefined && ignore.length > 0 && picomatch(ignore, { dot: true })(relativeToConfig(loaded, filePath));
+  return loaded.isIgnored?.(relativeToConfig(loaded, filePath)) ?? false;
 }
 
 function apply(settings: Map<string, RuleSetting | 'off'>, rules: Record<string, RuleSettingInput> | undefined): void {

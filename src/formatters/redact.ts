@@ -10,7 +10,11 @@ const SECRET_PATTERNS: readonly [RegExp, string][] = [
   [/(\b[a-z][a-z0-9+.-]*:\/\/[^:/@\s"']+:)[^@\s"']+@/gi, '$1REDACTED@'],
 ];
 
+/** A cheap first look: most text holds nothing that could be a secret. */
+const MAY_HOLD_SECRET = /sig=|key=|signature=|password=|pwd=|bearer|:\/\/[^\s/]*@/i;
+
 export function redact(text: string): string {
+  if (!MAY_HOLD_SECRET.test(text)) return text;
   let result = text;
   for (const [pattern, replacement] of SECRET_PATTERNS) result = result.replace(pattern, replacement);
   return result;

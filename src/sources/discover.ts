@@ -1,5 +1,4 @@
 import { statSync } from 'node:fs';
-import { escapePath, glob } from 'tinyglobby';
 import { FORMAT_BY_EXTENSION } from './parse-file.ts';
 
 const SKIPPED_FOLDERS = ['**/node_modules/**', '**/.git/**'];
@@ -19,19 +18,18 @@ export async function discoverFiles(patterns: readonly string[], cwd: string): P
   for (const pattern of patterns) {
     if (pattern === STDIN_ARGUMENT) continue;
     const kind = pathKind(cwd, pattern);
-    const found =
-      kind === 'file'
-        ? [pattern]
-        : await glob(kind === 'folder' ? `${escapePath(stripSlash(pattern))}/**/*.{${SEARCHED_EXTENSIONS.join(',')}}` : pattern, {
-            cwd,
-            ignore: SKIPPED_FOLDERS,
-            dot: false,
-            expandDirectories: false,
-          });
+    const found = kind === 'file' ? [pattern] : await expand(kind, pattern, cwd);
     if (found.length === 0) throw new NoFilesMatched(`no files match "${pattern}"`);
     for (const file of found.sort()) files.add(file);
   }
   return [...files];
+}
+
+/** The glob library loads only when a folder or a glob needs it: a one-file run stays light. */
+async function expand(kind: 'folder' | 'pattern', pattern: string, cwd: string): Promise<string[]> {
+  const { escapePath, glob } = await import('tinyglobby');
+  const search = kind === 'folder' ? `${escapePath(stripSlash(pattern))}/**/*.{${SEARCHED_EXTENSIONS.join(',')}}` : pattern;
+  return glob(search, { cwd, ignore: SKIPPED_FOLDERS, dot: false, expandDirectories: false });
 }
 
 function pathKind(cwd: string, pattern: string): 'file' | 'folder' | 'pattern' {

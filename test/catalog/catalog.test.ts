@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { closestVmSizeNames, findImage, findVmSize, loadCatalog, sizesSupportingGeneration } from '../../src/catalog/catalog.ts';
+import { closestVmSizeNames, findImage, findVmSize, loadCatalog, regionsOf, sizesSupportingGeneration } from '../../src/catalog/catalog.ts';
 import { imageGeneration } from '../../src/catalog/image-generation.ts';
 
 describe('the embedded catalog', () => {
@@ -69,5 +69,15 @@ describe('imageGeneration', () => {
     expect(imageGeneration({ sharedGalleryImageId: '/SharedGalleries/x/Images/y' })).toMatchObject({ known: false });
     expect(marketplace('contoso', 'render-node', '2025')).toMatchObject({ known: false });
     expect(marketplace('microsoft-dsvm', 'ubuntu-hpc', '2204')).toMatchObject({ known: false });
+  });
+});
+
+describe('regionsOf', () => {
+  it('decodes where a size is offered', () => {
+    const regions = regionsOf(findVmSize('Standard_D2s_v3')!);
+    expect(regions).toContain('eastus');
+    expect(regions).toContain('westeurope');
+    expect(regions.length).toBeGreaterThan(30);
+    expect(regions.length).toBeLessThanOrEqual(loadCatalog().regions.length);
   });
 });
