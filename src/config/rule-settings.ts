@@ -7,8 +7,20 @@ export interface RuleSetting {
   options: unknown;
 }
 
+/** Without overrides every file of a config has the same settings: computed once per config and rule set. */
+const sharedSettings = new WeakMap<LoadedConfig, WeakMap<readonly AnyRule[], Map<string, RuleSetting>>>();
+
 /** The settings of every enabled rule for one pool in one file: defaults, then the config, then matching overrides. */
 export function ruleSettingsFor(rules: readonly AnyRule[], loaded: LoadedConfig, filePath: string, poolId: string | undefined): Map<string, RuleSetting> {
+  if (loaded.config.overrides?.length) return computeSettings(rules, loaded, filePath, poolId);
+  let byRules = sharedSettings.get(loaded);
+  if (!byRules) sharedSettings.set(loaded, (byRules = new WeakMap()));
+  let settings = byRules.get(rules);
+  if (!settings) byRules.set(rules, (settings = computeSettings(rules, loaded, filePath, poolId)));
+  return settings;
+}
+
+function computeSettings(rules: readonly AnyRule[], loaded: LoadedConfig, filePath: string, poolId: string | undefined): Map<string, RuleSetting> {
   const settings = new Map<string, RuleSetting | 'off'>();
   for (const rule of rules) settings.set(rule.meta.id, { severity: rule.meta.defaultSeverity, options: undefined });
   apply(settings, loaded.config.rules);

@@ -27,8 +27,6 @@ export const jsonFormatter: Formatter = (report, context) =>
         fixed: report.summary.fixed,
       },
     },
-    null,
-    2,
   ) + '\n';
 
 function toJsonFinding(finding: Finding) {

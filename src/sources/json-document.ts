@@ -1,25 +1,25 @@
-import { findNodeAtLocation, getNodeValue, modify, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import { modify, parse, parseTree, printParseErrorCode, stripComments, type ParseError } from 'jsonc-parser';
 import type { DocumentFormat, Located, SourceDocument, TextEdit } from './document.ts';
+import { indexJsonOffsets, pathKey, type MemberSpans } from './json-offsets.ts';
 import { LineIndex, type Path } from './location.ts';
 import { SyntaxProblem } from './syntax-problem.ts';
 
 const BYTE_ORDER_MARK = '\uFEFF';
 
 /**
- * A JSON or JSONC file. The value comes from JSON.parse where the text is plain JSON (fast); the
- * positional tree is built only when something needs a location, which most clean files never do.
+ * A JSON or JSONC file. The value comes from JSON.parse where the text is plain JSON (fast); positions
+ * are indexed only when something needs a location, which most clean files never do.
  */
 export class JsonDocument implements SourceDocument {
-  readonly format: DocumentFormat;
-  readonly value: unknown;
-  private tree: Node | undefined;
+  private spans: Map<string, MemberSpans> | undefined;
   private lines: LineIndex | undefined;
 
-  private constructor(readonly filePath: string, readonly text: string, format: DocumentFormat, value: unknown, tree?: Node) {
-    this.format = format;
-    this.value = value;
-    this.tree = tree;
-  }
+  private constructor(
+    readonly filePath: string,
+    readonly text: string,
+    readonly format: DocumentFormat,
+    readonly value: unknown,
+  ) {}
 
   /** Parses the text, or throws a SyntaxProblem at the first error. */
   static parse(filePath: string, rawText: string, format: 'json' | 'jsonc'): JsonDocument {
@@ -33,33 +33,49 @@ export class JsonDocument implements SourceDocument {
       }
     }
     const errors: ParseError[] = [];
-    const tree = parseTree(text, errors, { allowTrailingComma: format === 'jsonc', disallowComments: format === 'json' });
+    const options = { allowTrailingComma: format === 'jsonc', disallowComments: format === 'json' };
+    const tree = parseTree(text, errors, options);
     const first = errors[0];
     if (first || !tree) {
-      const offset = first?.offset ?? 0;
       const what = first ? describeParseError(printParseErrorCode(first.error)) : 'the file is empty';
-      throw new SyntaxProblem(`invalid ${format === 'json' ? 'JSON' : 'JSONC'}: ${what}`, offset, first?.length ?? 0);
+      throw new SyntaxProblem(`invalid ${format === 'json' ? 'JSON' : 'JSONC'}: ${what}`, first?.offset ?? 0, first?.length ?? 0);
     }
-    const document = new JsonDocument(filePath, text, format, undefined, tree);
-    return document.withValue(getNodeValue(tree));
-  }
-
-  private withValue(value: unknown): JsonDocument {
-    return new JsonDocument(this.filePath, this.text, this.format, value, this.tree);
+    return new JsonDocument(filePath, text, format, parse(text, [], options));
   }
 
   locate(path: Path, part: 'key' | 'value' = 'value'): Located {
-    const root = this.root();
+    const spans = this.index();
     for (let depth = path.length; depth >= 0; depth--) {
-      const node = findNodeAtLocation(root, path.slice(0, depth) as (string | number)[]);
-      if (!node) continue;
+      const entry = spans.get(pathKey(path.slice(0, depth)));
+      if (!entry) continue;
       const exact = depth === path.length;
-      return { location: this.spanOf(node, exact ? part : 'key'), exact };
+      return { location: this.spanOf(entry, exact ? part : 'key'), exact };
     }
-    return { location: this.lineIndex().location(root.offset, 1), exact: false };
+    return { location: this.lineIndex().location(0, 1), exact: false };
   }
 
   setValueEdits(path: Path, value: string | number | boolean): TextEdit[] | undefined {
+    const spans = this.index();
+    const existing = spans.get(pathKey(path));
+    if (existing) return [{ offset: existing.value.offset, length: existing.value.length, text: JSON.stringify(value) }];
+    const key = path[path.length - 1];
+    const parent = spans.get(pathKey(path.slice(0, -1)));
+    if (typeof key === 'string' && parent?.lastMember && this.text[parent.value.offset] === '{' && this.format === 'json') {
+      return [{ offset: parent.lastMember.valueEnd, length: 0, text: `,${this.memberBreak(parent.lastMember.keyOffset)}${JSON.stringify(key)}: ${JSON.stringify(value)}` }];
+    }
+    return this.modifyEdits(path, value);
+  }
+
+  /** What separates a new member from the one before: a new line at its indentation, or a space on a one-line object. */
+  private memberBreak(previousKeyOffset: number): string {
+    const lineStart = this.text.lastIndexOf('\n', previousKeyOffset - 1) + 1;
+    const indentation = this.text.slice(lineStart, previousKeyOffset);
+    if (!/^[ \t]*$/.test(indentation)) return ' ';
+    return `${this.text.includes('\r\n') ? '\r\n' : '\n'}${indentation}`;
+  }
+
+  /** jsonc-parser's general edit, for the rarer cases: an empty parent object, a missing parent, JSONC. */
+  private modifyEdits(path: Path, value: string | number | boolean): TextEdit[] {
     const indentation = detectIndentation(this.text);
     const edits = modify(this.text, path as (string | number)[], value, {
       formattingOptions: { insertSpaces: indentation !== '\t', tabSize: indentation === '\t' ? 1 : indentation.length, eol: this.text.includes('\r\n') ? '\r\n' : '\n' },
@@ -67,18 +83,17 @@ export class JsonDocument implements SourceDocument {
     return edits.map((edit) => ({ offset: edit.offset, length: edit.length, text: edit.content }));
   }
 
-  /** The key of a property when asked for, or when an ancestor stands in for a missing child; else the value. */
-  private spanOf(node: Node, part: 'key' | 'value') {
-    const property = node.parent?.type === 'property' ? node.parent : undefined;
-    const keyNode = property?.children?.[0];
-    if (part === 'key' && keyNode) return this.lineIndex().location(keyNode.offset, keyNode.length);
-    if (part === 'key' && (node.type === 'object' || node.type === 'array')) return this.lineIndex().location(node.offset, 1);
-    return this.lineIndex().location(node.offset, node.length);
+  /** The key of a member when asked for, or when an ancestor stands in for a missing child; else the value. */
+  private spanOf(entry: MemberSpans, part: 'key' | 'value') {
+    if (part === 'key' && entry.key) return this.lineIndex().location(entry.key.offset, entry.key.length);
+    const opening = this.text[entry.value.offset];
+    if (part === 'key' && (opening === '{' || opening === '[')) return this.lineIndex().location(entry.value.offset, 1);
+    return this.lineIndex().location(entry.value.offset, entry.value.length);
   }
 
-  private root(): Node {
-    this.tree ??= parseTree(this.text, [], { allowTrailingComma: true })!;
-    return this.tree;
+  private index(): Map<string, MemberSpans> {
+    this.spans ??= indexJsonOffsets(this.format === 'jsonc' ? stripComments(this.text, ' ') : this.text);
+    return this.spans;
   }
 
   private lineIndex(): LineIndex {
