@@ -1,6 +1,6 @@
 import { modify, parse, parseTree, printParseErrorCode, stripComments, type ParseError } from 'jsonc-parser';
 import type { DocumentFormat, Located, SourceDocument, TextEdit } from './document.ts';
-import { indexJsonOffsets, pathKey, type MemberSpans } from './json-offsets.ts';
+import { findMember, type MemberSpans } from './json-offsets.ts';
 import { LineIndex, type Path } from './location.ts';
 import { SyntaxProblem } from './syntax-problem.ts';
 
@@ -11,7 +11,7 @@ const BYTE_ORDER_MARK = '\uFEFF';
  * are indexed only when something needs a location, which most clean files never do.
  */
 export class JsonDocument implements SourceDocument {
-  private spans: Map<string, MemberSpans> | undefined;
+  private scannable: string | undefined;
   private lines: LineIndex | undefined;
 
   private constructor(
@@ -44,22 +44,16 @@ export class JsonDocument implements SourceDocument {
   }
 
   locate(path: Path, part: 'key' | 'value' = 'value'): Located {
-    const spans = this.index();
-    for (let depth = path.length; depth >= 0; depth--) {
-      const entry = spans.get(pathKey(path.slice(0, depth)));
-      if (!entry) continue;
-      const exact = depth === path.length;
-      return { location: this.spanOf(entry, exact ? part : 'key'), exact };
-    }
-    return { location: this.lineIndex().location(0, 1), exact: false };
+    const { depth, member } = findMember(this.scannableText(), path);
+    const exact = depth === path.length;
+    return { location: this.spanOf(member, exact ? part : 'key'), exact };
   }
 
   setValueEdits(path: Path, value: string | number | boolean): TextEdit[] | undefined {
-    const spans = this.index();
-    const existing = spans.get(pathKey(path));
-    if (existing) return [{ offset: existing.value.offset, length: existing.value.length, text: JSON.stringify(value) }];
+    const { depth, member } = findMember(this.scannableText(), path);
+    if (depth === path.length) return [{ offset: member.value.offset, length: member.value.length, text: JSON.stringify(value) }];
     const key = path[path.length - 1];
-    const parent = spans.get(pathKey(path.slice(0, -1)));
+    const parent = depth === path.length - 1 ? member : undefined;
     if (typeof key === 'string' && parent?.lastMember && this.text[parent.value.offset] === '{' && this.format === 'json') {
       return [{ offset: parent.lastMember.valueEnd, length: 0, text: `,${this.memberBreak(parent.lastMember.keyOffset)}${JSON.stringify(key)}: ${JSON.stringify(value)}` }];
     }
@@ -91,9 +85,10 @@ export class JsonDocument implements SourceDocument {
     return this.lineIndex().location(entry.value.offset, entry.value.length);
   }
 
-  private index(): Map<string, MemberSpans> {
-    this.spans ??= indexJsonOffsets(this.format === 'jsonc' ? stripComments(this.text, ' ') : this.text);
-    return this.spans;
+  /** The text with JSONC comments blanked out (offsets unchanged), which the member scanner reads. */
+  private scannableText(): string {
+    this.scannable ??= this.format === 'jsonc' ? stripComments(this.text, ' ') : this.text;
+    return this.scannable;
   }
 
   private lineIndex(): LineIndex {

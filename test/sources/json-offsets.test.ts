@@ -1,6 +1,6 @@
 import { findNodeAtLocation, parseTree, type Node } from 'jsonc-parser';
 import { describe, expect, it } from 'vitest';
-import { indexJsonOffsets, pathKey } from '../../src/sources/json-offsets.ts';
+import { findMember } from '../../src/sources/json-offsets.ts';
 
 /** Every path of a value, to compare the index against jsonc-parser's tree on the same text. */
 function paths(value: unknown, prefix: (string | number)[] = []): (string | number)[][] {
@@ -10,7 +10,7 @@ function paths(value: unknown, prefix: (string | number)[] = []): (string | numb
   return own;
 }
 
-describe('indexJsonOffsets', () => {
+describe('findMember', () => {
   const samples = [
     '{"a":1,"b":[true,false,null,{"c":"x\\"y\\\\"}],"d\\u0041":{"e":-1.5e3}}',
     '{\n  "id": "p",\n  "nested": { "list": [ 1, 2 , [ ] , { } ], "s": "a,b}c]" },\n  "": "empty key"\n}\n',
@@ -20,10 +20,11 @@ describe('indexJsonOffsets', () => {
   for (const text of samples) {
     it(`agrees with jsonc-parser's tree on ${JSON.stringify(text).slice(0, 40)}…`, () => {
       const tree = parseTree(text)!;
-      const index = indexJsonOffsets(text);
       for (const path of paths(JSON.parse(text))) {
         const node = findNodeAtLocation(tree, path) as Node;
-        const entry = index.get(pathKey(path));
+        const found = findMember(text, path);
+        expect(found.depth).toBe(path.length);
+        const entry = found.member;
         expect(entry?.value, JSON.stringify(path)).toEqual({ offset: node.offset, length: node.length });
         const keyNode = node.parent?.type === 'property' ? node.parent.children![0]! : undefined;
         expect(entry?.key, JSON.stringify(path)).toEqual(keyNode ? { offset: keyNode.offset, length: keyNode.length } : undefined);
@@ -32,8 +33,16 @@ describe('indexJsonOffsets', () => {
   }
 
   it('tolerates trailing commas and keeps the last of duplicate keys', () => {
-    const index = indexJsonOffsets('{"a": 1, "a": 22, "b": [1,],}');
-    expect(index.get(pathKey(['a']))?.value).toEqual({ offset: 14, length: 2 });
-    expect(index.get(pathKey(['b', 0]))?.value).toEqual({ offset: 24, length: 1 });
+    const text = '{"a": 1, "a": 22, "b": [1,],}';
+    expect(findMember(text, ['a']).member.value).toEqual({ offset: 14, length: 2 });
+    expect(findMember(text, ['b', 0]).member.value).toEqual({ offset: 24, length: 1 });
+  });
+
+  it('stops at the deepest ancestor that exists and says how deep it is', () => {
+    const text = '{\n  "startTask": { "commandLine": "x" }\n}';
+    const found = findMember(text, ['startTask', 'waitForSuccess']);
+    expect(found.depth).toBe(1);
+    expect(found.member.key).toEqual({ offset: 4, length: 11 });
+    expect(found.member.lastMember).toEqual({ keyOffset: 19, valueEnd: 37 });
   });
 });
