@@ -9,12 +9,20 @@ export const CONFIG_FILE_NAMES = ['batchlint.config.json', 'batchlint.config.yam
 /** Finds the config that governs a file: the nearest batchlint.config.* in its folder or above. */
 export class ConfigLocator {
   private readonly byDirectory = new Map<string, Promise<LoadedConfig>>();
+  /** Keyed by the folder as the file path spells it, which saves resolving every path of a large folder. */
+  private readonly byFolderAsWritten = new Map<string, Promise<LoadedConfig>>();
 
   constructor(private readonly explicitPath: string | undefined, private readonly cwd: string) {}
 
   forFile(filePath: string): Promise<LoadedConfig> {
     if (this.explicitPath) return this.cached(resolve(this.cwd, this.explicitPath), () => loadConfig(resolve(this.cwd, this.explicitPath!)));
-    return this.forDirectory(dirname(resolve(this.cwd, filePath)));
+    const folder = dirname(filePath);
+    let config = this.byFolderAsWritten.get(folder);
+    if (!config) {
+      config = this.forDirectory(resolve(this.cwd, folder));
+      this.byFolderAsWritten.set(folder, config);
+    }
+    return config;
   }
 
   private forDirectory(directory: string): Promise<LoadedConfig> {

@@ -65,7 +65,7 @@ export class JsonDocument implements SourceDocument {
     const lineStart = this.text.lastIndexOf('\n', previousKeyOffset - 1) + 1;
     const indentation = this.text.slice(lineStart, previousKeyOffset);
     if (!/^[ \t]*$/.test(indentation)) return ' ';
-    return `${this.text.includes('\r\n') ? '\r\n' : '\n'}${indentation}`;
+    return `${this.text[this.text.indexOf('\n') - 1] === '\r' ? '\r\n' : '\n'}${indentation}`;
   }
 
   /** jsonc-parser's general edit, for the rarer cases: an empty parent object, a missing parent, JSONC. */
