@@ -1,0 +1,32 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { isPoolRule } from '../../src/engine/rule.ts';
+import { allRules } from '../../rules/index.ts';
+import { PROJECT_ROOT } from '../helpers/lint-fixture.ts';
+
+describe('every rule', () => {
+  it('lives in rules/<id>.ts, with a docs page, a test file and valid and invalid fixtures', () => {
+    for (const { meta } of allRules) {
+      expect(existsSync(join(PROJECT_ROOT, 'rules', `${meta.id}.ts`)), meta.id).toBe(true);
+      expect(existsSync(join(PROJECT_ROOT, 'docs/rules', `${meta.id}.md`)), meta.id).toBe(true);
+      expect(existsSync(join(PROJECT_ROOT, 'test/rules', `${meta.id}.test.ts`)), meta.id).toBe(true);
+      for (const kind of ['valid', 'invalid']) expect(readdirSync(join(PROJECT_ROOT, 'fixtures/rules', meta.id, kind)).length, `${meta.id} ${kind}`).toBeGreaterThan(0);
+    }
+  });
+
+  it('has a unique kebab-case id and a one-line description', () => {
+    const ids = allRules.map((rule) => rule.meta.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const { meta } of allRules) {
+      expect(meta.id).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+      expect(meta.description).not.toContain('\n');
+    }
+  });
+
+  it('is listed in rules/index.ts when its file exists', () => {
+    const files = readdirSync(join(PROJECT_ROOT, 'rules')).filter((name) => name.endsWith('.ts') && name !== 'index.ts');
+    expect(files.map((name) => name.slice(0, -3)).sort()).toEqual(allRules.map((rule) => rule.meta.id).sort());
+    expect(allRules.filter((rule) => !isPoolRule(rule)).map((rule) => rule.meta.id)).toEqual(['parse-error']);
+  });
+});
