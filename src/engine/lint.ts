@@ -5,10 +5,11 @@ import { isIgnored } from '../config/rule-settings.ts';
 import type { Facts } from '../facts/facts.ts';
 import { discoverFiles, STDIN_ARGUMENT } from '../sources/discover.ts';
 import { allRules } from '../../rules/index.ts';
+import { parseErrorRule } from '../../rules/parse-error.ts';
 import { applyFixes } from './apply-fixes.ts';
 import type { Finding, NotChecked } from './finding.ts';
 import { lintText, type TextResult } from './lint-text.ts';
-import type { AnyRule } from './rule.ts';
+import { docsUrl, type AnyRule } from './rule.ts';
 
 export interface LintOptions {
   patterns: readonly string[];
@@ -62,7 +63,13 @@ export async function lint(options: LintOptions): Promise<LintReport> {
       debug(`ignored by ${config.path}: ${input.filePath}`);
       continue;
     }
-    const original = input.read();
+    let original: string;
+    try {
+      original = input.read();
+    } catch (error) {
+      addResult(report, { filePath: input.filePath, findings: [unreadableFileFinding(input.filePath, error)] }, { notChecked: [], pools: 0 });
+      continue;
+    }
     const lintCurrent = (text: string) => lintText({ filePath: input.filePath, text, config, rules, facts: options.facts });
     let text = original;
     let result = await lintCurrent(text);
@@ -90,14 +97,32 @@ export async function lint(options: LintOptions): Promise<LintReport> {
   return report;
 }
 
-function addResult(report: LintReport, fileResult: FileResult, result: TextResult): void {
+/** A file that cannot be read is reported like one that does not parse; the run goes on. */
+function unreadableFileFinding(filePath: string, error: unknown): Finding {
+  const reason = (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error));
+  return {
+    ruleId: parseErrorRule.meta.id,
+    severity: 'error',
+    message: `cannot read the file (${reason}); it was not linted`,
+    filePath,
+    line: 1,
+    column: 1,
+    endLine: 1,
+    endColumn: 1,
+    docsUrl: docsUrl(parseErrorRule.meta.id),
+  };
+}
+
+function addResult(report: LintReport, fileResult: FileResult, result: Pick<TextResult, 'notChecked' | 'pools'>): void {
   report.results.push(fileResult);
+  for (const finding of fileResult.findings) countFinding(report, finding);
   report.notChecked.push(...result.notChecked);
   report.summary.files++;
   report.summary.pools += result.pools;
-  for (const finding of result.findings) {
-    if (finding.severity === 'error') report.summary.errors++;
-    else if (finding.severity === 'warning') report.summary.warnings++;
-    else report.summary.infos++;
-  }
+}
+
+function countFinding(report: LintReport, finding: Finding): void {
+  if (finding.severity === 'error') report.summary.errors++;
+  else if (finding.severity === 'warning') report.summary.warnings++;
+  else report.summary.infos++;
 }

@@ -1,4 +1,4 @@
-import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, stringify, Scalar, type Document, type Node, type Pair } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments, stringify, Scalar, type Document, type Node, type Pair } from 'yaml';
 import type { Located, SourceDocument, TextEdit } from './document.ts';
 import { LineIndex, type Path } from './location.ts';
 import { SyntaxProblem } from './syntax-problem.ts';
@@ -8,25 +8,29 @@ interface Found {
   pair?: Pair;
 }
 
-/** A YAML file with node ranges kept; aliases resolve to the anchored node's position. */
+/**
+ * A YAML file with node ranges kept; aliases resolve to the anchored node's position. A stream of several
+ * documents (`---`) reads as a list of them, so path [1, 'vmSize'] is the second document's vmSize.
+ */
 export class YamlDocument implements SourceDocument {
   readonly format = 'yaml' as const;
   readonly value: unknown;
   private readonly lines: LineIndex;
 
-  private constructor(readonly filePath: string, readonly text: string, private readonly document: Document) {
-    this.value = document.toJS({ maxAliasCount: 1000 });
+  private constructor(readonly filePath: string, readonly text: string, private readonly documents: Document[]) {
+    const values = documents.map((document) => document.toJS({ maxAliasCount: 1000 }));
+    this.value = documents.length === 1 ? values[0] : values;
     this.lines = new LineIndex(text);
   }
 
   static parse(filePath: string, text: string): YamlDocument {
-    const document = parseDocument(text, { uniqueKeys: false, prettyErrors: false });
-    const error = document.errors[0];
+    const documents = parseAllDocuments(text, { uniqueKeys: false, prettyErrors: false });
+    const error = documents.flatMap((document) => document.errors)[0];
     if (error) {
       const [start, end] = error.pos;
       throw new SyntaxProblem(`invalid YAML: ${firstLine(error.message)}`, start, Math.max(end - start, 0));
     }
-    return new YamlDocument(filePath, text, document);
+    return new YamlDocument(filePath, text, documents as Document[]);
   }
 
   locate(path: Path, part: 'key' | 'value' = 'value'): Located {
@@ -69,9 +73,12 @@ export class YamlDocument implements SourceDocument {
   }
 
   private find(path: Path): Found | undefined {
-    let current: Found = { node: this.document.contents as Node | null };
-    for (const segment of path) {
-      const node = isAlias(current.node) ? (current.node.resolve(this.document) as Node | undefined) : current.node;
+    const single = this.documents.length === 1;
+    const document = this.documents[single ? 0 : (path[0] as number)];
+    if (!document) return undefined;
+    let current: Found = { node: document.contents as Node | null };
+    for (const segment of single ? path : path.slice(1)) {
+      const node = isAlias(current.node) ? (current.node.resolve(document) as Node | undefined) : current.node;
       if (isMap(node)) {
         const pair = node.items.find((item) => isPair(item) && isScalar(item.key) && String(item.key.value) === String(segment));
         if (!pair) return undefined;

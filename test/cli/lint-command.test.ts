@@ -41,6 +41,16 @@ describe('batchlint lint', () => {
     expect(report.summary).toMatchObject({ files: 2, pools: 1, errors: 1 });
   });
 
+  it('reports a file it cannot read, names it, and still lints the others', () => {
+    // Even root cannot read /proc/self/mem sequentially (EIO): a portable way to get an unreadable file on Linux.
+    const run = runCli(['lint', '/proc/self/mem', 'fixtures/examples/clean-pool.json', '--format', 'json']);
+    expect(run.status).toBe(1);
+    const report = JSON.parse(run.stdout);
+    expect(report.results[0]).toMatchObject({ filePath: '/proc/self/mem', findings: [{ ruleId: 'parse-error', line: 1, column: 1, message: expect.stringContaining('cannot read the file') }] });
+    expect(report.summary).toMatchObject({ files: 2, pools: 1, errors: 1 });
+    expect(run.stderr).toBe('');
+  });
+
   it('prints the versioned JSON contract', () => {
     const run = runCli(['lint', 'fixtures/examples/render-pool.json', '--format', 'json']);
     const report = JSON.parse(run.stdout);

@@ -53,3 +53,16 @@ describe('YamlDocument', () => {
   });
 });
 
+
+describe('a YAML stream of several documents', () => {
+  const stream = 'id: first\nvmSize: Standard_D2s_v3\n---\nid: second\nvmSize: Standard_D4s_v3\n';
+  const document = YamlDocument.parse('pools.yaml', stream);
+
+  it('reads as a list of its documents, each located in the file', () => {
+    expect(document.value).toEqual([
+      { id: 'first', vmSize: 'Standard_D2s_v3' },
+      { id: 'second', vmSize: 'Standard_D4s_v3' },
+    ]);
+    expect(document.locate([1, 'vmSize']).location).toMatchObject({ line: 5, column: 9 });
+  });
+});
