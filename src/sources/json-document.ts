@@ -1,6 +1,6 @@
 import { modify, parse, parseTree, printParseErrorCode, stripComments, type ParseError } from 'jsonc-parser';
 import type { DocumentFormat, Located, SourceDocument, TextEdit } from './document.ts';
-import { findMember, type MemberSpans } from './json-offsets.ts';
+import { findMember, type Found, type MemberSpans } from './json-offsets.ts';
 import { LineIndex, type Path } from './location.ts';
 import { SyntaxProblem } from './syntax-problem.ts';
 
@@ -12,6 +12,8 @@ const BYTE_ORDER_MARK = '\uFEFF';
  */
 export class JsonDocument implements SourceDocument {
   private scannable: string | undefined;
+  /** Several findings and their fixes often ask for the same path. */
+  private readonly found = new Map<string, Found>();
   private lines: LineIndex | undefined;
 
   private constructor(
@@ -44,13 +46,13 @@ export class JsonDocument implements SourceDocument {
   }
 
   locate(path: Path, part: 'key' | 'value' = 'value'): Located {
-    const { depth, member } = findMember(this.scannableText(), path);
+    const { depth, member } = this.find(path);
     const exact = depth === path.length;
     return { location: this.spanOf(member, exact ? part : 'key'), exact };
   }
 
   setValueEdits(path: Path, value: string | number | boolean): TextEdit[] | undefined {
-    const { depth, member } = findMember(this.scannableText(), path);
+    const { depth, member } = this.find(path);
     if (depth === path.length) return [{ offset: member.value.offset, length: member.value.length, text: JSON.stringify(value) }];
     const key = path[path.length - 1];
     const parent = depth === path.length - 1 ? member : undefined;
@@ -83,6 +85,16 @@ export class JsonDocument implements SourceDocument {
     const opening = this.text[entry.value.offset];
     if (part === 'key' && (opening === '{' || opening === '[')) return this.lineIndex().location(entry.value.offset, 1);
     return this.lineIndex().location(entry.value.offset, entry.value.length);
+  }
+
+  private find(path: Path): Found {
+    const key = path.join('\u0000');
+    let found = this.found.get(key);
+    if (!found) {
+      found = findMember(this.scannableText(), path);
+      this.found.set(key, found);
+    }
+    return found;
   }
 
   /** The text with JSONC comments blanked out (offsets unchanged), which the member scanner reads. */

@@ -44,8 +44,6 @@ function withLastMember(scanner: Scanner, member: MemberSpans): MemberSpans {
 }
 
 const WHITESPACE = new Set([32, 10, 13, 9]);
-/** The characters that matter when skipping over an object or array: quotes and brackets. */
-const STRUCTURE = /["{}[\]]/g;
 /** What ends a number, true, false or null: whitespace, comma, ] and }. */
 const LITERAL_END = new Set([32, 10, 13, 9, 44, 93, 125]);
 
@@ -110,12 +108,11 @@ class Scanner {
       return position;
     }
     let depth = 0;
-    STRUCTURE.lastIndex = start;
-    for (let match = STRUCTURE.exec(this.text); match; match = STRUCTURE.exec(this.text)) {
-      const char = match[0];
-      if (char === '"') STRUCTURE.lastIndex = this.endOfString(match.index);
-      else if (char === '{' || char === '[') depth++;
-      else if (--depth === 0) return match.index + 1;
+    for (let position = start; position < this.text.length; position++) {
+      const code = this.text.charCodeAt(position);
+      if (code === 34) position = this.endOfString(position) - 1;
+      else if (code === 123 || code === 91) depth++;
+      else if ((code === 125 || code === 93) && --depth === 0) return position + 1;
     }
     return this.text.length;
   }
