@@ -70,6 +70,7 @@ function startTaskProblems(pool: Pool): SchemaProblem[] {
     if (typeof file !== 'object' || file === null) return;
     const sources = RESOURCE_FILE_SOURCES.filter((key) => (file as Pool)[key] !== undefined);
     const path = ['startTask', 'resourceFiles', index];
+    if (sources.length === 0 && (file as Pool).blobSource !== undefined) return; // the old name of httpUrl, reported on its key
     if (sources.length !== 1) {
       problems.push(error(path, `"${pathName(path)}" must give exactly one of autoStorageContainerName, storageContainerUrl and httpUrl${sources.length > 1 ? `, not ${sources.join(' and ')}` : ''}`));
     } else if (sources[0] === 'httpUrl' && (file as Pool).filePath === undefined) {

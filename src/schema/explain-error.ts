@@ -41,8 +41,15 @@ export function explainError(error: ErrorObject, root: unknown): SchemaProblem |
   }
 }
 
+/** Properties older API versions had, and what replaced them. */
+const RENAMED: Readonly<Record<string, string>> = { blobSource: 'httpUrl' };
+
 function unknownProperty(path: (string | number)[], property: string, schema: SchemaNode | undefined): SchemaProblem {
   const known = Object.keys((schema?.properties as SchemaNode | undefined) ?? {});
+  const renamed = RENAMED[property];
+  if (renamed && known.includes(renamed)) {
+    return { path: [...path, property], part: 'key', severity: 'warning', message: `"${property}" is from an old API version and the current one does not know it; use "${renamed}"` };
+  }
   const suggestion = suggest(property, known);
   const where = path.length > 0 ? ` in "${pathName(path)}"` : '';
   return {

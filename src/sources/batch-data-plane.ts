@@ -1,4 +1,5 @@
 import type { SourceAdapter } from './adapter.ts';
+import { canonicalValue } from './canonical-value.ts';
 import type { SourceDocument, TextEdit } from './document.ts';
 import type { Path } from './location.ts';
 import { BATCH_API_DEFAULTS, type PoolDefinition, type PoolSpec } from './pool-definition.ts';
@@ -15,7 +16,8 @@ export const batchDataPlaneAdapter: SourceAdapter = {
   extract(document) {
     const pools = findPoolObjects(document.value);
     if (pools.length === 0) return undefined;
-    return pools.map(({ spec, path }) => new DataPlanePool(document, spec, path));
+    const inTemplate = isTemplate(document.value);
+    return pools.map(({ spec, path }) => new DataPlanePool(document, canonicalValue(spec, inTemplate) as PoolSpec, path));
   },
 };
 
@@ -28,6 +30,11 @@ function findPoolObjects(value: unknown): { spec: PoolSpec; path: Path }[] {
   }
   if (looksLikePool(value.pool)) return [{ spec: value.pool, path: ['pool'] }];
   return [];
+}
+
+/** A Batch CLI / Batch Explorer template: parameters and variables beside the pool, expressions in its values. */
+function isTemplate(value: unknown): boolean {
+  return isObject(value) && (isObject(value.parameters) || isObject(value.variables));
 }
 
 function looksLikePool(value: unknown): value is PoolSpec {

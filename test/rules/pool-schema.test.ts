@@ -45,3 +45,17 @@ describe('validatePoolSchema', () => {
     expect(problem).toEqual({ path: ['colour'], part: 'key', severity: 'warning', message: 'unknown property "colour"; the Batch API ignores or rejects it' });
   });
 });
+
+describe('pools written for older API versions or exported from Azure', () => {
+  it('names the current property for an old one, once', () => {
+    const pool = { id: 'p', vmSize: 'x', targetDedicatedNodes: 1, startTask: { commandLine: 'a', resourceFiles: [{ blobSource: 'https://x/y', filePath: 'y' }] } };
+    expect(validatePoolSchema(pool)).toEqual([
+      { path: ['startTask', 'resourceFiles', 0, 'blobSource'], part: 'key', severity: 'warning', message: '"blobSource" is from an old API version and the current one does not know it; use "httpUrl"' },
+    ]);
+  });
+
+  it('accepts extension settings given as a JSON string, as the API examples do', () => {
+    const pool = { id: 'p', vmSize: 'x', targetDedicatedNodes: 1, virtualMachineConfiguration: { imageReference: { publisher: 'a', offer: 'b', sku: 'c' }, nodeAgentSKUId: 'n', extensions: [{ name: 'e', publisher: 'p', type: 't', settings: '{"k":"v"}' }] } };
+    expect(validatePoolSchema(pool)).toEqual([]);
+  });
+});

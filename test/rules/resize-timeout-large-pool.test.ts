@@ -1,4 +1,10 @@
-import { expect } from 'vitest';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { lint } from '../../src/engine/lint.ts';
+import { createCatalogFacts } from '../../src/facts/catalog-facts.ts';
+import { allRules } from '../../rules/index.ts';
 import { describeRuleFixtures } from '../helpers/rule-cases.ts';
 
 describeRuleFixtures('resize-timeout-large-pool', {
@@ -18,4 +24,17 @@ describeRuleFixtures('resize-timeout-large-pool', {
     { line: 9, column: 16, message: ['2500 nodes from a custom image', 'resizeTimeout is PT30M', 'at least PT45M'], fixed: (text) => expect(text).toContain('\nresizeTimeout: PT45M\n') },
   ],
   'custom-image-400-nodes.json': [{ line: 9, column: 20, message: ['400 nodes'], fixed: (text) => expect(JSON.parse(text).resizeTimeout).toBe('PT30M') }],
+});
+
+describe('resize-timeout-large-pool on values a template leaves open', () => {
+  it('says it could not check instead of guessing', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'batchlint-template-'));
+    writeFileSync(
+      join(folder, 'pool.template.json'),
+      JSON.stringify({ parameters: { nodes: { type: 'int' } }, pool: { id: 'big', vmSize: 'Standard_D2s_v3', targetDedicatedNodes: "[parameters('nodes')]", virtualMachineConfiguration: { imageReference: { publisher: 'Canonical', offer: 'o', sku: 's' }, nodeAgentSKUId: 'batch.node.ubuntu 22.04' } } }),
+    );
+    const report = await lint({ patterns: ['.'], cwd: folder, facts: createCatalogFacts(), rules: allRules.filter((rule) => rule.meta.id === 'resize-timeout-large-pool') });
+    expect(report.results[0]!.findings).toEqual([]);
+    expect(report.notChecked).toEqual([expect.objectContaining({ ruleId: 'resize-timeout-large-pool', poolId: 'big', reason: expect.stringContaining('template expression') })]);
+  });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { batchDataPlaneAdapter } from '../../src/sources/batch-data-plane.ts';
 import { JsonDocument } from '../../src/sources/json-document.ts';
 import { YamlDocument } from '../../src/sources/yaml-document.ts';
+import { isUnknown, type UnknownValue } from '../../src/sources/unknown.ts';
 
 const pool = (id: string) => ({ id, vmSize: 'Standard_D2s_v3', targetDedicatedNodes: 1 });
 
@@ -36,6 +37,21 @@ describe('batch data-plane adapter', () => {
     expect(second!.defaults.startTaskWaitForSuccess).toBe(true);
     expect(second!.format).toBe('batch-json');
     expect(second!.displayName(['startTask', 'userIdentity', 'autoUser'])).toBe('startTask.userIdentity.autoUser');
+  });
+
+  it('reads null as absent, as the Batch API does', () => {
+    const [found] = poolsIn({ id: 'n', vmSize: 'Standard_D2s_v3', resizeTimeout: null, startTask: { commandLine: 'x', waitForSuccess: null } })!;
+    expect(found!.spec).toEqual({ id: 'n', vmSize: 'Standard_D2s_v3', startTask: { commandLine: 'x' } });
+  });
+
+  it('turns template expressions into unknown values, but only in template files', () => {
+    const template = { parameters: { nodes: { type: 'int' } }, pool: { id: 'p', vmSize: 'Standard_D2s_v3', targetDedicatedNodes: "[parameters('nodes')]", displayName: '[[literal]' } };
+    const [found] = poolsIn(template)!;
+    expect(isUnknown(found!.spec.targetDedicatedNodes)).toBe(true);
+    expect((found!.spec.targetDedicatedNodes as UnknownValue).reason).toContain("[parameters('nodes')]");
+    expect(found!.spec.displayName).toBe('[[literal]');
+    const [plain] = poolsIn({ id: 'p', vmSize: 'Standard_D2s_v3', startTask: { commandLine: '[ -d /mnt ]' } })!;
+    expect(plain!.spec.startTask).toEqual({ commandLine: '[ -d /mnt ]' });
   });
 
   it('reads YAML pools as batch-yaml', () => {
