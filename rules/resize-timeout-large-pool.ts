@@ -1,4 +1,4 @@
-import type { PoolRule } from '../src/engine/rule.ts';
+import { notStatic, type PoolRule } from '../src/engine/rule.ts';
 import { durationMinutes, minutesToDuration } from '../src/pool/duration.ts';
 import { imageSource } from '../src/pool/image-source.ts';
 import { fixedTargetNodes } from '../src/pool/target-nodes.ts';
@@ -20,14 +20,14 @@ export const resizeTimeoutLargePoolRule: PoolRule = {
   },
   check(pool, { report, notChecked }) {
     const nodes = fixedTargetNodes(pool.spec);
-    if (isUnknown(nodes)) return notChecked(`the target node count is not known statically (${nodes.reason})`);
+    if (isUnknown(nodes)) return notChecked(notStatic('the target node count', nodes));
     if (nodes === undefined) return; // resizeTimeout does not apply to autoscale pools
     const source = imageSource(pool.spec);
-    if (isUnknown(source)) return notChecked(`the image reference is not known statically (${source.reason})`);
+    if (isUnknown(source)) return notChecked(notStatic('the image reference', source));
     if (source === undefined || nodes <= LARGE_POOL[source]) return;
 
     const timeout = pool.spec.resizeTimeout;
-    if (isUnknown(timeout)) return notChecked(`the resize timeout is not known statically (${timeout.reason})`);
+    if (isUnknown(timeout)) return notChecked(notStatic('the resize timeout', timeout));
     if (timeout !== undefined && typeof timeout !== 'string') return;
     const minutes = durationMinutes(timeout ?? pool.defaults.resizeTimeout);
     if (minutes === undefined) return; // pool-schema reports a malformed duration

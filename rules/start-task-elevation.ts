@@ -1,4 +1,4 @@
-import type { PoolRule } from '../src/engine/rule.ts';
+import { notStatic, type PoolRule } from '../src/engine/rule.ts';
 import { packageInstalls } from '../src/pool/package-install.ts';
 import { startTaskCommandLine } from '../src/pool/start-task.ts';
 import type { PoolDefinition } from '../src/sources/pool-definition.ts';
@@ -14,12 +14,12 @@ export const startTaskElevationRule: PoolRule = {
   },
   check(pool, { report, notChecked }) {
     const commandLine = startTaskCommandLine(pool);
-    if (isUnknown(commandLine)) return notChecked(`the start task's command line is not known statically (${commandLine.reason})`);
+    if (isUnknown(commandLine)) return notChecked(notStatic("the start task's command line", commandLine));
     if (commandLine === undefined) return;
     const installs = packageInstalls(commandLine);
     if (installs.length === 0) return;
     const identity = runsAsAdmin(pool);
-    if (isUnknown(identity)) return notChecked(`the start task's user is not known statically (${identity.reason})`);
+    if (isUnknown(identity)) return notChecked(notStatic("the start task's user", identity));
     if (identity.admin) return;
     const elevation = pool.displayName(['startTask', 'userIdentity', 'autoUser', 'elevationLevel']);
     report({

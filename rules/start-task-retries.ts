@@ -1,4 +1,4 @@
-import type { PoolRule } from '../src/engine/rule.ts';
+import { notStatic, type PoolRule } from '../src/engine/rule.ts';
 import { startTaskWaitsForSuccess } from '../src/pool/start-task.ts';
 import { isKnown, isUnknown } from '../src/sources/unknown.ts';
 
@@ -12,10 +12,10 @@ export const startTaskRetriesRule: PoolRule = {
   },
   check(pool, { report, notChecked }) {
     const waits = startTaskWaitsForSuccess(pool);
-    if (isUnknown(waits)) return notChecked(`whether the start task is waited for is not known statically (${waits.reason})`);
+    if (isUnknown(waits)) return notChecked(notStatic('whether the start task is waited for', waits));
     if (!waits?.value || !isKnown(pool.spec.startTask)) return;
     const retries = pool.spec.startTask.maxTaskRetryCount;
-    if (isUnknown(retries)) return notChecked(`the start task's retry count is not known statically (${retries.reason})`);
+    if (isUnknown(retries)) return notChecked(notStatic("the start task's retry count", retries));
     if (retries !== undefined && retries !== 0) return;
     const name = pool.displayName(['startTask', 'maxTaskRetryCount']);
     const current = retries === undefined ? `${name} is not set (default ${pool.defaults.startTaskMaxRetryCount})` : `${name} is 0`;

@@ -1,4 +1,4 @@
-import type { PoolRule } from '../src/engine/rule.ts';
+import { notStatic, type PoolRule } from '../src/engine/rule.ts';
 import { invokesShell, shellFeatures, wrapInShell } from '../src/pool/command-line.ts';
 import { poolOsType } from '../src/pool/os-type.ts';
 import { startTaskCommandLine } from '../src/pool/start-task.ts';
@@ -14,7 +14,7 @@ export const startTaskShellRule: PoolRule = {
   },
   check(pool, { facts, report, notChecked }) {
     const commandLine = startTaskCommandLine(pool);
-    if (isUnknown(commandLine)) return notChecked(`the start task's command line is not known statically (${commandLine.reason})`);
+    if (isUnknown(commandLine)) return notChecked(notStatic("the start task's command line", commandLine));
     if (commandLine === undefined || invokesShell(commandLine)) return;
     const features = shellFeatures(commandLine);
     if (features.length === 0) return;

@@ -1,4 +1,4 @@
-import type { PoolRule } from '../src/engine/rule.ts';
+import { notStatic, type PoolRule } from '../src/engine/rule.ts';
 import { startTaskWaitsForSuccess } from '../src/pool/start-task.ts';
 import { isUnknown } from '../src/sources/unknown.ts';
 
@@ -12,7 +12,7 @@ export const startTaskWaitForSuccessRule: PoolRule = {
   },
   check(pool, { report, notChecked }) {
     const waits = startTaskWaitsForSuccess(pool);
-    if (isUnknown(waits)) return notChecked(`whether the start task is waited for is not known statically (${waits.reason})`);
+    if (isUnknown(waits)) return notChecked(notStatic('whether the start task is waited for', waits));
     if (!waits || waits.value) return;
     const name = pool.displayName(['startTask', 'waitForSuccess']);
     const why = waits.byDefault ? `${name} is not set, and in this format it defaults to false` : `${name} is false`;

@@ -1,6 +1,6 @@
 import type { VmSizeInfo } from '../src/catalog/types.ts';
 import { atMost } from '../src/engine/severity.ts';
-import type { PoolRule } from '../src/engine/rule.ts';
+import { notStatic, type PoolRule } from '../src/engine/rule.ts';
 import { durationMinutes } from '../src/pool/duration.ts';
 import type { Facts } from '../src/facts/facts.ts';
 import { isUnknown } from '../src/sources/unknown.ts';
@@ -55,7 +55,7 @@ export const tempDiskCapacityRule: PoolRule<TempDiskOptions | undefined> = {
   },
   check(pool, { facts, options, severity, report, notChecked }) {
     const vmSize = pool.spec.vmSize;
-    if (isUnknown(vmSize)) return notChecked(`the VM size is not known statically (${vmSize.reason})`);
+    if (isUnknown(vmSize)) return notChecked(notStatic('the VM size', vmSize));
     const size = typeof vmSize === 'string' ? facts.vmSize(vmSize) : undefined;
     if (!size) return;
     const disk = localDisk(size);
@@ -75,7 +75,7 @@ export const tempDiskCapacityRule: PoolRule<TempDiskOptions | undefined> = {
     if (!expected) return;
     if (disk.sizeGiB === undefined) return notChecked(`the catalog does not know the size of ${size.name}'s local ${disk.kind} disk`);
     const slots = pool.spec.taskSlotsPerNode ?? pool.defaults.taskSlotsPerNode;
-    if (isUnknown(slots)) return notChecked(`the task slots per node are not known statically (${slots.reason})`);
+    if (isUnknown(slots)) return notChecked(notStatic('the number of task slots per node', slots));
     const retained = tasksRetainedPerSlot(expected);
     if (retained === undefined) return notChecked('expectedStorage needs tasksRetainedPerSlot, or taskDuration (and optionally retentionTime) as ISO-8601 durations');
     const neededGiB = (expected.applicationPackagesGiB ?? 0) + (expected.resourceFilesGiB ?? 0) + expected.outputPerTaskGiB * slots * retained;

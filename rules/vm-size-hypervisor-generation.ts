@@ -1,5 +1,5 @@
 import type { HyperVGeneration, VmSizeInfo } from '../src/catalog/types.ts';
-import type { PoolRule } from '../src/engine/rule.ts';
+import { notStatic, type PoolRule } from '../src/engine/rule.ts';
 import type { ImageReferenceInput } from '../src/facts/facts.ts';
 import { isKnown, isUnknown } from '../src/sources/unknown.ts';
 
@@ -15,10 +15,10 @@ export const vmSizeHypervisorGenerationRule: PoolRule = {
   },
   check(pool, { facts, report, notChecked }) {
     const { vmSize, virtualMachineConfiguration } = pool.spec;
-    if (isUnknown(vmSize)) return notChecked(`the VM size is not known statically (${vmSize.reason})`);
+    if (isUnknown(vmSize)) return notChecked(notStatic('the VM size', vmSize));
     if (typeof vmSize !== 'string' || !isKnown(virtualMachineConfiguration)) return;
     const image = virtualMachineConfiguration.imageReference;
-    if (isUnknown(image)) return notChecked(`the image reference is not known statically (${image.reason})`);
+    if (isUnknown(image)) return notChecked(notStatic('the image reference', image));
     if (!isKnown(image)) return;
 
     const size = facts.vmSize(vmSize);

@@ -1,4 +1,4 @@
-import type { PoolRule } from '../src/engine/rule.ts';
+import { notStatic, type PoolRule } from '../src/engine/rule.ts';
 import { isUnknown } from '../src/sources/unknown.ts';
 
 export const vmSizeUnknownRule: PoolRule = {
@@ -11,7 +11,7 @@ export const vmSizeUnknownRule: PoolRule = {
   },
   check(pool, { facts, report, notChecked }) {
     const vmSize = pool.spec.vmSize;
-    if (isUnknown(vmSize)) return notChecked(`the VM size is not known statically (${vmSize.reason})`);
+    if (isUnknown(vmSize)) return notChecked(notStatic('the VM size', vmSize));
     if (typeof vmSize !== 'string' || facts.vmSize(vmSize)) return;
     const suggestions = facts.closestVmSizeNames(vmSize, 3);
     const didYouMean = suggestions.length > 0 ? ` Did you mean ${suggestions.map((name) => `"${name}"`).join(', ')}?` : '';

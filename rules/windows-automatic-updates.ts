@@ -1,4 +1,4 @@
-import type { PoolRule } from '../src/engine/rule.ts';
+import { notStatic, type PoolRule } from '../src/engine/rule.ts';
 import { poolOsType } from '../src/pool/os-type.ts';
 import { isKnown, isUnknown } from '../src/sources/unknown.ts';
 
@@ -13,12 +13,12 @@ export const windowsAutomaticUpdatesRule: PoolRule = {
   check(pool, { facts, report, notChecked }) {
     if (poolOsType(pool.spec, facts) !== 'windows') return;
     const vmConfiguration = pool.spec.virtualMachineConfiguration;
-    if (isUnknown(vmConfiguration)) return notChecked(`the VM configuration is not known statically (${vmConfiguration.reason})`);
+    if (isUnknown(vmConfiguration)) return notChecked(notStatic('the VM configuration', vmConfiguration));
     if (!isKnown(vmConfiguration)) return; // a retired cloud-service pool: no such setting
     const windows = vmConfiguration.windowsConfiguration;
-    if (isUnknown(windows)) return notChecked(`the Windows configuration is not known statically (${windows.reason})`);
+    if (isUnknown(windows)) return notChecked(notStatic('the Windows configuration', windows));
     const setting = isKnown(windows) ? windows.enableAutomaticUpdates : undefined;
-    if (isUnknown(setting)) return notChecked(`enableAutomaticUpdates is not known statically (${setting.reason})`);
+    if (isUnknown(setting)) return notChecked(notStatic('enableAutomaticUpdates', setting));
     if (setting !== undefined) return; // an explicit choice either way
     const name = pool.displayName(['virtualMachineConfiguration', 'windowsConfiguration', 'enableAutomaticUpdates']);
     report({

@@ -69,3 +69,8 @@ const DOCS_BASE_URL = 'https://github.com/batchlint/batchlint/blob/main/docs/rul
 export function docsUrl(ruleId: string): string {
   return `${DOCS_BASE_URL}${ruleId}.md`;
 }
+
+/** The not-checked reason for a value the source format leaves open: "the VM size is not known statically (…)". */
+export function notStatic(what: string, value: { reason: string }): string {
+  return `${what} is not known statically (${value.reason})`;
+}
