@@ -6,7 +6,7 @@ import type { SourceDocument } from '../sources/document.ts';
 import { parseFile } from '../sources/parse-file.ts';
 import type { PoolDefinition } from '../sources/pool-definition.ts';
 import { SyntaxProblem } from '../sources/syntax-problem.ts';
-import { LineIndex } from '../sources/location.ts';
+import { LineIndex, type Location } from '../sources/location.ts';
 import { parseErrorRule } from '../../rules/parse-error.ts';
 import type { Finding, NotChecked } from './finding.ts';
 import { docsUrl, isPoolRule, type AnyRule, type PoolRule, type Report } from './rule.ts';
@@ -34,7 +34,7 @@ export async function lintText(input: LintTextInput): Promise<TextResult> {
     document = await parseFile(input.filePath, input.text);
   } catch (error) {
     if (!(error instanceof SyntaxProblem)) throw error;
-    return { findings: parseErrorFinding(input, error), notChecked: [], pools: 0, notAPoolFile: false };
+    return { findings: syntaxProblemFindings(input, error), notChecked: [], pools: 0, notAPoolFile: false };
   }
   const pools = adapters.map((adapter) => adapter.extract(document)).find((found) => found !== undefined) ?? [];
   const result: TextResult = { findings: [], notChecked: [], pools: pools.length, notAPoolFile: pools.length === 0 };
@@ -90,24 +90,17 @@ export class RuleCrashed extends Error {
   }
 }
 
-function parseErrorFinding(input: LintTextInput, problem: SyntaxProblem): Finding[] {
-  const settings = ruleSettingsFor(input.rules, input.config, input.filePath, undefined);
-  const setting = settings.get(parseErrorRule.meta.id);
-  if (!setting) return [];
+function syntaxProblemFindings(input: LintTextInput, problem: SyntaxProblem): Finding[] {
   // A parser that gives up at the end of the file points past the last line; point at the last character.
   const offset = Math.max(0, Math.min(problem.offset, input.text.length - 1));
   const location = new LineIndex(input.text).location(offset, Math.max(problem.length, 1));
-  return [
-    {
-      ruleId: parseErrorRule.meta.id,
-      severity: setting.severity,
-      message: `${problem.message}; the file was not linted — fix the syntax first`,
-      filePath: input.filePath,
-      line: location.line,
-      column: location.column,
-      endLine: location.endLine,
-      endColumn: location.endColumn,
-      docsUrl: docsUrl(parseErrorRule.meta.id),
-    },
-  ];
+  return parseErrorFindings(input, `${problem.message}; the file was not linted — fix the syntax first`, location);
+}
+
+/** A file that could not be linted at all, as a parse-error finding (none when the rule is off for the file). */
+export function parseErrorFindings(input: Omit<LintTextInput, 'text' | 'facts'>, message: string, location: Location): Finding[] {
+  const setting = ruleSettingsFor(input.rules, input.config, input.filePath, undefined).get(parseErrorRule.meta.id);
+  if (!setting) return [];
+  const { line, column, endLine, endColumn } = location;
+  return [{ ruleId: parseErrorRule.meta.id, severity: setting.severity, message, filePath: input.filePath, line, column, endLine, endColumn, docsUrl: docsUrl(parseErrorRule.meta.id) }];
 }

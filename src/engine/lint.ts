@@ -5,11 +5,10 @@ import { isIgnored } from '../config/rule-settings.ts';
 import type { Facts } from '../facts/facts.ts';
 import { discoverFiles, STDIN_ARGUMENT } from '../sources/discover.ts';
 import { allRules } from '../../rules/index.ts';
-import { parseErrorRule } from '../../rules/parse-error.ts';
 import { applyFixes } from './apply-fixes.ts';
 import type { Finding, NotChecked } from './finding.ts';
-import { lintText, type TextResult } from './lint-text.ts';
-import { docsUrl, type AnyRule } from './rule.ts';
+import { lintText, parseErrorFindings, type TextResult } from './lint-text.ts';
+import type { AnyRule } from './rule.ts';
 
 export interface LintOptions {
   patterns: readonly string[];
@@ -67,7 +66,9 @@ export async function lint(options: LintOptions): Promise<LintReport> {
     try {
       original = input.read();
     } catch (error) {
-      addResult(report, { filePath: input.filePath, findings: [unreadableFileFinding(input.filePath, error)] }, { notChecked: [], pools: 0 });
+      const reason = (error as NodeJS.ErrnoException).code ?? String(error);
+      const findings = parseErrorFindings({ filePath: input.filePath, config, rules }, `cannot read the file (${reason}); it was not linted`, FIRST_CHARACTER);
+      addResult(report, { filePath: input.filePath, findings }, { notChecked: [], pools: 0 });
       continue;
     }
     const lintCurrent = (text: string) => lintText({ filePath: input.filePath, text, config, rules, facts: options.facts });
@@ -97,21 +98,7 @@ export async function lint(options: LintOptions): Promise<LintReport> {
   return report;
 }
 
-/** A file that cannot be read is reported like one that does not parse; the run goes on. */
-function unreadableFileFinding(filePath: string, error: unknown): Finding {
-  const reason = (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error));
-  return {
-    ruleId: parseErrorRule.meta.id,
-    severity: 'error',
-    message: `cannot read the file (${reason}); it was not linted`,
-    filePath,
-    line: 1,
-    column: 1,
-    endLine: 1,
-    endColumn: 1,
-    docsUrl: docsUrl(parseErrorRule.meta.id),
-  };
-}
+const FIRST_CHARACTER = { line: 1, column: 1, endLine: 1, endColumn: 2, offset: 0, length: 1 };
 
 function addResult(report: LintReport, fileResult: FileResult, result: Pick<TextResult, 'notChecked' | 'pools'>): void {
   report.results.push(fileResult);
