@@ -7,6 +7,9 @@ import { createCatalogFacts } from './facts/catalog-facts.ts';
 import { formatters } from './formatters/index.ts';
 import { NoFilesMatched, STDIN_ARGUMENT } from './sources/discover.ts';
 import { listRules } from './cli/list-rules.ts';
+import { BaselineError, readBaseline, withoutBaselined, writeBaseline } from './engine/baseline.ts';
+import { onlyErrors } from './engine/report-filters.ts';
+import { allRules } from '../rules/index.ts';
 import { STARTER_CONFIG } from './cli/starter-config.ts';
 
 const EXIT_OK = 0;
@@ -21,6 +24,10 @@ interface LintCommandOptions {
   color: boolean;
   debug?: boolean;
   stdinFilename: string;
+  quiet?: boolean;
+  outputFile?: string;
+  baseline?: string;
+  writeBaseline?: string;
 }
 
 function program(): Command {
@@ -40,6 +47,10 @@ function program(): Command {
     .option('--max-warnings <count>', 'exit 1 when there are more warnings than this', parseCount)
     .option('--no-color', 'never colour the output')
     .option('--stdin-filename <name>', 'the name to report stdin under', '<stdin>')
+    .option('--quiet', 'report errors only')
+    .option('-o, --output-file <file>', 'write the report to a file instead of stdout')
+    .option('--baseline <file>', 'report only findings that are not in this baseline')
+    .option('--write-baseline <file>', "record today's findings as the baseline and exit 0")
     .option('--debug', 'say which files were skipped and why')
     .action(async (paths: string[], options: LintCommandOptions) => {
       process.exitCode = await runLint(paths, options);
@@ -76,14 +87,29 @@ async function runLint(paths: string[], options: LintCommandOptions): Promise<nu
     ...(stdin && { stdin }),
     ...(options.debug && { debug: (message: string) => process.stderr.write(`batchlint: ${message}\n`) }),
   });
-  const tooManyWarnings = options.maxWarnings !== undefined && report.summary.warnings > options.maxWarnings;
-  const output = formatters[options.format]!(report, {
-    color: options.color && options.format === 'stylish' && process.stdout.isTTY === true && !process.env.NO_COLOR,
+  if (options.writeBaseline) {
+    writeBaseline(options.writeBaseline, report);
+    process.stdout.write(`batchlint: recorded ${countFindings(report)} finding(s) in ${options.writeBaseline}\n`);
+    return EXIT_OK;
+  }
+  let shown = options.baseline ? withoutBaselined(report, readBaseline(options.baseline)) : report;
+  if (options.quiet) shown = onlyErrors(shown);
+  const tooManyWarnings = options.maxWarnings !== undefined && shown.summary.warnings > options.maxWarnings;
+  const output = formatters[options.format]!(shown, {
+    color: options.color && options.format === 'stylish' && !options.outputFile && process.stdout.isTTY === true && !process.env.NO_COLOR,
     catalogDate: facts.catalogDate,
-    ...(tooManyWarnings && { maxWarningsExceeded: { maxWarnings: options.maxWarnings!, warnings: report.summary.warnings } }),
+    cwd: process.cwd(),
+    rules: allRules,
+    version: readVersion(),
+    ...(tooManyWarnings && { maxWarningsExceeded: { maxWarnings: options.maxWarnings!, warnings: shown.summary.warnings } }),
   });
-  process.stdout.write(output);
-  return exitCodeFor(report, tooManyWarnings);
+  if (options.outputFile) writeFileSync(options.outputFile, output);
+  else process.stdout.write(output);
+  return exitCodeFor(shown, tooManyWarnings);
+}
+
+function countFindings(report: LintReport): number {
+  return report.results.reduce((total, result) => total + result.findings.length, 0);
 }
 
 function exitCodeFor(report: LintReport, tooManyWarnings: boolean): number {
@@ -117,7 +143,7 @@ function handleFailure(error: unknown): number {
     // commander has printed help, the version or the usage error already.
     return code === 'commander.helpDisplayed' || code === 'commander.version' || code === 'commander.help' ? EXIT_OK : EXIT_RUN_FAILED;
   }
-  if (error instanceof ConfigError || error instanceof NoFilesMatched || error instanceof UserError) {
+  if (error instanceof ConfigError || error instanceof NoFilesMatched || error instanceof UserError || error instanceof BaselineError) {
     process.stderr.write(`batchlint: ${error.message}\n`);
   } else if (error instanceof RuleCrashed) {
     process.stderr.write(`batchlint: ${error.message}\nThis is a bug in batchlint; please report it with the file that triggers it.\n`);

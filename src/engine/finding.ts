@@ -17,6 +17,8 @@ export interface Finding {
   endLine: number;
   endColumn: number;
   poolId?: string;
+  /** The canonical property the finding is about (`startTask.waitForSuccess`): with the rule, file and pool, it identifies the finding across edits that move lines. */
+  propertyPath?: string;
   docsUrl: string;
   fix?: Fix;
 }

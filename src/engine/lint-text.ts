@@ -63,6 +63,7 @@ function runRule(rule: PoolRule<any>, setting: RuleSetting, pool: PoolDefinition
       column: location.column,
       endLine: location.endLine,
       endColumn: location.endColumn,
+      propertyPath: report.path.join('.'),
       docsUrl: docsUrl(ruleId),
     };
     if (pool.id !== undefined) finding.poolId = pool.id;

@@ -1,6 +1,12 @@
 import type { LintReport } from '../engine/lint.ts';
+import type { AnyRule } from '../engine/rule.ts';
 
 export interface FormatContext {
+  /** The folder paths are reported relative to (the repository root in CI). */
+  cwd: string;
+  /** Every rule of the run, for formats that describe them (SARIF). */
+  rules: readonly AnyRule[];
+  version: string;
   /** Colour is used only when writing to a terminal that wants it. */
   color: boolean;
   /** Date of the embedded catalog, shown so stale data can be spotted. */

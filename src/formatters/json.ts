@@ -39,6 +39,7 @@ function toJsonFinding(finding: Finding) {
     endLine: finding.endLine,
     endColumn: finding.endColumn,
     poolId: finding.poolId ?? null,
+    propertyPath: finding.propertyPath ?? null,
     docsUrl: finding.docsUrl,
     ...(finding.fix && {
       fix: {

@@ -65,6 +65,7 @@ describe('batchlint lint', () => {
       endLine: 4,
       endColumn: 29,
       poolId: 'render-linux',
+      propertyPath: 'vmSize',
       docsUrl: expect.stringMatching(/docs\/rules\/vm-size-hypervisor-generation\.md$/),
     });
     expect(report.summary).toEqual(expect.objectContaining({ files: 1, pools: 1, errors: expect.any(Number), warnings: expect.any(Number) }));

@@ -1,0 +1,34 @@
+import type { Severity } from '../engine/rule.ts';
+import type { Formatter } from './formatter.ts';
+import { redact } from './redact.ts';
+
+const COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice' };
+
+/**
+ * GitHub Actions workflow commands: each finding becomes an annotation on its file and lines in the
+ * pull request. Values are escaped as the runner requires, so a message cannot inject a command.
+ */
+export const githubFormatter: Formatter = (report) => {
+  const lines = report.results.flatMap((result) =>
+    result.findings.map((finding) => {
+      const properties = [
+        `file=${escapeProperty(finding.filePath)}`,
+        `line=${finding.line}`,
+        `col=${finding.column}`,
+        `endLine=${finding.endLine}`,
+        `endColumn=${finding.endColumn}`,
+        `title=${escapeProperty(finding.ruleId)}`,
+      ].join(',');
+      return `::${COMMAND[finding.severity]} ${properties}::${escapeData(`${redact(finding.message)} (${finding.docsUrl})`)}`;
+    }),
+  );
+  return lines.length > 0 ? `${lines.join('\n')}\n` : '';
+};
+
+export function escapeData(text: string): string {
+  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+function escapeProperty(text: string): string {
+  return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}

@@ -1,0 +1,63 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/run-cli.ts';
+
+const RENDER_POOL = readFileSync(new URL('../../fixtures/examples/render-pool.json', import.meta.url), 'utf8');
+
+function folderWith(files: Record<string, string>): string {
+  const folder = mkdtempSync(join(tmpdir(), 'batchlint-output-'));
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(folder, name), text);
+  return folder;
+}
+
+const ruleIds = (stdout: string) => JSON.parse(stdout).results.flatMap((result: { findings: { ruleId: string }[] }) => result.findings.map((finding) => finding.ruleId));
+
+describe('output options', () => {
+  it('--quiet reports errors only', () => {
+    const folder = folderWith({ 'pool.json': RENDER_POOL });
+    const findings = JSON.parse(runCli(['lint', '.', '--format', 'json', '--quiet'], { cwd: folder }).stdout).results[0].findings;
+    expect(findings.length).toBeGreaterThan(0);
+    expect(findings.every((finding: { severity: string }) => finding.severity === 'error')).toBe(true);
+  });
+
+  it('--output-file writes the report there and nothing to stdout', () => {
+    const folder = folderWith({ 'pool.json': RENDER_POOL });
+    const run = runCli(['lint', '.', '--format', 'sarif', '--output-file', 'out.sarif'], { cwd: folder });
+    expect(run.stdout).toBe('');
+    expect(JSON.parse(readFileSync(join(folder, 'out.sarif'), 'utf8')).version).toBe('2.1.0');
+    expect(run.status).toBe(1);
+  });
+});
+
+describe('baselines', () => {
+  it('records today\'s findings and then reports only new ones', () => {
+    const folder = folderWith({ 'pool.json': RENDER_POOL });
+    const write = runCli(['lint', '.', '--write-baseline', 'batchlint.baseline.json'], { cwd: folder });
+    expect(write.status).toBe(0);
+    expect(write.stdout).toMatch(/recorded 5 finding\(s\)/);
+    const baseline = JSON.parse(readFileSync(join(folder, 'batchlint.baseline.json'), 'utf8'));
+    expect(baseline.findings[0]).toEqual({ ruleId: expect.any(String), filePath: 'pool.json', poolId: 'render-linux', fingerprint: expect.stringMatching(/^[0-9a-f]{32}$/) });
+    expect(JSON.stringify(baseline)).not.toMatch(/"line"/);
+
+    // an unrelated edit moves every finding down a line: all of them stay suppressed
+    writeFileSync(join(folder, 'pool.json'), RENDER_POOL.replace('{\n', '{\n  "metadata": [],\n'));
+    const same = runCli(['lint', '.', '--format', 'json', '--baseline', 'batchlint.baseline.json'], { cwd: folder });
+    expect(ruleIds(same.stdout)).toEqual([]);
+    expect(same.status).toBe(0);
+
+    // a new problem is reported, the accepted ones are not
+    writeFileSync(join(folder, 'pool.json'), RENDER_POOL.replace('"taskSlotsPerNode": 1', '"taskSlotsPerNode": 0'));
+    const next = runCli(['lint', '.', '--format', 'json', '--baseline', 'batchlint.baseline.json'], { cwd: folder });
+    expect(ruleIds(next.stdout)).toEqual(['pool-schema']);
+    expect(next.status).toBe(1);
+  });
+
+  it('refuses a file that is not a baseline, with exit 2', () => {
+    const folder = folderWith({ 'pool.json': RENDER_POOL, 'nope.json': '{"findings": 3}' });
+    const run = runCli(['lint', 'pool.json', '--baseline', 'nope.json'], { cwd: folder });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe('batchlint: nope.json is not a batchlint baseline (version 1)\n');
+  });
+});
