@@ -7,6 +7,7 @@ import { startTaskRetriesRule } from './start-task-retries.ts';
 import { startTaskShellRule } from './start-task-shell.ts';
 import { startTaskWaitForSuccessRule } from './start-task-wait-for-success.ts';
 import { tempDiskCapacityRule } from './temp-disk-capacity.ts';
+import { unusedSuppressionRule } from './unused-suppression.ts';
 import { vmSizeHypervisorGenerationRule } from './vm-size-hypervisor-generation.ts';
 import { vmSizeUnknownRule } from './vm-size-unknown.ts';
 import { windowsAutomaticUpdatesRule } from './windows-automatic-updates.ts';
@@ -24,4 +25,5 @@ export const allRules: readonly AnyRule[] = [
   startTaskElevationRule,
   startTaskRetriesRule,
   windowsAutomaticUpdatesRule,
+  unusedSuppressionRule,
 ];

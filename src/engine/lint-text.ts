@@ -7,7 +7,10 @@ import { parseFile } from '../sources/parse-file.ts';
 import type { PoolDefinition } from '../sources/pool-definition.ts';
 import { SyntaxProblem } from '../sources/syntax-problem.ts';
 import { LineIndex, type Location } from '../sources/location.ts';
+import { allRules } from '../../rules/index.ts';
 import { parseErrorRule } from '../../rules/parse-error.ts';
+import { unusedSuppressionRule } from '../../rules/unused-suppression.ts';
+import { applyDirectives, findDirectives } from './suppressions.ts';
 import type { Finding, NotChecked } from './finding.ts';
 import { docsUrl, isPoolRule, type AnyRule, type PoolRule, type Report } from './rule.ts';
 
@@ -46,6 +49,7 @@ export async function lintText(input: LintTextInput): Promise<TextResult> {
       if (setting) runRule(rule, setting, pool, input, result);
     }
   }
+  result.findings = suppress(result.findings, document, input);
   result.findings.sort((a, b) => a.line - b.line || a.column - b.column);
   return result;
 }
@@ -89,6 +93,34 @@ export class RuleCrashed extends Error {
   constructor(readonly ruleId: string, readonly filePath: string, override readonly cause: unknown) {
     super(`rule ${ruleId} crashed on ${filePath}: ${cause instanceof Error ? cause.message : String(cause)}`);
   }
+}
+
+/** Drops what inline batchlint-disable comments silence, and reports the comments that silence nothing. */
+function suppress(findings: Finding[], document: SourceDocument, input: LintTextInput): Finding[] {
+  const directives = findDirectives(document.text, document.format);
+  if (directives.length === 0) return findings;
+  const { kept, unused } = applyDirectives(findings, directives);
+  const setting = ruleSettingsFor(input.rules, input.config, input.filePath, undefined).get(unusedSuppressionRule.meta.id);
+  if (!setting) return kept;
+  const lines = new LineIndex(document.text);
+  const knownIds = new Set(allRules.map((rule) => rule.meta.id));
+  for (const directive of unused) {
+    const { line, column, endLine, endColumn } = lines.location(directive.offset, directive.length);
+    const unknown = directive.ruleIds.filter((id) => !knownIds.has(id));
+    const what = unknown.length > 0 ? `names no known rule (${unknown.join(', ')})` : 'silences nothing here';
+    kept.push({
+      ruleId: unusedSuppressionRule.meta.id,
+      severity: setting.severity,
+      message: `this batchlint-disable${directive.scope === 'next-line' ? '-next-line' : ''} comment ${what}; remove it, or fix the rule id`,
+      filePath: input.filePath,
+      line,
+      column,
+      endLine,
+      endColumn,
+      docsUrl: docsUrl(unusedSuppressionRule.meta.id),
+    });
+  }
+  return kept;
 }
 
 function syntaxProblemFindings(input: LintTextInput, problem: SyntaxProblem): Finding[] {

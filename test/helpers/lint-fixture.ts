@@ -12,8 +12,8 @@ export async function lintFixtures(patterns: string[], ruleIds?: string[], confi
   return lint({ patterns, cwd: PROJECT_ROOT, facts: createCatalogFacts(), rules, ...(configPath && { configPath }) });
 }
 
-/** The findings of one rule on one fixture, with only that rule enabled. */
-export async function findingsOf(ruleId: string, fixture: string, configPath?: string): Promise<Finding[]> {
-  const report = await lintFixtures([fixture], [ruleId], configPath);
-  return report.results.flatMap((result) => result.findings);
+/** The findings of one rule on one fixture, with only that rule enabled (or all, for rules about other rules' findings). */
+export async function findingsOf(ruleId: string, fixture: string, configPath?: string, withAllRules = false): Promise<Finding[]> {
+  const report = await lintFixtures([fixture], withAllRules ? undefined : [ruleId], configPath);
+  return report.results.flatMap((result) => result.findings).filter((finding) => finding.ruleId === ruleId);
 }

@@ -21,7 +21,7 @@ export interface ExpectedFinding {
  * The RuleTester of this project: every file in fixtures/rules/<id>/valid must give no finding of the rule,
  * and every file in fixtures/rules/<id>/invalid exactly the findings listed for it.
  */
-export function describeRuleFixtures(ruleId: string, invalid: Record<string, ExpectedFinding[]>, options: { config?: string } = {}): void {
+export function describeRuleFixtures(ruleId: string, invalid: Record<string, ExpectedFinding[]>, options: { config?: string; withAllRules?: boolean } = {}): void {
   const folder = join('fixtures/rules', ruleId);
   const list = (kind: string) => (existsSync(join(PROJECT_ROOT, folder, kind)) ? readdirSync(join(PROJECT_ROOT, folder, kind)).filter((name) => !name.startsWith('batchlint.config')).sort() : []);
   const config = options.config && join(folder, options.config);
@@ -34,13 +34,13 @@ export function describeRuleFixtures(ruleId: string, invalid: Record<string, Exp
 
     for (const name of list('valid')) {
       it(`valid/${name}: reports nothing`, async () => {
-        expect(await findingsOf(ruleId, join(folder, 'valid', name), config)).toEqual([]);
+        expect(await findingsOf(ruleId, join(folder, 'valid', name), config, options.withAllRules)).toEqual([]);
       });
     }
 
     for (const [name, expected] of Object.entries(invalid)) {
       it(`invalid/${name}: reports ${expected.map((finding) => `${finding.line}:${finding.column}`).join(', ')}`, async () => {
-        const findings = await findingsOf(ruleId, join(folder, 'invalid', name), config);
+        const findings = await findingsOf(ruleId, join(folder, 'invalid', name), config, options.withAllRules);
         expect(findings.map(({ line, column }) => ({ line, column }))).toEqual(expected.map(({ line, column }) => ({ line, column })));
         findings.forEach((finding, index) => {
           const want = expected[index]!;
