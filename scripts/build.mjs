@@ -35,7 +35,6 @@ await build({
   plugins: [builtinsThroughRequire],
   chunkNames: '[name]-[hash]',
   minify: true,
-  sourcemap: 'linked',
   logLevel: 'warning',
 });
 
