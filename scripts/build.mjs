@@ -38,4 +38,20 @@ await build({
   logLevel: 'warning',
 });
 
+// The GitHub Action's entry: one self-contained file, run by the runner with no install step.
+await build({
+  entryPoints: { action: 'src/action/main.ts' },
+  outdir: 'dist',
+  bundle: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node22',
+  mainFields: ['module', 'main'],
+  external: ['@azure/*'],
+  banner: { js: "import { createRequire as __batchlintCreateRequire } from 'node:module'; const require = __batchlintCreateRequire(import.meta.url);" },
+  plugins: [builtinsThroughRequire],
+  minify: true,
+  logLevel: 'warning',
+});
+
 cpSync('src/catalog/data', 'dist/data', { recursive: true });

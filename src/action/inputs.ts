@@ -1,0 +1,35 @@
+/** The Action's inputs, read the way the runner passes them: INPUT_<NAME> with the name upper-cased. */
+export interface ActionInputs {
+  files: string[];
+  config?: string;
+  format: string;
+  failOn: 'error' | 'warning' | 'never';
+  onlyChanged: boolean;
+  sarifFile?: string;
+}
+
+export class InputError extends Error {}
+
+export function readInputs(env: NodeJS.ProcessEnv): ActionInputs {
+  const input = (name: string) => (env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
+  const failOn = input('fail-on') || 'error';
+  if (failOn !== 'error' && failOn !== 'warning' && failOn !== 'never') throw new InputError(`fail-on must be error, warning or never, not "${failOn}"`);
+  const files = input('files')
+    .split(/[\n,]/)
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+  return {
+    files: files.length > 0 ? files : ['.'],
+    ...(input('config') && { config: input('config') }),
+    format: input('format') || 'github',
+    failOn,
+    onlyChanged: booleanInput(input('only-changed'), 'only-changed'),
+    ...(input('sarif-file') && { sarifFile: input('sarif-file') }),
+  };
+}
+
+function booleanInput(value: string, name: string): boolean {
+  if (value === '' || /^false$/i.test(value)) return false;
+  if (/^true$/i.test(value)) return true;
+  throw new InputError(`${name} must be true or false, not "${value}"`);
+}

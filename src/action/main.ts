@@ -1,0 +1,78 @@
+// The GitHub Action's entry (action.yml runs the bundle of this file with node24, no install step).
+import { appendFileSync, existsSync, statSync, writeFileSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import picomatch from 'picomatch';
+import { ConfigError } from '../config/config.ts';
+import { lint, type LintReport } from '../engine/lint.ts';
+import { createCatalogFacts } from '../facts/catalog-facts.ts';
+import type { FormatContext } from '../formatters/formatter.ts';
+import { escapeData } from '../formatters/github.ts';
+import { formatters } from '../formatters/index.ts';
+import { FORMAT_BY_EXTENSION } from '../sources/parse-file.ts';
+import { NoFilesMatched } from '../sources/discover.ts';
+import { allRules } from '../../rules/index.ts';
+import { changedFiles } from './changed-files.ts';
+import { InputError, readInputs, type ActionInputs } from './inputs.ts';
+import packageJson from '../../package.json' with { type: 'json' };
+
+async function run(env: NodeJS.ProcessEnv): Promise<number> {
+  const inputs = readInputs(env);
+  const cwd = env.GITHUB_WORKSPACE || process.cwd();
+  const patterns = inputs.onlyChanged ? changedPoolFiles(inputs, env, cwd) : inputs.files;
+  const facts = createCatalogFacts();
+  const report: LintReport = patterns.length === 0 ? emptyReport() : await lint({ patterns, cwd, facts, ...(inputs.config && { configPath: inputs.config }) });
+
+  const context: FormatContext = { color: false, catalogDate: facts.catalogDate, cwd, rules: allRules, version: packageJson.version };
+  process.stdout.write(formatters.github!(report, context));
+  if (inputs.format !== 'github') {
+    const formatter = formatters[inputs.format];
+    if (!formatter) throw new InputError(`format must be one of ${Object.keys(formatters).join(', ')}, not "${inputs.format}"`);
+    process.stdout.write(formatter(report, context));
+  }
+  if (env.GITHUB_STEP_SUMMARY) appendFileSync(env.GITHUB_STEP_SUMMARY, formatters.markdown!(report, context));
+  if (inputs.sarifFile) writeFileSync(`${cwd}/${inputs.sarifFile}`, formatters.sarif!(report, context));
+  setOutputs(env, { errors: String(report.summary.errors), warnings: String(report.summary.warnings), 'sarif-file': inputs.sarifFile ?? '' });
+  return failed(report, inputs) ? 1 : 0;
+}
+
+/** The pull request's changed files that the `files` input covers and batchlint reads; all of `files` outside a pull request. */
+function changedPoolFiles(inputs: ActionInputs, env: NodeJS.ProcessEnv, cwd: string): string[] {
+  const changed = changedFiles(env.GITHUB_EVENT_PATH, cwd, (message) => process.stdout.write(`::warning::${escapeData(message)}\n`));
+  if (!changed) return inputs.files;
+  const covered = picomatch(inputs.files.map((pattern) => asGlob(pattern, cwd)), { dot: true });
+  const readable = new Set(Object.keys(FORMAT_BY_EXTENSION));
+  return changed.filter((file) => covered(file) && readable.has(file.slice(file.lastIndexOf('.')).toLowerCase()) && existsSync(`${cwd}/${file}`));
+}
+
+/** A folder input ("pools", ".") covers everything below it; a glob or file stays as it is. */
+function asGlob(pattern: string, cwd: string): string {
+  const path = pattern.replace(/^\.\/?/, '').replace(/\/+$/, '');
+  if (path === '') return '**';
+  return existsSync(`${cwd}/${path}`) && statSync(`${cwd}/${path}`).isDirectory() ? `${path}/**` : path;
+}
+
+function failed(report: LintReport, inputs: ActionInputs): boolean {
+  if (inputs.failOn === 'never') return false;
+  return report.summary.errors > 0 || (inputs.failOn === 'warning' && report.summary.warnings > 0);
+}
+
+/** Step outputs, in the runner's multi-line form so that no value can forge another output. */
+function setOutputs(env: NodeJS.ProcessEnv, outputs: Record<string, string>): void {
+  if (!env.GITHUB_OUTPUT) return;
+  for (const [name, value] of Object.entries(outputs)) {
+    const delimiter = `batchlint_${randomUUID()}`;
+    appendFileSync(env.GITHUB_OUTPUT, `${name}<<${delimiter}\n${value}\n${delimiter}\n`);
+  }
+}
+
+function emptyReport(): LintReport {
+  return { results: [], notChecked: [], summary: { files: 0, pools: 0, errors: 0, warnings: 0, infos: 0, fixed: 0 } };
+}
+
+try {
+  process.exitCode = await run(process.env);
+} catch (error) {
+  const expected = error instanceof InputError || error instanceof ConfigError || error instanceof NoFilesMatched;
+  process.stdout.write(`::error title=batchlint::${escapeData(expected ? (error as Error).message : `unexpected failure: ${(error as Error).message}`)}\n`);
+  process.exitCode = 2;
+}
