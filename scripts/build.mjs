@@ -9,12 +9,21 @@ mkdirSync('dist/data', { recursive: true });
 // Importing a Node built-in as an ES module copies every property of it, running getters such as
 // `process.stdin` and `fs.promises` that load readline, net and tty (~7 ms) on every start. Bundled code
 // reaches the built-ins through require() instead, which reads properties only when used.
+// commander requires child_process (for git-style subcommands batchlint does not use), which loads net,
+// dgram and the stream stack: it is loaded on first use instead.
+const LAZY_BUILTINS = new Set(['node:child_process']);
+
 const builtinsThroughRequire = {
   name: 'builtins-through-require',
   setup(builder) {
     builder.onResolve({ filter: /^node:/ }, (args) => (args.namespace === 'builtin' ? { path: args.path, external: true } : { path: args.path, namespace: 'builtin' }));
     builder.onResolve({ filter: /^(fs|path|process|events|child_process|os|url|util|module)$/ }, (args) => ({ path: `node:${args.path}`, namespace: 'builtin' }));
-    builder.onLoad({ filter: /.*/, namespace: 'builtin' }, (args) => ({ contents: `module.exports = require(${JSON.stringify(args.path)});`, loader: 'js' }));
+    builder.onLoad({ filter: /.*/, namespace: 'builtin' }, (args) => ({
+      contents: LAZY_BUILTINS.has(args.path)
+        ? `let loaded; module.exports = new Proxy({}, { get: (_, key) => (loaded ??= require(${JSON.stringify(args.path)}))[key] });`
+        : `module.exports = require(${JSON.stringify(args.path)});`,
+      loader: 'js',
+    }));
   },
 };
 

@@ -4,10 +4,10 @@ import { ConfigError } from './config/config.ts';
 import { lint, type LintReport } from './engine/lint.ts';
 import { RuleCrashed } from './engine/lint-text.ts';
 import { createCatalogFacts } from './facts/catalog-facts.ts';
-import { formatters } from './formatters/index.ts';
+import { FORMAT_NAMES, loadFormatter } from './formatters/index.ts';
 import { NoFilesMatched, STDIN_ARGUMENT } from './sources/discover.ts';
 import { listRules } from './cli/list-rules.ts';
-import { BaselineError, readBaseline, withoutBaselined, writeBaseline } from './engine/baseline.ts';
+import { BaselineError } from './engine/baseline-error.ts';
 import { onlyErrors } from './engine/report-filters.ts';
 import { allRules } from '../rules/index.ts';
 import { STARTER_CONFIG } from './cli/starter-config.ts';
@@ -41,7 +41,7 @@ function program(): Command {
     .command('lint')
     .description('lint pool definitions in files, folders or globs ("-" reads stdin)')
     .argument('[paths...]', 'files, folders or globs', ['.'])
-    .addOption(new Option('-f, --format <name>', 'output format').choices(Object.keys(formatters)).default('stylish'))
+    .addOption(new Option('-f, --format <name>', 'output format').choices(FORMAT_NAMES).default('stylish'))
     .option('-c, --config <file>', 'use this config instead of the nearest batchlint.config.*')
     .option('--fix', 'apply the fixes that are safe, keeping the rest of the file as written')
     .option('--max-warnings <count>', 'exit 1 when there are more warnings than this', parseCount)
@@ -87,15 +87,17 @@ async function runLint(paths: string[], options: LintCommandOptions): Promise<nu
     ...(stdin && { stdin }),
     ...(options.debug && { debug: (message: string) => process.stderr.write(`batchlint: ${message}\n`) }),
   });
+  const baselines = options.baseline || options.writeBaseline ? await import('./engine/baseline.ts') : undefined;
   if (options.writeBaseline) {
-    writeBaseline(options.writeBaseline, report);
+    baselines!.writeBaseline(options.writeBaseline, report);
     process.stdout.write(`batchlint: recorded ${countFindings(report)} finding(s) in ${options.writeBaseline}\n`);
     return EXIT_OK;
   }
-  let shown = options.baseline ? withoutBaselined(report, readBaseline(options.baseline)) : report;
+  let shown = options.baseline ? baselines!.withoutBaselined(report, baselines!.readBaseline(options.baseline)) : report;
   if (options.quiet) shown = onlyErrors(shown);
   const tooManyWarnings = options.maxWarnings !== undefined && shown.summary.warnings > options.maxWarnings;
-  const output = formatters[options.format]!(shown, {
+  const formatter = await loadFormatter(options.format)!;
+  const output = formatter(shown, {
     color: options.color && options.format === 'stylish' && !options.outputFile && process.stdout.isTTY === true && !process.env.NO_COLOR,
     catalogDate: facts.catalogDate,
     cwd: process.cwd(),

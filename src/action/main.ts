@@ -7,7 +7,7 @@ import { lint, type LintReport } from '../engine/lint.ts';
 import { createCatalogFacts } from '../facts/catalog-facts.ts';
 import type { FormatContext } from '../formatters/formatter.ts';
 import { escapeData } from '../formatters/github.ts';
-import { formatters } from '../formatters/index.ts';
+import { FORMAT_NAMES, loadFormatter } from '../formatters/index.ts';
 import { FORMAT_BY_EXTENSION } from '../sources/parse-file.ts';
 import { NoFilesMatched } from '../sources/discover.ts';
 import { allRules } from '../../rules/index.ts';
@@ -23,14 +23,14 @@ async function run(env: NodeJS.ProcessEnv): Promise<number> {
   const report: LintReport = patterns.length === 0 ? emptyReport() : await lint({ patterns, cwd, facts, ...(inputs.config && { configPath: inputs.config }) });
 
   const context: FormatContext = { color: false, catalogDate: facts.catalogDate, cwd, rules: allRules, version: packageJson.version };
-  process.stdout.write(formatters.github!(report, context));
+  const format = async (name: string) => (await loadFormatter(name)!)(report, context);
+  process.stdout.write(await format('github'));
   if (inputs.format !== 'github') {
-    const formatter = formatters[inputs.format];
-    if (!formatter) throw new InputError(`format must be one of ${Object.keys(formatters).join(', ')}, not "${inputs.format}"`);
-    process.stdout.write(formatter(report, context));
+    if (!FORMAT_NAMES.includes(inputs.format)) throw new InputError(`format must be one of ${FORMAT_NAMES.join(', ')}, not "${inputs.format}"`);
+    process.stdout.write(await format(inputs.format));
   }
-  if (env.GITHUB_STEP_SUMMARY) appendFileSync(env.GITHUB_STEP_SUMMARY, formatters.markdown!(report, context));
-  if (inputs.sarifFile) writeFileSync(`${cwd}/${inputs.sarifFile}`, formatters.sarif!(report, context));
+  if (env.GITHUB_STEP_SUMMARY) appendFileSync(env.GITHUB_STEP_SUMMARY, await format('markdown'));
+  if (inputs.sarifFile) writeFileSync(`${cwd}/${inputs.sarifFile}`, await format('sarif'));
   setOutputs(env, { errors: String(report.summary.errors), warnings: String(report.summary.warnings), 'sarif-file': inputs.sarifFile ?? '' });
   return failed(report, inputs) ? 1 : 0;
 }

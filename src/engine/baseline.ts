@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fingerprints } from './fingerprint.ts';
 import type { LintReport } from './lint.ts';
+import { BaselineError } from './baseline-error.ts';
 import { keepFindings } from './report-filters.ts';
 
 /**
@@ -12,7 +13,6 @@ interface BaselineFile {
   findings: { ruleId: string; filePath: string; poolId: string | null; fingerprint: string }[];
 }
 
-export class BaselineError extends Error {}
 
 export function writeBaseline(path: string, report: LintReport): void {
   const findings = report.results.flatMap((result) => {
