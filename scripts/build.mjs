@@ -10,18 +10,18 @@ mkdirSync('dist/data', { recursive: true });
 // `process.stdin` and `fs.promises` that load readline, net and tty (~7 ms) on every start. Bundled code
 // reaches the built-ins through require() instead, which reads properties only when used.
 // commander requires child_process (for git-style subcommands batchlint does not use), which loads net,
-// dgram and the stream stack: it is loaded on first use instead.
-const LAZY_BUILTINS = new Set(['node:child_process']);
+// dgram and the stream stack: for commander it is loaded on first use instead.
+const isCommanderRequiringChildProcess = (args) => /^(node:)?child_process$/.test(args.path) && /node_modules[\\/]commander[\\/]/.test(args.importer);
 
 const builtinsThroughRequire = {
   name: 'builtins-through-require',
   setup(builder) {
-    builder.onResolve({ filter: /^node:/ }, (args) => (args.namespace === 'builtin' ? { path: args.path, external: true } : { path: args.path, namespace: 'builtin' }));
+    builder.onResolve({ filter: /child_process$/ }, (args) => (isCommanderRequiringChildProcess(args) ? { path: 'node:child_process', namespace: 'lazy-builtin' } : undefined));
+    builder.onResolve({ filter: /^node:/ }, (args) => (args.namespace.endsWith('builtin') ? { path: args.path, external: true } : { path: args.path, namespace: 'builtin' }));
     builder.onResolve({ filter: /^(fs|path|process|events|child_process|os|url|util|module)$/ }, (args) => ({ path: `node:${args.path}`, namespace: 'builtin' }));
-    builder.onLoad({ filter: /.*/, namespace: 'builtin' }, (args) => ({
-      contents: LAZY_BUILTINS.has(args.path)
-        ? `let loaded; module.exports = new Proxy({}, { get: (_, key) => (loaded ??= require(${JSON.stringify(args.path)}))[key] });`
-        : `module.exports = require(${JSON.stringify(args.path)});`,
+    builder.onLoad({ filter: /.*/, namespace: 'builtin' }, (args) => ({ contents: `module.exports = require(${JSON.stringify(args.path)});`, loader: 'js' }));
+    builder.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, (args) => ({
+      contents: `let loaded; module.exports = new Proxy({}, { get: (_, key) => (loaded ??= require(${JSON.stringify(args.path)}))[key] });`,
       loader: 'js',
     }));
   },
