@@ -1,5 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import type { LoadedConfig } from '../config/config.ts';
 import { ConfigLocator } from '../config/load-config.ts';
 import { isIgnored } from '../config/rule-settings.ts';
 import type { Facts } from '../facts/facts.ts';
@@ -46,7 +47,7 @@ export async function lint(options: LintOptions): Promise<LintReport> {
   const report: LintReport = { results: [], notChecked: [], summary: { files: 0, pools: 0, errors: 0, warnings: 0, infos: 0, fixed: 0 } };
   let skipped = 0;
 
-  const inputs: { filePath: string; read: () => string; writable: boolean }[] = files.map((filePath) => ({
+  const inputs: Input[] = files.map((filePath) => ({
     filePath,
     read: () => readFileSync(resolve(options.cwd, filePath), 'utf8'),
     writable: true,
@@ -62,43 +63,54 @@ export async function lint(options: LintOptions): Promise<LintReport> {
       debug(`ignored by ${config.path}: ${input.filePath}`);
       continue;
     }
-    let original: string;
-    try {
-      original = input.read();
-    } catch (error) {
-      const reason = (error as NodeJS.ErrnoException).code ?? String(error);
-      const findings = parseErrorFindings({ filePath: input.filePath, config, rules }, `cannot read the file (${reason}); it was not linted`, FIRST_CHARACTER);
-      addResult(report, { filePath: input.filePath, findings }, { notChecked: [], pools: 0 });
-      continue;
-    }
-    const lintCurrent = (text: string) => lintText({ filePath: input.filePath, text, config, rules, facts: options.facts });
-    let text = original;
-    let result = await lintCurrent(text);
-    for (let pass = 0; options.fix && input.writable && pass < MAX_FIX_PASSES; pass++) {
-      const fixes = result.findings.flatMap((finding) => (finding.fix ? [finding.fix] : []));
-      const fixed = applyFixes(text, fixes);
-      if (fixed.applied === 0) break;
-      text = fixed.text;
-      result = await lintCurrent(text);
-    }
-    if (result.notAPoolFile) {
+    const outcome = await lintInput(input, config, rules, options);
+    if (!outcome) {
       skipped++;
       debug(`not a pool definition, skipped: ${input.filePath}`);
       continue;
     }
-    const fileResult: FileResult = { filePath: input.filePath, findings: result.findings };
-    if (text !== original) {
-      writeFileSync(resolve(options.cwd, input.filePath), text);
-      fileResult.fixed = true;
-      report.summary.fixed++;
-    }
-    addResult(report, fileResult, result);
+    if (outcome.fileResult.fixed) report.summary.fixed++;
+    addResult(report, outcome.fileResult, outcome.result);
   }
   debug(`${skipped} file(s) held no pool definition and were skipped`);
   return report;
 }
 
 const FIRST_CHARACTER = { line: 1, column: 1, endLine: 1, endColumn: 2, offset: 0, length: 1 };
+
+interface Input {
+  filePath: string;
+  read: () => string;
+  writable: boolean;
+}
+
+/** One file: read, lint, and with --fix apply fixes pass by pass, writing the file back; undefined when it holds no pool. */
+async function lintInput(input: Input, config: LoadedConfig, rules: readonly AnyRule[], options: LintOptions): Promise<{ fileResult: FileResult; result: Pick<TextResult, 'notChecked' | 'pools'> } | undefined> {
+  let original: string;
+  try {
+    original = input.read();
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? String(error);
+    const findings = parseErrorFindings({ filePath: input.filePath, config, rules }, `cannot read the file (${reason}); it was not linted`, FIRST_CHARACTER);
+    return { fileResult: { filePath: input.filePath, findings }, result: { notChecked: [], pools: 0 } };
+  }
+  const lintCurrent = (text: string) => lintText({ filePath: input.filePath, text, config, rules, facts: options.facts });
+  let text = original;
+  let result = await lintCurrent(text);
+  for (let pass = 0; options.fix && input.writable && pass < MAX_FIX_PASSES; pass++) {
+    const fixed = applyFixes(text, result.findings.flatMap((finding) => (finding.fix ? [finding.fix] : [])));
+    if (fixed.applied === 0) break;
+    text = fixed.text;
+    result = await lintCurrent(text);
+  }
+  if (result.notAPoolFile) return undefined;
+  const fileResult: FileResult = { filePath: input.filePath, findings: result.findings };
+  if (text !== original) {
+    writeFileSync(resolve(options.cwd, input.filePath), text);
+    fileResult.fixed = true;
+  }
+  return { fileResult, result };
+}
 
 function addResult(report: LintReport, fileResult: FileResult, result: Pick<TextResult, 'notChecked' | 'pools'>): void {
   report.results.push(fileResult);
