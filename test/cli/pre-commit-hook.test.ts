@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -8,6 +8,24 @@ import { PROJECT_ROOT } from '../helpers/lint-fixture.ts';
 const PRE_COMMIT = '/usr/bin/pre-commit';
 const BAD_POOL = readFileSync(join(PROJECT_ROOT, 'fixtures/examples/render-pool.json'), 'utf8');
 const GOOD_POOL = readFileSync(join(PROJECT_ROOT, 'fixtures/examples/clean-pool.json'), 'utf8');
+
+/**
+ * This repository as pre-commit sees a published one: the hook definition, the package and the current
+ * build, committed. (Trying the working tree directly would miss files the build added but git does not track yet.)
+ */
+function hookRepository(): string {
+  const folder = mkdtempSync(join(tmpdir(), 'batchlint-hook-repo-'));
+  for (const path of ['.pre-commit-hooks.yaml', 'package.json', 'package-lock.json', 'dist', 'docs', 'schemas']) {
+    cpSync(join(PROJECT_ROOT, path), join(folder, path), { recursive: true });
+  }
+  const git = (...args: string[]) => execFileSync('git', args, { cwd: folder, stdio: 'pipe' });
+  git('init', '-q');
+  git('config', 'user.email', 'ci@example.com');
+  git('config', 'user.name', 'CI');
+  git('add', '.');
+  git('commit', '-qm', 'hook');
+  return folder;
+}
 
 /** A throwaway git repository with one pool file staged, as a developer would have before committing. */
 function repositoryWith(name: string, text: string): string {
@@ -23,10 +41,11 @@ function repositoryWith(name: string, text: string): string {
 
 // CI installs pre-commit (.ci/run); a developer without it skips these, CI never does.
 describe.skipIf(!existsSync(PRE_COMMIT) && !process.env.CI)('the pre-commit hook, run by the real pre-commit', () => {
-  // One cache for both runs: the first installs the hook (npm install of this repository), the second reuses it.
+  // One cache for both runs: the first installs the hook (npm install of the hook repository), the second reuses it.
   const preCommitHome = mkdtempSync(join(tmpdir(), 'batchlint-precommit-home-'));
+  const hooks = hookRepository();
   const tryRepo = (folder: string) =>
-    spawnSync(PRE_COMMIT, ['try-repo', PROJECT_ROOT, 'batchlint', '--all-files'], {
+    spawnSync(PRE_COMMIT, ['try-repo', hooks, 'batchlint', '--all-files'], {
       cwd: folder,
       encoding: 'utf8',
       env: { ...process.env, PRE_COMMIT_HOME: preCommitHome, NO_COLOR: '1' },
