@@ -1,4 +1,5 @@
 import type { SourceAdapter } from './adapter.ts';
+import { templateScope } from '../arm/template-scope.ts';
 import { canonicalValue } from './canonical-value.ts';
 import type { SourceDocument, TextEdit } from './document.ts';
 import type { Path } from './location.ts';
@@ -16,8 +17,8 @@ export const batchDataPlaneAdapter: SourceAdapter = {
   extract(document) {
     const pools = findPoolObjects(document.value);
     if (pools.length === 0) return undefined;
-    const inTemplate = isTemplate(document.value);
-    return pools.map(({ spec, path }) => new DataPlanePool(document, canonicalValue(spec, inTemplate) as PoolSpec, path));
+    const scope = isTemplate(document.value) ? templateScope(document.value) : undefined;
+    return pools.map(({ spec, path }) => new DataPlanePool(document, canonicalValue(spec, scope) as PoolSpec, path));
   },
 };
 
@@ -33,7 +34,7 @@ function findPoolObjects(value: unknown): { spec: PoolSpec; path: Path }[] {
 }
 
 /** A Batch CLI / Batch Explorer template: parameters and variables beside the pool, expressions in its values. */
-function isTemplate(value: unknown): boolean {
+function isTemplate(value: unknown): value is Parameters<typeof templateScope>[0] {
   return isObject(value) && (isObject(value.parameters) || isObject(value.variables));
 }
 
@@ -49,7 +50,7 @@ function isObject(value: unknown): value is Record<string, unknown> {
 class DataPlanePool implements PoolDefinition {
   readonly defaults = BATCH_API_DEFAULTS;
   readonly format;
-  readonly id;
+  readonly id: string | undefined;
 
   constructor(
     readonly document: SourceDocument,

@@ -1,22 +1,22 @@
-import { UnknownValue } from './unknown.ts';
-
-/** An ARM/Batch template expression: "[parameters('x')]"; "[[" escapes a literal bracket. */
-const TEMPLATE_EXPRESSION = /^\[(?!\[)[\s\S]*\]$/;
+import type { EvaluationScope } from '../arm/evaluate.ts';
+import { resolveValue } from '../arm/template-scope.ts';
 
 /**
  * A pool body as the Batch API reads it: JSON null is the same as an absent property (exports from
- * `az batch pool show` are full of them). In a template file, expression strings become UnknownValues,
- * which rules report as not checked instead of reading them literally.
+ * `az batch pool show` are full of them). In a template file, expressions are evaluated in the
+ * template's scope; what cannot be known becomes an UnknownValue that rules report as not checked.
  */
-export function canonicalValue(value: unknown, inTemplate: boolean): unknown {
-  if (Array.isArray(value)) return value.map((item) => canonicalValue(item, inTemplate));
-  if (typeof value === 'string') {
-    return inTemplate && TEMPLATE_EXPRESSION.test(value) ? new UnknownValue(`"${value}" is a template expression that batchlint does not evaluate`) : value;
-  }
+export function canonicalValue(value: unknown, template: EvaluationScope | undefined): unknown {
+  const withoutNulls = dropNulls(value);
+  return template ? resolveValue(withoutNulls, template) : withoutNulls;
+}
+
+function dropNulls(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(dropNulls);
   if (typeof value !== 'object' || value === null) return value;
   const result: Record<string, unknown> = {};
   for (const [key, member] of Object.entries(value)) {
-    if (member !== null) result[key] = canonicalValue(member, inTemplate);
+    if (member !== null) result[key] = dropNulls(member);
   }
   return result;
 }

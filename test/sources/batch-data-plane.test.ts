@@ -44,12 +44,18 @@ describe('batch data-plane adapter', () => {
     expect(found!.spec).toEqual({ id: 'n', vmSize: 'Standard_D2s_v3', startTask: { commandLine: 'x' } });
   });
 
-  it('turns template expressions into unknown values, but only in template files', () => {
-    const template = { parameters: { nodes: { type: 'int' } }, pool: { id: 'p', vmSize: 'Standard_D2s_v3', targetDedicatedNodes: "[parameters('nodes')]", displayName: '[[literal]' } };
+  it('evaluates template expressions in template files, leaving unknown what has no value', () => {
+    const template = {
+      parameters: { nodes: { type: 'int' }, prefix: { type: 'string', defaultValue: 'render' } },
+      variables: { size: 'Standard_D2s_v3' },
+      pool: { id: "[concat(parameters('prefix'), '-pool')]", vmSize: "[variables('size')]", targetDedicatedNodes: "[parameters('nodes')]", displayName: '[[literal]' },
+    };
     const [found] = poolsIn(template)!;
+    expect(found!.id).toBe('render-pool');
+    expect(found!.spec.vmSize).toBe('Standard_D2s_v3');
     expect(isUnknown(found!.spec.targetDedicatedNodes)).toBe(true);
-    expect((found!.spec.targetDedicatedNodes as UnknownValue).reason).toContain("[parameters('nodes')]");
-    expect(found!.spec.displayName).toBe('[[literal]');
+    expect((found!.spec.targetDedicatedNodes as UnknownValue).reason).toBe('parameter "nodes" has no default value');
+    expect(found!.spec.displayName).toBe('[literal]');
     const [plain] = poolsIn({ id: 'p', vmSize: 'Standard_D2s_v3', startTask: { commandLine: '[ -d /mnt ]' } })!;
     expect(plain!.spec.startTask).toEqual({ commandLine: '[ -d /mnt ]' });
   });

@@ -1,0 +1,118 @@
+/** The parsed form of an ARM template expression: "[concat(parameters('prefix'), '-pool')]". */
+export type Expression =
+  | { kind: 'string'; value: string }
+  | { kind: 'number'; value: number }
+  | { kind: 'call'; name: string; args: Expression[] }
+  | { kind: 'property'; target: Expression; name: string }
+  | { kind: 'index'; target: Expression; index: Expression };
+
+/** An expression that does not parse; `offset` is into the expression text, after the opening bracket. */
+export class ExpressionSyntaxError extends Error {
+  constructor(message: string, readonly offset: number) {
+    super(message);
+  }
+}
+
+/** A template string is an expression when it is wrapped in brackets; "[[" starts a literal bracket instead. */
+export function isExpression(value: string): boolean {
+  return value.length >= 2 && value.startsWith('[') && !value.startsWith('[[') && value.endsWith(']');
+}
+
+/** Parses the text between the outer brackets of a template expression. */
+export function parseExpression(text: string): Expression {
+  const parser = new Parser(text);
+  const expression = parser.expression();
+  parser.skipSpaces();
+  if (!parser.atEnd()) throw new ExpressionSyntaxError(`unexpected "${text.slice(parser.position, parser.position + 10)}"`, parser.position);
+  return expression;
+}
+
+class Parser {
+  position = 0;
+
+  constructor(private readonly text: string) {}
+
+  atEnd(): boolean {
+    return this.position >= this.text.length;
+  }
+
+  skipSpaces(): void {
+    while (/\s/.test(this.text[this.position] ?? '')) this.position++;
+  }
+
+  expression(): Expression {
+    this.skipSpaces();
+    let expression = this.primary();
+    for (;;) {
+      this.skipSpaces();
+      const char = this.text[this.position];
+      if (char === '.') {
+        this.position++;
+        expression = { kind: 'property', target: expression, name: this.identifier() };
+      } else if (char === '[') {
+        this.position++;
+        const index = this.expression();
+        this.expect(']');
+        expression = { kind: 'index', target: expression, index };
+      } else {
+        return expression;
+      }
+    }
+  }
+
+  private primary(): Expression {
+    const char = this.text[this.position];
+    if (char === "'") return this.string();
+    if (char !== undefined && /[-\d]/.test(char)) return this.number();
+    const name = this.identifier();
+    this.skipSpaces();
+    this.expect('(');
+    const args: Expression[] = [];
+    this.skipSpaces();
+    if (this.text[this.position] !== ')') {
+      for (;;) {
+        args.push(this.expression());
+        this.skipSpaces();
+        if (this.text[this.position] !== ',') break;
+        this.position++;
+      }
+    }
+    this.expect(')');
+    return { kind: 'call', name, args };
+  }
+
+  private string(): Expression {
+    let value = '';
+    for (this.position++; ; this.position++) {
+      const char = this.text[this.position];
+      if (char === undefined) throw new ExpressionSyntaxError('a string is not closed', this.position);
+      if (char === "'") {
+        if (this.text[this.position + 1] !== "'") break;
+        this.position++; // '' is an escaped quote
+      }
+      value += char;
+    }
+    this.position++;
+    return { kind: 'string', value };
+  }
+
+  private number(): Expression {
+    const match = /^-?\d+(\.\d+)?/.exec(this.text.slice(this.position));
+    if (!match) throw new ExpressionSyntaxError('a number is expected', this.position);
+    this.position += match[0].length;
+    return { kind: 'number', value: Number(match[0]) };
+  }
+
+  private identifier(): string {
+    const match = /^[A-Za-z_][A-Za-z0-9_]*/.exec(this.text.slice(this.position));
+    if (!match) throw new ExpressionSyntaxError(this.atEnd() ? 'the expression ends too early' : `a function name is expected at "${this.text.slice(this.position, this.position + 10)}"`, this.position);
+    this.position += match[0].length;
+    return match[0];
+  }
+
+  private expect(char: string): void {
+    this.skipSpaces();
+    if (this.text[this.position] !== char) throw new ExpressionSyntaxError(`"${char}" is expected`, this.position);
+    this.position++;
+  }
+}
