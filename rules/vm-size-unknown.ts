@@ -14,7 +14,7 @@ export const vmSizeUnknownRule: PoolRule = {
     if (isUnknown(vmSize)) return notChecked(notStatic('the VM size', vmSize));
     if (typeof vmSize !== 'string' || facts.vmSize(vmSize)) return;
     const suggestions = facts.closestVmSizeNames(vmSize, 3);
-    const didYouMean = suggestions.length > 0 ? ` Did you mean ${suggestions.map((name) => `"${name}"`).join(', ')}?` : '';
+    const didYouMean = suggestions.length > 0 ? ` Did you mean ${suggestions.map((name) => `"${name}"`).join(', ')}?` : ' It may be a size Azure has retired.';
     report({
       path: ['vmSize'],
       message:

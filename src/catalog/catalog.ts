@@ -42,13 +42,14 @@ export function findImage(reference: { publisher: string; offer: string; sku: st
   return index().imagesByKey.get(imageKey(reference));
 }
 
-/** Known names within a few edits of a misspelt one, closest first. */
+/** Known names within a few edits of a misspelt one, closest first; names of the same series rank first. */
 export function closestVmSizeNames(name: string, limit: number): string[] {
   const wanted = name.trim().toLowerCase();
   const withPrefix = wanted.startsWith('standard_') ? wanted : `standard_${wanted}`;
+  const series = seriesOf(withPrefix);
   const maxDistance = Math.max(2, Math.floor(wanted.length / 5));
   return [...index().sizesByName.entries()]
-    .map(([key, size]) => ({ size, score: Math.min(distance(wanted, key), distance(withPrefix, key)) }))
+    .map(([key, size]) => ({ size, score: Math.min(distance(wanted, key), distance(withPrefix, key)) + (seriesOf(key) === series ? 0 : 1.5) }))
     .filter(({ score }) => score <= maxDistance)
     .sort((a, b) => a.score - b.score || a.size.name.localeCompare(b.size.name))
     .slice(0, limit)

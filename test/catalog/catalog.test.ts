@@ -81,3 +81,10 @@ describe('regionsOf', () => {
     expect(regions.length).toBeLessThanOrEqual(loadCatalog().regions.length);
   });
 });
+
+describe('suggestions for a size of a series the catalog no longer lists', () => {
+  it('does not offer sizes of another series that happen to be a few letters away', () => {
+    expect(closestVmSizeNames('Standard_NC6', 3)).toEqual([]);
+    expect(closestVmSizeNames('Standard_NC6s_v33', 3)[0]).toBe('Standard_NC6s_v3');
+  });
+});

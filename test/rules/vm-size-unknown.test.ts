@@ -4,6 +4,6 @@ describeRuleFixtures('vm-size-unknown', {
   'typo.json': [{ line: 3, column: 13, severity: 'error', message: ['"Standard_D4ds_v7x" is not a VM size', 'Did you mean', 'Standard_D4ds_v', 'catalog (data of 2026-08-01)'] }],
   'missing-prefix-and-made-up.yaml': [
     { line: 2, column: 11, message: ['"D2s_v3"', 'Did you mean "Standard_D2s_v3"'] },
-    { line: 5, column: 11, message: ['"Huge_Machine_9000"', 'az batch location list-skus'] },
+    { line: 5, column: 11, message: ['"Huge_Machine_9000"', 'may be a size Azure has retired', 'az batch location list-skus'] },
   ],
 });
