@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { armTemplateAdapter } from '../../src/sources/arm-template.ts';
+import { JsonDocument } from '../../src/sources/json-document.ts';
+import { applyEdits } from '../helpers/apply-edits.ts';
+import { lintFixtures } from '../helpers/lint-fixture.ts';
+
+const FIXTURE = 'fixtures/formats/arm/pools.template.json';
+
+describe('ARM templates', () => {
+  it('finds pool resources at the top level and as children of a Batch account, in data-plane shape', async () => {
+    const report = await lintFixtures([FIXTURE]);
+    expect(report.summary.pools).toBe(2);
+    const findings = report.results[0]!.findings.map(({ ruleId, line, column, poolId }) => ({ ruleId, line, column, poolId }));
+    expect(findings).toEqual([
+      { ruleId: 'vm-size-hypervisor-generation', line: 25, column: 23, poolId: 'render' },
+      { ruleId: 'resize-timeout-large-pool', line: 35, column: 34, poolId: 'render' },
+      { ruleId: 'start-task-wait-for-success', line: 40, column: 33, poolId: 'render' },
+    ]);
+  });
+
+  it('names properties as the template writes them', async () => {
+    const report = await lintFixtures([FIXTURE], ['resize-timeout-large-pool']);
+    expect(report.results[0]!.findings[0]!.message).toContain('properties.scaleSettings.fixedScale.resizeTimeout is PT15M');
+  });
+
+  it('fixes a literal in place but never overwrites an expression', async () => {
+    const text = (await import('node:fs')).readFileSync(FIXTURE, 'utf8');
+    const [pool] = armTemplateAdapter.extract(JsonDocument.parse(FIXTURE, text, 'json'))!;
+    expect(applyEdits(text, pool!.setValueEdits(['resizeTimeout'], 'PT30M')!)).toContain('"resizeTimeout": "PT30M"');
+    expect(pool!.setValueEdits(['targetDedicatedNodes'], 5)).toBeUndefined();
+  });
+
+  it('takes scale settings as ARM means them: none is a fixed pool of 0 nodes, autoScale is autoscale', () => {
+    const template = (scaleSettings?: object) =>
+      JsonDocument.parse(
+        't.json',
+        JSON.stringify({ contentVersion: '1.0.0.0', resources: [{ type: 'Microsoft.Batch/batchAccounts/pools', name: 'a/p', properties: { vmSize: 'Standard_D2s_v3', ...(scaleSettings && { scaleSettings }) } }] }),
+        'json',
+      );
+    expect(armTemplateAdapter.extract(template())![0]!.spec).toMatchObject({ id: 'p', targetDedicatedNodes: 0 });
+    expect(armTemplateAdapter.extract(template({ autoScale: { formula: '$TargetDedicatedNodes = 1;' } }))![0]!.spec).toMatchObject({ enableAutoScale: true, autoScaleFormula: '$TargetDedicatedNodes = 1;' });
+  });
+
+  it('leaves templates without pools, and other JSON, alone', () => {
+    const storage = JsonDocument.parse('s.json', JSON.stringify({ $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#', resources: [{ type: 'Microsoft.Storage/storageAccounts', name: 's' }] }), 'json');
+    expect(armTemplateAdapter.extract(storage)).toEqual([]);
+    expect(armTemplateAdapter.extract(JsonDocument.parse('p.json', '{"parameters": {"vmSize": {"value": "x"}}}', 'json'))).toBeUndefined();
+  });
+});
