@@ -96,7 +96,17 @@ function canonicalPool(resource: Json): PoolSpec {
   if (Array.isArray(applicationPackages)) spec.applicationPackageReferences = applicationPackages.map((item) => (isObject(item) ? { applicationId: item.id, version: item.version } : item));
   if (interNodeCommunication !== undefined) spec.enableInterNodeCommunication = isUnknown(interNodeCommunication) ? interNodeCommunication : interNodeCommunication === 'Enabled';
   Object.assign(spec, scale(scaleSettings));
+  moveGalleryImageId(spec);
   return spec as PoolSpec;
+}
+
+/** ARM names a gallery or managed image `imageReference.id`; the data plane `virtualMachineImageId`. */
+function moveGalleryImageId(spec: Json): void {
+  const vmConfiguration = spec.virtualMachineConfiguration;
+  const image = isObject(vmConfiguration) ? vmConfiguration.imageReference : undefined;
+  if (!isObject(image) || image.id === undefined) return;
+  const { id, ...rest } = image;
+  (vmConfiguration as Json).imageReference = { ...rest, virtualMachineImageId: id };
 }
 
 /** ARM's scaleSettings: fixedScale, autoScale, or neither (a fixed pool of 0 dedicated nodes). */
@@ -111,7 +121,7 @@ function scale(settings: unknown): Json {
 }
 
 /** Names ARM spells differently from the data plane. */
-const DATA_PLANE_NAMES: Readonly<Record<string, string>> = { userName: 'username', nodeAgentSkuId: 'nodeAgentSKUId' };
+const DATA_PLANE_NAMES: Readonly<Record<string, string>> = { userName: 'username', nodeAgentSkuId: 'nodeAgentSKUId', inboundNatPools: 'inboundNATPools' };
 
 function renameDeep(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(renameDeep);
