@@ -30,6 +30,10 @@ function findPoolObjects(value: unknown): { spec: PoolSpec; path: Path }[] {
     return value.pools.flatMap((item, index) => (looksLikePool(item) ? [{ spec: item, path: ['pools', index] }] : []));
   }
   if (looksLikePool(value.pool)) return [{ spec: value.pool, path: ['pool'] }];
+  // A Batch CLI template's `pool: { type, apiVersion, properties }`, whose properties are the data-plane pool.
+  if (isObject(value.pool) && typeof value.pool.type === 'string' && /^microsoft\.batch\/batchaccounts\/pools$/i.test(value.pool.type) && isObject(value.pool.properties)) {
+    return [{ spec: value.pool.properties as PoolSpec, path: ['pool', 'properties'] }];
+  }
   return [];
 }
 

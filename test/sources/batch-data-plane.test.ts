@@ -19,6 +19,12 @@ describe('batch data-plane adapter', () => {
     expect(poolsIn({ pool: pool('p') })?.map((p) => p.id)).toEqual(['p']);
   });
 
+  it("reads a Batch CLI template's pool: { type, properties }", () => {
+    const [found] = poolsIn({ parameters: {}, pool: { type: 'Microsoft.Batch/batchAccounts/pools', apiVersion: '2022-01-01.15.0', properties: pool('t') } })!;
+    expect(found!.id).toBe('t');
+    expect(found!.locate(['vmSize']).location.line).toBe(8);
+  });
+
   it('recognises a pool by its VM configuration even without a vmSize', () => {
     expect(poolsIn({ id: 'x', virtualMachineConfiguration: {} })).toHaveLength(1);
   });
@@ -27,8 +33,7 @@ describe('batch data-plane adapter', () => {
     expect(poolsIn({ name: 'batchlint', version: '1.0.0', dependencies: {} })).toBeUndefined();
     expect(poolsIn({ id: 'job-1', poolInfo: { poolId: 'a' } })).toBeUndefined();
     expect(poolsIn([1, 2, 3])).toBeUndefined();
-    // a Batch CLI template wraps the pool in { type, properties }: another adapter's business
-    expect(poolsIn({ pool: { type: 'Microsoft.Batch/batchAccounts/pools', properties: pool('t') } })).toBeUndefined();
+    expect(poolsIn({ pool: { type: 'Microsoft.Compute/virtualMachines', properties: pool('t') } })).toBeUndefined();
   });
 
   it('maps canonical paths to the pool inside its container and records REST defaults', () => {
