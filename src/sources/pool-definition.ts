@@ -53,6 +53,11 @@ export interface PoolDefinition {
   readonly document: SourceDocument;
   readonly format: SourceFormat;
   readonly defaults: SourceDefaults;
+  /**
+   * The pool's subnet as the source itself declares it, when the subnet id is a reference a fact lookup
+   * cannot follow (a Terraform `azurerm_subnet` in the same module, created with the pool).
+   */
+  readonly declaredSubnet?: { addressPrefixes: string[] };
   /** The source location of a canonical path (nearest written ancestor when absent). */
   locate(path: Path, part?: 'key' | 'value'): Located;
   /** The property as the user's format names it, e.g. `startTask.waitForSuccess` or `start_task.wait_for_success`. */
