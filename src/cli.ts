@@ -28,6 +28,11 @@ interface LintCommandOptions {
   outputFile?: string;
   baseline?: string;
   writeBaseline?: string;
+  parameters: string[];
+  varFile: string[];
+  subscription?: string;
+  resourceGroup?: string;
+  location?: string;
 }
 
 function program(): Command {
@@ -51,6 +56,11 @@ function program(): Command {
     .option('-o, --output-file <file>', 'write the report to a file instead of stdout')
     .option('--baseline <file>', 'report only findings that are not in this baseline')
     .option('--write-baseline <file>', "record today's findings as the baseline and exit 0")
+    .option('--parameters <file>', 'ARM / Batch template parameters file (repeatable)', collect, [])
+    .option('--var-file <file>', 'Terraform variables file (repeatable)', collect, [])
+    .option('--subscription <id>', "subscription id for templates' subscription()")
+    .option('--resource-group <name>', "resource group for templates' resourceGroup()")
+    .option('--location <region>', 'region the pools are deployed to')
     .option('--debug', 'say which files were skipped and why')
     .action(async (paths: string[], options: LintCommandOptions) => {
       process.exitCode = await runLint(paths, options);
@@ -83,6 +93,15 @@ async function runLint(paths: string[], options: LintCommandOptions): Promise<nu
     cwd: process.cwd(),
     facts,
     fix: options.fix ?? false,
+    sources: {
+      parameterFiles: options.parameters,
+      varFiles: options.varFile,
+      deployment: {
+        ...(options.subscription !== undefined && { subscriptionId: options.subscription }),
+        ...(options.resourceGroup !== undefined && { resourceGroup: options.resourceGroup }),
+        ...(options.location !== undefined && { location: options.location }),
+      },
+    },
     ...(options.config !== undefined && { configPath: options.config }),
     ...(stdin && { stdin }),
     ...(options.debug && { debug: (message: string) => process.stderr.write(`batchlint: ${message}\n`) }),
@@ -116,6 +135,10 @@ function countFindings(report: LintReport): number {
 
 function exitCodeFor(report: LintReport, tooManyWarnings: boolean): number {
   return report.summary.errors > 0 || tooManyWarnings ? EXIT_FINDINGS : EXIT_OK;
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
 }
 
 function parseCount(value: string): number {

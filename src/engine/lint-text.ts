@@ -1,12 +1,13 @@
 import { ruleSettingsFor, type RuleSetting } from '../config/rule-settings.ts';
 import type { LoadedConfig } from '../config/config.ts';
 import type { Facts } from '../facts/facts.ts';
+import type { SourceContext, SourceOptions } from '../sources/adapter.ts';
 import { adapters } from '../sources/adapters.ts';
 import type { SourceDocument } from '../sources/document.ts';
 import { parseFile } from '../sources/parse-file.ts';
 import type { PoolDefinition } from '../sources/pool-definition.ts';
 import { SyntaxProblem } from '../sources/syntax-problem.ts';
-import { LineIndex, type Location } from '../sources/location.ts';
+import { LineIndex, type Location, type Path } from '../sources/location.ts';
 import { allRules } from '../../rules/index.ts';
 import { parseErrorRule } from '../../rules/parse-error.ts';
 import { unusedSuppressionRule } from '../../rules/unused-suppression.ts';
@@ -28,6 +29,9 @@ export interface LintTextInput {
   config: LoadedConfig;
   rules: readonly AnyRule[];
   facts: Facts;
+  sources: SourceOptions;
+  /** Reads another file an adapter asks for (a parameters or variables file); undefined when it cannot. */
+  readFile(path: string): string | undefined;
 }
 
 /** Lints one file's text: parse, find the pools, run every enabled rule on each. */
@@ -39,8 +43,14 @@ export async function lintText(input: LintTextInput): Promise<TextResult> {
     if (!(error instanceof SyntaxProblem)) throw error;
     return { findings: syntaxProblemFindings(input, error), notChecked: [], pools: 0, notAPoolFile: false };
   }
-  const pools = adapters.map((adapter) => adapter.extract(document)).find((found) => found !== undefined) ?? [];
-  const result: TextResult = { findings: [], notChecked: [], pools: pools.length, notAPoolFile: pools.length === 0 };
+  const problems: Finding[] = [];
+  const context: SourceContext = {
+    ...input.sources,
+    readFile: input.readFile,
+    problem: (ruleId, path, message) => problems.push(...sourceProblemFindings(input, document, ruleId, path, message)),
+  };
+  const pools = adapters.map((adapter) => adapter.extract(document, context)).find((found) => found !== undefined) ?? [];
+  const result: TextResult = { findings: problems, notChecked: [], pools: pools.length, notAPoolFile: pools.length === 0 };
   const poolRules = input.rules.filter(isPoolRule);
   for (const pool of pools) {
     const settings = ruleSettingsFor(input.rules, input.config, input.filePath, pool.id);
@@ -123,6 +133,13 @@ function suppress(findings: Finding[], document: SourceDocument, input: LintText
   return kept;
 }
 
+function sourceProblemFindings(input: LintTextInput, document: SourceDocument, ruleId: string, path: Path, message: string): Finding[] {
+  const setting = ruleSettingsFor(input.rules, input.config, input.filePath, undefined).get(ruleId);
+  if (!setting) return [];
+  const { line, column, endLine, endColumn } = document.locate(path).location;
+  return [{ ruleId, severity: setting.severity, message, filePath: input.filePath, line, column, endLine, endColumn, docsUrl: docsUrl(ruleId) }];
+}
+
 function syntaxProblemFindings(input: LintTextInput, problem: SyntaxProblem): Finding[] {
   // A parser that gives up at the end of the file points past the last line; point at the last character.
   const offset = Math.max(0, Math.min(problem.offset, input.text.length - 1));
@@ -131,7 +148,7 @@ function syntaxProblemFindings(input: LintTextInput, problem: SyntaxProblem): Fi
 }
 
 /** A file that could not be linted at all, as a parse-error finding (none when the rule is off for the file). */
-export function parseErrorFindings(input: Omit<LintTextInput, 'text' | 'facts'>, message: string, location: Location): Finding[] {
+export function parseErrorFindings(input: Pick<LintTextInput, 'filePath' | 'config' | 'rules'>, message: string, location: Location): Finding[] {
   const setting = ruleSettingsFor(input.rules, input.config, input.filePath, undefined).get(parseErrorRule.meta.id);
   if (!setting) return [];
   const { line, column, endLine, endColumn } = location;

@@ -4,6 +4,7 @@ import type { LoadedConfig } from '../config/config.ts';
 import { ConfigLocator } from '../config/load-config.ts';
 import { isIgnored } from '../config/rule-settings.ts';
 import type { Facts } from '../facts/facts.ts';
+import { NO_SOURCE_OPTIONS, type SourceOptions } from '../sources/adapter.ts';
 import { discoverFiles, STDIN_ARGUMENT } from '../sources/discover.ts';
 import { allRules } from '../../rules/index.ts';
 import { applyFixes } from './apply-fixes.ts';
@@ -21,6 +22,8 @@ export interface LintOptions {
   /** The text to lint for the `-` argument, and the name to report it under. */
   stdin?: { text: string; filePath: string };
   rules?: readonly AnyRule[];
+  /** Parameters and variables files, and the deployment target, for the adapters. */
+  sources?: SourceOptions;
   debug?: (message: string) => void;
 }
 
@@ -94,7 +97,9 @@ async function lintInput(input: Input, config: LoadedConfig, rules: readonly Any
     const findings = parseErrorFindings({ filePath: input.filePath, config, rules }, `cannot read the file (${reason}); it was not linted`, FIRST_CHARACTER);
     return { fileResult: { filePath: input.filePath, findings }, result: { notChecked: [], pools: 0 } };
   }
-  const lintCurrent = (text: string) => lintText({ filePath: input.filePath, text, config, rules, facts: options.facts });
+  const sources = options.sources ?? NO_SOURCE_OPTIONS;
+  const readFile = (path: string) => readIfPossible(resolve(options.cwd, path));
+  const lintCurrent = (text: string) => lintText({ filePath: input.filePath, text, config, rules, facts: options.facts, sources, readFile });
   let text = original;
   let result = await lintCurrent(text);
   for (let pass = 0; options.fix && input.writable && pass < MAX_FIX_PASSES; pass++) {
@@ -110,6 +115,14 @@ async function lintInput(input: Input, config: LoadedConfig, rules: readonly Any
     fileResult.fixed = true;
   }
   return { fileResult, result };
+}
+
+function readIfPossible(path: string): string | undefined {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
 }
 
 function addResult(report: LintReport, fileResult: FileResult, result: Pick<TextResult, 'notChecked' | 'pools'>): void {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { armTemplateAdapter } from '../../src/sources/arm-template.ts';
+import { sourceContext } from '../helpers/source-context.ts';
 import { JsonDocument } from '../../src/sources/json-document.ts';
 import { applyEdits } from '../helpers/apply-edits.ts';
 import { lintFixtures } from '../helpers/lint-fixture.ts';
@@ -25,7 +26,7 @@ describe('ARM templates', () => {
 
   it('fixes a literal in place but never overwrites an expression', async () => {
     const text = (await import('node:fs')).readFileSync(FIXTURE, 'utf8');
-    const [pool] = armTemplateAdapter.extract(JsonDocument.parse(FIXTURE, text, 'json'))!;
+    const [pool] = armTemplateAdapter.extract(JsonDocument.parse(FIXTURE, text, 'json'), sourceContext())!;
     expect(applyEdits(text, pool!.setValueEdits(['resizeTimeout'], 'PT30M')!)).toContain('"resizeTimeout": "PT30M"');
     expect(pool!.setValueEdits(['targetDedicatedNodes'], 5)).toBeUndefined();
   });
@@ -37,8 +38,8 @@ describe('ARM templates', () => {
         JSON.stringify({ contentVersion: '1.0.0.0', resources: [{ type: 'Microsoft.Batch/batchAccounts/pools', name: 'a/p', properties: { vmSize: 'Standard_D2s_v3', ...(scaleSettings && { scaleSettings }) } }] }),
         'json',
       );
-    expect(armTemplateAdapter.extract(template())![0]!.spec).toMatchObject({ id: 'p', targetDedicatedNodes: 0 });
-    expect(armTemplateAdapter.extract(template({ autoScale: { formula: '$TargetDedicatedNodes = 1;' } }))![0]!.spec).toMatchObject({ enableAutoScale: true, autoScaleFormula: '$TargetDedicatedNodes = 1;' });
+    expect(armTemplateAdapter.extract(template(), sourceContext())![0]!.spec).toMatchObject({ id: 'p', targetDedicatedNodes: 0 });
+    expect(armTemplateAdapter.extract(template({ autoScale: { formula: '$TargetDedicatedNodes = 1;' } }), sourceContext())![0]!.spec).toMatchObject({ enableAutoScale: true, autoScaleFormula: '$TargetDedicatedNodes = 1;' });
   });
 
   it('reads the management plane names into the data plane ones, and maps them back for locations', () => {
@@ -57,7 +58,7 @@ describe('ARM templates', () => {
         },
       ],
     }, null, 2);
-    const [pool] = armTemplateAdapter.extract(JsonDocument.parse('t.json', text, 'json'))!;
+    const [pool] = armTemplateAdapter.extract(JsonDocument.parse('t.json', text, 'json'), sourceContext())!;
     expect(pool!.spec.virtualMachineConfiguration).toEqual({ imageReference: { virtualMachineImageId: '/subscriptions/s/gallery-image' }, nodeAgentSKUId: 'batch.node.ubuntu 22.04' });
     expect(pool!.spec.networkConfiguration).toEqual({ endpointConfiguration: { inboundNATPools: [] } });
     expect(pool!.spec.startTask).toEqual({ commandLine: 'x', userIdentity: { username: 'admin' } });
@@ -67,7 +68,7 @@ describe('ARM templates', () => {
 
   it('leaves templates without pools, and other JSON, alone', () => {
     const storage = JsonDocument.parse('s.json', JSON.stringify({ $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#', resources: [{ type: 'Microsoft.Storage/storageAccounts', name: 's' }] }), 'json');
-    expect(armTemplateAdapter.extract(storage)).toEqual([]);
-    expect(armTemplateAdapter.extract(JsonDocument.parse('p.json', '{"parameters": {"vmSize": {"value": "x"}}}', 'json'))).toBeUndefined();
+    expect(armTemplateAdapter.extract(storage, sourceContext())).toEqual([]);
+    expect(armTemplateAdapter.extract(JsonDocument.parse('p.json', '{"parameters": {"vmSize": {"value": "x"}}}', 'json'), sourceContext())).toBeUndefined();
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { batchDataPlaneAdapter } from '../../src/sources/batch-data-plane.ts';
+import { sourceContext } from '../helpers/source-context.ts';
 import { JsonDocument } from '../../src/sources/json-document.ts';
 import { YamlDocument } from '../../src/sources/yaml-document.ts';
 import { isUnknown, type UnknownValue } from '../../src/sources/unknown.ts';
@@ -8,7 +9,7 @@ const pool = (id: string) => ({ id, vmSize: 'Standard_D2s_v3', targetDedicatedNo
 
 function poolsIn(value: unknown) {
   const document = JsonDocument.parse('x.json', JSON.stringify(value, null, 2), 'json');
-  return batchDataPlaneAdapter.extract(document);
+  return batchDataPlaneAdapter.extract(document, sourceContext());
 }
 
 describe('batch data-plane adapter', () => {
@@ -67,6 +68,6 @@ describe('batch data-plane adapter', () => {
 
   it('reads YAML pools as batch-yaml', () => {
     const document = YamlDocument.parse('p.yaml', 'id: y\nvmSize: Standard_D2s_v3\n');
-    expect(batchDataPlaneAdapter.extract(document)?.[0]?.format).toBe('batch-yaml');
+    expect(batchDataPlaneAdapter.extract(document, sourceContext())?.[0]?.format).toBe('batch-yaml');
   });
 });
