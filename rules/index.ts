@@ -1,15 +1,21 @@
 import type { AnyRule } from '../src/engine/rule.ts';
+import { coreQuotaHeadroomRule } from './core-quota-headroom.ts';
 import { parseErrorRule } from './parse-error.ts';
 import { poolSchemaRule } from './pool-schema.ts';
+import { resourceLockRule } from './resource-lock.ts';
 import { resizeTimeoutLargePoolRule } from './resize-timeout-large-pool.ts';
 import { startTaskElevationRule } from './start-task-elevation.ts';
 import { startTaskRetriesRule } from './start-task-retries.ts';
 import { startTaskShellRule } from './start-task-shell.ts';
 import { startTaskWaitForSuccessRule } from './start-task-wait-for-success.ts';
+import { subnetIpCapacityRule } from './subnet-ip-capacity.ts';
+import { subnetNsgBatchTrafficRule } from './subnet-nsg-batch-traffic.ts';
 import { tempDiskCapacityRule } from './temp-disk-capacity.ts';
 import { unusedSuppressionRule } from './unused-suppression.ts';
 import { vmSizeHypervisorGenerationRule } from './vm-size-hypervisor-generation.ts';
+import { vmSizeUnavailableRule } from './vm-size-unavailable.ts';
 import { vmSizeUnknownRule } from './vm-size-unknown.ts';
+import { vnetCustomDnsRule } from './vnet-custom-dns.ts';
 import { windowsAutomaticUpdatesRule } from './windows-automatic-updates.ts';
 
 /** Every rule, in the order findings on one line are listed. */
@@ -17,7 +23,13 @@ export const allRules: readonly AnyRule[] = [
   parseErrorRule,
   poolSchemaRule,
   vmSizeUnknownRule,
+  vmSizeUnavailableRule,
   vmSizeHypervisorGenerationRule,
+  coreQuotaHeadroomRule,
+  subnetIpCapacityRule,
+  subnetNsgBatchTrafficRule,
+  vnetCustomDnsRule,
+  resourceLockRule,
   resizeTimeoutLargePoolRule,
   tempDiskCapacityRule,
   startTaskWaitForSuccessRule,

@@ -1,7 +1,7 @@
 import { notStatic, type PoolRule } from '../src/engine/rule.ts';
 import { durationMinutes, minutesToDuration } from '../src/pool/duration.ts';
 import { imageSource } from '../src/pool/image-source.ts';
-import { fixedTargetNodes } from '../src/pool/target-nodes.ts';
+import { fixedTargetNodes } from '../src/pool/node-demand.ts';
 import { isUnknown } from '../src/sources/unknown.ts';
 
 /** Node counts above which Batch's guidance is a 30-minute resize timeout. */

@@ -68,4 +68,7 @@ for (const rule of allRules) {
   exports[ruleOptionsExportName(rule.meta.id)] = `options/${rule.meta.id}`;
 }
 writeFileSync(`${outputDir}/config-validators.js`, asEsm(standaloneCode.default(configAjv, exports), "schemas/config.schema.json and the rules' optionsSchema"));
-console.log(`wrote ${outputDir}/pool-validator.js and ${outputDir}/config-validators.js`);
+const contextAjv = newAjv();
+const validateContext = contextAjv.compile(readSchema('schemas/context.schema.json'));
+writeFileSync(`${outputDir}/context-validator.js`, asEsm(standaloneCode.default(contextAjv, validateContext), 'schemas/context.schema.json'));
+console.log(`wrote ${outputDir}/pool-validator.js, ${outputDir}/config-validators.js and ${outputDir}/context-validator.js`);

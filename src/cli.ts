@@ -1,9 +1,13 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { ConfigError } from './config/config.ts';
 import { lint, type LintReport } from './engine/lint.ts';
 import { RuleCrashed } from './engine/lint-text.ts';
-import { createCatalogFacts } from './facts/catalog-facts.ts';
+import { loadCatalog } from './catalog/catalog.ts';
+import { ContextLocator, contextFacts } from './facts/context-locator.ts';
+import type { Facts } from './facts/facts.ts';
+import { ContextError } from './facts/load-context.ts';
 import { FORMAT_NAMES, loadFormatter } from './formatters/index.ts';
 import { NoFilesMatched, STDIN_ARGUMENT } from './sources/discover.ts';
 import { listRules } from './cli/list-rules.ts';
@@ -33,6 +37,7 @@ interface LintCommandOptions {
   subscription?: string;
   resourceGroup?: string;
   location?: string;
+  context?: string;
 }
 
 function program(): Command {
@@ -61,6 +66,7 @@ function program(): Command {
     .option('--subscription <id>', "subscription id for templates' subscription()")
     .option('--resource-group <name>', "resource group for templates' resourceGroup()")
     .option('--location <region>', 'region the pools are deployed to')
+    .option('--context <file>', 'Azure environment facts (quota, subnets, locks…) instead of the nearest batchlint.context.*')
     .option('--debug', 'say which files were skipped and why')
     .action(async (paths: string[], options: LintCommandOptions) => {
       process.exitCode = await runLint(paths, options);
@@ -86,7 +92,7 @@ function program(): Command {
 }
 
 async function runLint(paths: string[], options: LintCommandOptions): Promise<number> {
-  const facts = createCatalogFacts();
+  const facts = await factsOf(options);
   const stdin = paths.includes(STDIN_ARGUMENT) ? { text: readFileSync(0, 'utf8'), filePath: options.stdinFilename } : undefined;
   const report = await lint({
     patterns: paths,
@@ -118,7 +124,7 @@ async function runLint(paths: string[], options: LintCommandOptions): Promise<nu
   const formatter = await loadFormatter(options.format)!;
   const output = formatter(shown, {
     color: options.color && options.format === 'stylish' && !options.outputFile && process.stdout.isTTY === true && !process.env.NO_COLOR,
-    catalogDate: facts.catalogDate,
+    catalogDate: loadCatalog().dataDate,
     cwd: process.cwd(),
     rules: allRules,
     version: readVersion(),
@@ -127,6 +133,14 @@ async function runLint(paths: string[], options: LintCommandOptions): Promise<nu
   if (options.outputFile) writeFileSync(options.outputFile, output);
   else process.stdout.write(output);
   return exitCodeFor(shown, tooManyWarnings);
+}
+
+/** One context file for the whole run with --context; otherwise each file's nearest one. */
+async function factsOf(options: LintCommandOptions): Promise<Facts | ((filePath: string) => Promise<Facts>)> {
+  const cwd = process.cwd();
+  if (options.context) return contextFacts(resolve(cwd, options.context), cwd);
+  const contexts = new ContextLocator(cwd);
+  return (filePath) => contexts.forFile(filePath);
 }
 
 function countFindings(report: LintReport): number {
@@ -168,7 +182,7 @@ function handleFailure(error: unknown): number {
     // commander has printed help, the version or the usage error already.
     return code === 'commander.helpDisplayed' || code === 'commander.version' || code === 'commander.help' ? EXIT_OK : EXIT_RUN_FAILED;
   }
-  if (error instanceof ConfigError || error instanceof NoFilesMatched || error instanceof UserError || error instanceof BaselineError) {
+  if (error instanceof ConfigError || error instanceof ContextError || error instanceof NoFilesMatched || error instanceof UserError || error instanceof BaselineError) {
     process.stderr.write(`batchlint: ${error.message}\n`);
   } else if (error instanceof RuleCrashed) {
     process.stderr.write(`batchlint: ${error.message}\nThis is a bug in batchlint; please report it with the file that triggers it.\n`);

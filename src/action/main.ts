@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import picomatch from 'picomatch';
 import { ConfigError } from '../config/config.ts';
 import { lint, type LintReport } from '../engine/lint.ts';
-import { createCatalogFacts } from '../facts/catalog-facts.ts';
+import { createFacts } from '../facts/catalog-facts.ts';
 import type { FormatContext } from '../formatters/formatter.ts';
 import { escapeData } from '../formatters/github.ts';
 import { FORMAT_NAMES, loadFormatter } from '../formatters/index.ts';
@@ -19,7 +19,7 @@ async function run(env: NodeJS.ProcessEnv): Promise<number> {
   const inputs = readInputs(env);
   const cwd = env.GITHUB_WORKSPACE || process.cwd();
   const patterns = inputs.onlyChanged ? changedPoolFiles(inputs, env, cwd) : inputs.files;
-  const facts = createCatalogFacts();
+  const facts = createFacts();
   const report: LintReport = patterns.length === 0 ? emptyReport() : await lint({ patterns, cwd, facts, ...(inputs.config && { configPath: inputs.config }) });
 
   const context: FormatContext = { color: false, catalogDate: facts.catalogDate, cwd, rules: allRules, version: packageJson.version };
@@ -66,7 +66,7 @@ function setOutputs(env: NodeJS.ProcessEnv, outputs: Record<string, string>): vo
 }
 
 function emptyReport(): LintReport {
-  return { results: [], notChecked: [], summary: { files: 0, pools: 0, errors: 0, warnings: 0, infos: 0, fixed: 0 } };
+  return { environment: 'none', results: [], notChecked: [], summary: { files: 0, pools: 0, errors: 0, warnings: 0, infos: 0, fixed: 0 } };
 }
 
 try {

@@ -51,7 +51,7 @@ export async function lintText(input: LintTextInput): Promise<TextResult> {
   };
   const pools = adapters.map((adapter) => adapter.extract(document, context)).find((found) => found !== undefined) ?? [];
   const result: TextResult = { findings: problems, notChecked: [], pools: pools.length, notAPoolFile: pools.length === 0 };
-  const poolRules = input.rules.filter(isPoolRule);
+  const poolRules = input.rules.filter(isPoolRule).filter((rule) => input.facts.environmentSource !== 'none' || !rule.meta.facts.includes('environment'));
   for (const pool of pools) {
     const settings = ruleSettingsFor(input.rules, input.config, input.filePath, pool.id);
     for (const rule of poolRules) {

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import type { LoadedConfig } from '../config/config.ts';
 import { ConfigLocator } from '../config/load-config.ts';
 import { isIgnored } from '../config/rule-settings.ts';
-import type { Facts } from '../facts/facts.ts';
+import type { EnvironmentSource, Facts } from '../facts/facts.ts';
 import { NO_SOURCE_OPTIONS, type SourceOptions } from '../sources/adapter.ts';
 import { discoverFiles, STDIN_ARGUMENT } from '../sources/discover.ts';
 import { allRules } from '../../rules/index.ts';
@@ -15,7 +15,8 @@ import type { AnyRule } from './rule.ts';
 export interface LintOptions {
   patterns: readonly string[];
   cwd: string;
-  facts: Facts;
+  /** The facts for every file, or a lookup of each file's own (its nearest context file). */
+  facts: Facts | ((filePath: string) => Promise<Facts>);
   configPath?: string;
   /** Apply fixes and write the files back. */
   fix?: boolean;
@@ -35,6 +36,8 @@ export interface FileResult {
 }
 
 export interface LintReport {
+  /** Where the run's Azure environment facts came from; with 'none' the environment rules did not run. */
+  environment: EnvironmentSource;
   results: FileResult[];
   notChecked: NotChecked[];
   summary: { files: number; pools: number; errors: number; warnings: number; infos: number; fixed: number };
@@ -47,7 +50,8 @@ export async function lint(options: LintOptions): Promise<LintReport> {
   const debug = options.debug ?? (() => {});
   const configs = new ConfigLocator(options.configPath, options.cwd);
   const files = await discoverFiles(options.patterns, options.cwd);
-  const report: LintReport = { results: [], notChecked: [], summary: { files: 0, pools: 0, errors: 0, warnings: 0, infos: 0, fixed: 0 } };
+  const factsFor = typeof options.facts === 'function' ? options.facts : () => Promise.resolve(options.facts as Facts);
+  const report: LintReport = { environment: 'none', results: [], notChecked: [], summary: { files: 0, pools: 0, errors: 0, warnings: 0, infos: 0, fixed: 0 } };
   let skipped = 0;
 
   const inputs: Input[] = files.map((filePath) => ({
@@ -66,7 +70,9 @@ export async function lint(options: LintOptions): Promise<LintReport> {
       debug(`ignored by ${config.path}: ${input.filePath}`);
       continue;
     }
-    const outcome = await lintInput(input, config, rules, options);
+    const facts = await factsFor(input.filePath);
+    report.environment = moreInformed(report.environment, facts.environmentSource);
+    const outcome = await lintInput(input, config, rules, facts, options);
     if (!outcome) {
       skipped++;
       debug(`not a pool definition, skipped: ${input.filePath}`);
@@ -88,7 +94,7 @@ interface Input {
 }
 
 /** One file: read, lint, and with --fix apply fixes pass by pass, writing the file back; undefined when it holds no pool. */
-async function lintInput(input: Input, config: LoadedConfig, rules: readonly AnyRule[], options: LintOptions): Promise<{ fileResult: FileResult; result: Pick<TextResult, 'notChecked' | 'pools'> } | undefined> {
+async function lintInput(input: Input, config: LoadedConfig, rules: readonly AnyRule[], facts: Facts, options: LintOptions): Promise<{ fileResult: FileResult; result: Pick<TextResult, 'notChecked' | 'pools'> } | undefined> {
   let original: string;
   try {
     original = input.read();
@@ -99,7 +105,7 @@ async function lintInput(input: Input, config: LoadedConfig, rules: readonly Any
   }
   const sources = options.sources ?? NO_SOURCE_OPTIONS;
   const readFile = (path: string) => readIfPossible(resolve(options.cwd, path));
-  const lintCurrent = (text: string) => lintText({ filePath: input.filePath, text, config, rules, facts: options.facts, sources, readFile });
+  const lintCurrent = (text: string) => lintText({ filePath: input.filePath, text, config, rules, facts, sources, readFile });
   let text = original;
   let result = await lintCurrent(text);
   for (let pass = 0; options.fix && input.writable && pass < MAX_FIX_PASSES; pass++) {
@@ -115,6 +121,12 @@ async function lintInput(input: Input, config: LoadedConfig, rules: readonly Any
     fileResult.fixed = true;
   }
   return { fileResult, result };
+}
+
+const INFORMED_ORDER: readonly EnvironmentSource[] = ['none', 'context', 'live'];
+
+function moreInformed(a: EnvironmentSource, b: EnvironmentSource): EnvironmentSource {
+  return INFORMED_ORDER.indexOf(a) >= INFORMED_ORDER.indexOf(b) ? a : b;
 }
 
 function readIfPossible(path: string): string | undefined {

@@ -5,8 +5,11 @@ import type { PoolDefinition } from '../sources/pool-definition.ts';
 export type Severity = 'error' | 'warning' | 'info';
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
 
-/** The facts a rule reads; the engine gathers them for all pools before any rule runs. */
-export type FactKind = 'catalog';
+/**
+ * The facts a rule reads; the engine gathers them for all pools before any rule runs. A rule that needs
+ * the environment (quotas, subnets, locks…) does not run when there is neither a context file nor --live.
+ */
+export type FactKind = 'catalog' | 'environment';
 
 export interface RuleMeta {
   /** Kebab-case, says what is checked; stable forever. */

@@ -1,20 +1,70 @@
-import { closestVmSizeNames, findImage, findVmSize, loadCatalog, sizesSupportingGeneration } from '../catalog/catalog.ts';
+import { closestVmSizeNames, findImage, findVmSize, loadCatalog, regionsOf, sizesSupportingGeneration } from '../catalog/catalog.ts';
 import { imageGeneration } from '../catalog/image-generation.ts';
-import type { Facts } from './facts.ts';
+import type { VmSizeInfo } from '../catalog/types.ts';
+import type { Environment } from './environment.ts';
+import { EnvironmentLookups, type Unavailable } from './environment-lookups.ts';
+import type { EnvironmentSource, Facts, ImageReferenceInput } from './facts.ts';
 
-/** Facts from the embedded catalog alone: what an offline run knows. The catalog loads on first use. */
-export function createCatalogFacts(): Facts {
+export interface FactSources {
+  environment?: Environment;
+  source?: EnvironmentSource;
+  /** What live mode could not read, and why. */
+  unavailable?: Unavailable;
+  /** How to name the environment's origin in reasons, e.g. "the context file ci/batchlint.context.yaml". */
+  origin?: string;
+}
+
+/**
+ * The facts of a run: the embedded catalog (loaded on first use), overlaid with the environment from a
+ * context file or live mode when there is one.
+ */
+export function createFacts(sources: FactSources = {}): Facts {
+  const source = sources.source ?? (sources.environment ? 'context' : 'none');
+  const environment = new EnvironmentLookups(sources.environment ?? {}, source, sources.unavailable, sources.origin);
+  const vmSize = (name: string): VmSizeInfo | undefined => withOverride(findVmSize(name), name, environment);
   return {
+    environmentSource: source,
     get catalogDate() {
       return loadCatalog().dataDate;
     },
-    vmSize: (name) => findVmSize(name),
+    vmSize,
     closestVmSizeNames: (name, limit) => closestVmSizeNames(name, limit),
     sizesSupportingGeneration: (size, generation, limit) => sizesSupportingGeneration(size, generation, limit),
     imageGeneration(reference) {
+      const fromEnvironment = customImageGeneration(reference, environment);
+      if (fromEnvironment) return fromEnvironment;
       const result = imageGeneration(reference);
       return result.known ? { known: true, value: { generation: result.generation, basis: result.basis } } : result;
     },
     image: (reference) => findImage(reference),
+    location: () => environment.location(),
+    account: () => environment.account(),
+    subscriptionQuotas: () => environment.subscriptionQuotas(),
+    subnet: (id) => environment.subnet(id),
+    locksCovering: (resourceId) => environment.locksCovering(resourceId),
+    sizeOffering(name) {
+      const catalogSize = findVmSize(name);
+      return environment.sizeOffering(name, catalogSize ? regionsOf(catalogSize) : undefined);
+    },
   };
+}
+
+/** A gallery or managed image's generation, from the environment's image facts. */
+function customImageGeneration(reference: ImageReferenceInput, environment: EnvironmentLookups): ReturnType<Facts['imageGeneration']> | undefined {
+  const id = reference.virtualMachineImageId ?? reference.sharedGalleryImageId ?? reference.communityGalleryImageId;
+  if (!id) return undefined;
+  const image = environment.image(id);
+  if (!image.known) return environment.source === 'none' ? undefined : image;
+  const generation = image.value.hyperVGeneration;
+  if (!generation) return { known: false, reason: `the image definition ${id} does not say its Hyper-V generation` };
+  return { known: true, value: { generation, basis: `the image definition's hyperVGeneration is ${generation}` } };
+}
+
+function withOverride(size: VmSizeInfo | undefined, name: string, environment: EnvironmentLookups): VmSizeInfo | undefined {
+  const override = environment.vmSizeOverride(name);
+  if (!override) return size;
+  const { locations: _locations, restrictions: _restrictions, ...fields } = override;
+  if (size) return { ...size, ...fields };
+  if (override.vCPUs === undefined) return undefined;
+  return { name, regionMask: '0', ...fields, vCPUs: override.vCPUs };
 }

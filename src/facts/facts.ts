@@ -1,4 +1,5 @@
 import type { HyperVGeneration, ImageInfo, VmSizeInfo } from '../catalog/types.ts';
+import type { AccountFacts, LockFacts, SubnetFacts, SubscriptionQuotas } from './environment.ts';
 
 /** A fact is known, or unknown with the reason it could not be had. */
 export type Fact<T> = { known: true; value: T } | { known: false; reason: string };
@@ -19,8 +20,25 @@ export interface ImageGeneration {
   basis: string;
 }
 
-/** What rules may know of Azure. Offline it is the embedded catalog; later layers add context and live data. */
+/** Where facts about the user's Azure environment come from in this run. */
+export type EnvironmentSource = 'none' | 'context' | 'live';
+
+/** Whether the account's region offers a size to this subscription. */
+export interface SizeOffering {
+  location: string;
+  /** False when the size is not offered in the region at all; undefined when nobody said. */
+  offered: boolean | undefined;
+  /** ResourceSku restriction reasons for this subscription (e.g. NotAvailableForSubscription); undefined when not known. */
+  restrictions: string[] | undefined;
+}
+
+/**
+ * What rules may know of Azure: the embedded catalog always; the user's environment (quotas, subnets,
+ * locks…) from a context file or live mode. Facts are gathered before rules run, so every lookup is
+ * synchronous and returns known-or-unknown, never a guess.
+ */
 export interface Facts {
+  readonly environmentSource: EnvironmentSource;
   /** Date of the catalog's data, shown to users. */
   readonly catalogDate: string;
   /** The size, looked up case-insensitively; undefined when no source knows it. */
@@ -32,4 +50,13 @@ export interface Facts {
   imageGeneration(reference: ImageReferenceInput): Fact<ImageGeneration>;
   /** A Batch-supported marketplace image, looked up case-insensitively. */
   image(reference: { publisher: string; offer: string; sku: string }): ImageInfo | undefined;
+  /** The Batch account's region. */
+  location(): Fact<string>;
+  account(): Fact<AccountFacts>;
+  /** UserSubscription mode: the subscription's regional vCPU quotas and usage. */
+  subscriptionQuotas(): Fact<SubscriptionQuotas>;
+  subnet(id: string): Fact<SubnetFacts>;
+  /** Every lock set on the resource or a scope above it. */
+  locksCovering(resourceId: string): Fact<LockFacts[]>;
+  sizeOffering(vmSize: string): Fact<SizeOffering>;
 }

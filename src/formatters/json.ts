@@ -11,6 +11,7 @@ export const jsonFormatter: Formatter = (report, context) =>
     {
       version: 1,
       catalogDate: context.catalogDate,
+      environment: report.environment,
       results: report.results.map((result) => ({ filePath: result.filePath, findings: result.findings.map(toJsonFinding) })),
       notChecked: report.notChecked.map((entry) => ({
         ruleId: entry.ruleId,

@@ -53,6 +53,9 @@ function summaryLines(report: Parameters<Formatter>[0], context: FormatContext, 
     const { maxWarnings, warnings: count } = context.maxWarningsExceeded;
     lines.push(paint('red', `  too many warnings: ${count}, more than --max-warnings ${maxWarnings}`));
   }
+  if (report.environment === 'none' && pools > 0) {
+    lines.push(paint('dim', '  Azure environment rules (quota, subnet, locks, NSG, DNS, size availability) did not run: add a batchlint.context.yaml or use --live'));
+  }
   lines.push(paint('dim', `  VM size and image catalog: data of ${context.catalogDate}`));
   return lines;
 }

@@ -5,6 +5,7 @@ import type { LintReport } from '../../src/engine/lint.ts';
 import { allRules } from '../../rules/index.ts';
 
 const report: LintReport = {
+  environment: 'none',
   results: [
     {
       filePath: 'pools/a,b:c.json',

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lint } from '../../src/engine/lint.ts';
-import { createCatalogFacts } from '../../src/facts/catalog-facts.ts';
+import { createFacts } from '../../src/facts/catalog-facts.ts';
 import { allRules } from '../../rules/index.ts';
 import { describeRuleFixtures } from '../helpers/rule-cases.ts';
 
@@ -33,7 +33,7 @@ describe('resize-timeout-large-pool on values a template leaves open', () => {
       join(folder, 'pool.template.json'),
       JSON.stringify({ parameters: { nodes: { type: 'int' } }, pool: { id: 'big', vmSize: 'Standard_D2s_v3', targetDedicatedNodes: "[parameters('nodes')]", virtualMachineConfiguration: { imageReference: { publisher: 'Canonical', offer: 'o', sku: 's' }, nodeAgentSKUId: 'batch.node.ubuntu 22.04' } } }),
     );
-    const report = await lint({ patterns: ['.'], cwd: folder, facts: createCatalogFacts(), rules: allRules.filter((rule) => rule.meta.id === 'resize-timeout-large-pool') });
+    const report = await lint({ patterns: ['.'], cwd: folder, facts: createFacts(), rules: allRules.filter((rule) => rule.meta.id === 'resize-timeout-large-pool') });
     expect(report.results[0]!.findings).toEqual([]);
     expect(report.notChecked).toEqual([expect.objectContaining({ ruleId: 'resize-timeout-large-pool', poolId: 'big', reason: expect.stringContaining('parameter "nodes" has no default value') })]);
   });

@@ -4,7 +4,7 @@ import { cpSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { lint } from '../../src/engine/lint.ts';
-import { createCatalogFacts } from '../../src/facts/catalog-facts.ts';
+import { createFacts } from '../../src/facts/catalog-facts.ts';
 import { allRules } from '../../rules/index.ts';
 import { lintFixtures, PROJECT_ROOT } from '../helpers/lint-fixture.ts';
 
@@ -23,7 +23,7 @@ describe('temp-disk-capacity without a declared workload', () => {
   it('reports nothing for a size with a temp disk when no workload is declared', async () => {
     const folder = mkdtempSync(join(tmpdir(), 'batchlint-temp-disk-'));
     cpSync(join(PROJECT_ROOT, 'fixtures/rules/temp-disk-capacity/invalid/workload-does-not-fit.yaml'), join(folder, 'pool.yaml'));
-    const report = await lint({ patterns: ['pool.yaml'], cwd: folder, facts: createCatalogFacts(), rules: allRules.filter((rule) => rule.meta.id === 'temp-disk-capacity') });
+    const report = await lint({ patterns: ['pool.yaml'], cwd: folder, facts: createFacts(), rules: allRules.filter((rule) => rule.meta.id === 'temp-disk-capacity') });
     expect(report.summary.pools).toBe(1);
     expect(report.results[0]!.findings).toEqual([]);
   });

@@ -27,9 +27,9 @@ describe('inline suppressions', () => {
 
   it('silence nothing else: without the comments the same pool is reported', async () => {
     const { lint } = await import('../../src/engine/lint.ts');
-    const { createCatalogFacts } = await import('../../src/facts/catalog-facts.ts');
+    const { createFacts } = await import('../../src/facts/catalog-facts.ts');
     const text = readFileSync(join(PROJECT_ROOT, fixture), 'utf8').replace(/^\s*# batchlint-disable.*\n/gm, '');
-    const report = await lint({ patterns: ['-'], cwd: PROJECT_ROOT, facts: createCatalogFacts(), stdin: { text, filePath: 'pool.yaml' } });
+    const report = await lint({ patterns: ['-'], cwd: PROJECT_ROOT, facts: createFacts(), stdin: { text, filePath: 'pool.yaml' } });
     expect(report.results[0]!.findings.map((finding) => finding.ruleId).sort()).toEqual(['start-task-shell', 'windows-automatic-updates']);
   });
 

@@ -15,7 +15,7 @@ describe('generated data is up to date with its sources', () => {
   it('the precompiled validators match the schemas and the rules\' options', () => {
     const folder = mkdtempSync(join(tmpdir(), 'batchlint-schemas-'));
     runScript('scripts/build-schemas.ts', [folder]);
-    for (const file of ['pool-validator.js', 'config-validators.js']) {
+    for (const file of ['pool-validator.js', 'config-validators.js', 'context-validator.js']) {
       expect(readFileSync(join(folder, file), 'utf8'), `${file} is stale: run npm run schemas:build`).toBe(readFileSync(join(PROJECT_ROOT, 'src/schema/generated', file), 'utf8'));
     }
   });

@@ -1,0 +1,40 @@
+import { notStatic, type PoolRule } from '../src/engine/rule.ts';
+import { isUnknown } from '../src/sources/unknown.ts';
+
+export const vmSizeUnavailableRule: PoolRule = {
+  meta: {
+    id: 'vm-size-unavailable',
+    description: "The VM size is not offered in the account's region, is restricted for the subscription, or is retired.",
+    defaultSeverity: 'error',
+    fixable: false,
+    facts: ['catalog', 'environment'],
+  },
+  check(pool, { facts, report, notChecked }) {
+    const { vmSize } = pool.spec;
+    if (vmSize === undefined) return;
+    if (isUnknown(vmSize)) return notChecked(notStatic('the VM size', vmSize));
+    const size = facts.vmSize(vmSize);
+    if (!size) return; // vm-size-unknown reports it
+    const path = ['vmSize'];
+    if (size.retirementDate && size.retirementDate <= today()) {
+      return report({ path, message: `${size.name} was retired on ${size.retirementDate}: Azure no longer allocates it. Choose a current size of the same vCPUs.` });
+    }
+    const offering = facts.sizeOffering(size.name);
+    if (!offering.known) return notChecked(offering.reason);
+    const { location, offered, restrictions } = offering.value;
+    if (offered === false) {
+      report({ path, message: `${size.name} is not offered in ${location}, the Batch account's region: the pool cannot allocate a node. Choose a size offered there, or an account in another region.` });
+    } else if (restrictions && restrictions.length > 0) {
+      report({
+        path,
+        message:
+          `${size.name} is restricted for this subscription in ${location} (${restrictions.join(', ')}): allocation fails. ` +
+          'Ask for access to the size (a quota or SKU-enablement request), or choose another size.',
+      });
+    }
+  },
+};
+
+function today(): string {
+  return new Date().toISOString().slice(0, 10);
+}

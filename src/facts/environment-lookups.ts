@@ -1,0 +1,94 @@
+import type { Environment, ImageFacts, LockFacts, VmSizeFacts } from './environment.ts';
+import type { EnvironmentSource, Fact, SizeOffering } from './facts.ts';
+import { isWithinScope, normalizeResourceId } from './resource-id.ts';
+
+/**
+ * What live mode could not read, by the key of the resource it asked for (see `unavailableKey`), with
+ * the reason: "403 AuthorizationFailed from Microsoft.Network/virtualNetworks/subnets read".
+ */
+export type Unavailable = ReadonlyMap<string, string>;
+
+export function unavailableKey(kind: 'account' | 'subscriptionQuotas' | 'skus' | 'subnet' | 'locks' | 'image', id = ''): string {
+  return `${kind}:${normalizeResourceId(id)}`;
+}
+
+/** Lookups into the environment a context file or live mode supplied; absent parts are unknown, with why. */
+export class EnvironmentLookups {
+  private readonly subnets: Map<string, NonNullable<Environment['subnets']>[string]>;
+  private readonly images: Map<string, ImageFacts>;
+  private readonly vmSizes: Map<string, VmSizeFacts>;
+
+  constructor(
+    private readonly environment: Environment,
+    readonly source: EnvironmentSource,
+    private readonly unavailable: Unavailable = new Map(),
+    /** Where the facts came from, for reasons: "the context file batchlint.context.yaml". */
+    private readonly origin = source === 'live' ? 'live Azure' : source === 'context' ? 'the context file' : 'no context file and no --live',
+  ) {
+    this.subnets = keyedByResourceId(environment.subnets);
+    this.images = keyedByResourceId(environment.images);
+    this.vmSizes = new Map(Object.entries(environment.vmSizes ?? {}).map(([name, facts]) => [name.toLowerCase(), facts]));
+  }
+
+  location(): Fact<string> {
+    return this.environment.location ? known(this.environment.location) : this.missing(unavailableKey('account'), 'the Batch account\'s region');
+  }
+
+  account(): Fact<NonNullable<Environment['account']>> {
+    return this.environment.account ? known(this.environment.account) : this.missing(unavailableKey('account'), 'the Batch account');
+  }
+
+  subscriptionQuotas(): Fact<NonNullable<Environment['subscriptionQuotas']>> {
+    const quotas = this.environment.subscriptionQuotas;
+    return quotas ? known(quotas) : this.missing(unavailableKey('subscriptionQuotas'), "the subscription's vCPU quotas");
+  }
+
+  subnet(id: string): Fact<NonNullable<Environment['subnets']>[string]> {
+    const subnet = this.subnets.get(normalizeResourceId(id));
+    return subnet ? known(subnet) : this.missing(unavailableKey('subnet', id), `subnet ${id}`);
+  }
+
+  locksCovering(resourceId: string): Fact<LockFacts[]> {
+    const failed = [...this.unavailable].find(([key]) => key.startsWith('locks:') && isWithinScope(resourceId, key.slice('locks:'.length)));
+    if (failed) return { known: false, reason: `the locks could not be read: ${failed[1]}` };
+    if (!this.environment.locks) return this.missing(undefined, 'the list of locks');
+    return known(this.environment.locks.filter((lock) => isWithinScope(resourceId, lock.scope)));
+  }
+
+  /** The image's facts by its id; an image definition's entry also answers for its versions. */
+  image(id: string): Fact<ImageFacts> {
+    const normalized = normalizeResourceId(id);
+    const facts = this.images.get(normalized) ?? this.images.get(normalized.replace(/\/versions\/[^/]+$/, ''));
+    return facts ? known(facts) : this.missing(unavailableKey('image', id), `image ${id}`);
+  }
+
+  vmSizeOverride(name: string): VmSizeFacts | undefined {
+    return this.vmSizes.get(name.toLowerCase());
+  }
+
+  /** Offering from the environment's size facts (live: the region's resource SKUs); undefined when it has none for the size. */
+  sizeOffering(name: string, catalogRegions: string[] | undefined): Fact<SizeOffering> {
+    const location = this.location();
+    if (!location.known) return location;
+    const region = location.value.toLowerCase().replace(/\s+/g, '');
+    const override = this.vmSizeOverride(name);
+    const regions = override?.locations ?? catalogRegions;
+    const offered = regions ? regions.some((candidate) => candidate.toLowerCase().replace(/\s+/g, '') === region) : undefined;
+    return known({ location: location.value, offered, restrictions: override?.restrictions });
+  }
+
+  private missing(key: string | undefined, what: string): { known: false; reason: string } {
+    const failure = key === undefined ? undefined : this.unavailable.get(key);
+    if (failure) return { known: false, reason: `${what} could not be read: ${failure}` };
+    if (this.source === 'none') return { known: false, reason: `${what} is an Azure fact; give a context file or --live` };
+    return { known: false, reason: `${what} is not in ${this.origin}` };
+  }
+}
+
+function known<T>(value: T): Fact<T> {
+  return { known: true, value };
+}
+
+function keyedByResourceId<T>(record: Record<string, T> | undefined): Map<string, T> {
+  return new Map(Object.entries(record ?? {}).map(([id, value]) => [normalizeResourceId(id), value]));
+}

@@ -1,0 +1,106 @@
+import type { HyperVGeneration } from '../catalog/types.ts';
+
+/**
+ * Facts about the Azure environment a pool is created in: what a context file holds, and what live mode
+ * reads from Azure (then written by `context snapshot`). Every part is optional; a missing part is a fact
+ * nobody supplied, never a zero.
+ */
+export interface Environment {
+  /** Region of the Batch account. */
+  location?: string;
+  account?: AccountFacts;
+  /** UserSubscription mode: the subscription's regional vCPU quotas (Compute usages). */
+  subscriptionQuotas?: SubscriptionQuotas;
+  /** By subnet resource id. */
+  subnets?: Record<string, SubnetFacts>;
+  locks?: LockFacts[];
+  /** Gallery and managed images, by resource id (an image definition or one of its versions). */
+  images?: Record<string, ImageFacts>;
+  /** Additions to, or corrections of, the embedded catalog's VM sizes, by size name. */
+  vmSizes?: Record<string, VmSizeFacts>;
+}
+
+export type PoolAllocationMode = 'BatchService' | 'UserSubscription';
+
+export interface AccountFacts {
+  id?: string;
+  poolAllocationMode?: PoolAllocationMode;
+  quotas?: {
+    dedicatedCores?: number;
+    lowPriorityCores?: number;
+    pools?: number;
+    perFamilyEnforced?: boolean;
+    /** Dedicated-core quota by VM family id (e.g. `standardDv3Family`). */
+    perFamily?: Record<string, number>;
+  };
+  /** Cores in use by the account's existing pools. */
+  usage?: {
+    dedicatedCores?: number;
+    lowPriorityCores?: number;
+    pools?: number;
+    perFamily?: Record<string, number>;
+  };
+}
+
+export interface QuotaUsage {
+  limit: number;
+  current: number;
+}
+
+export interface SubscriptionQuotas {
+  totalRegionalCores?: QuotaUsage;
+  lowPriorityCores?: QuotaUsage;
+  families?: Record<string, QuotaUsage>;
+}
+
+export interface SubnetFacts {
+  addressPrefixes?: string[];
+  /** IP configurations (NICs, load balancers…) already holding an address in the subnet. */
+  ipConfigurationsInUse?: number;
+  networkSecurityGroup?: { id?: string; securityRules?: SecurityRule[]; defaultSecurityRules?: SecurityRule[] };
+  /** The VNet's custom DNS servers; empty or absent means Azure-provided DNS. */
+  dnsServers?: string[];
+}
+
+/** An NSG rule in ARM's flattened form (the SDK's), as `az network nsg rule list` prints it. */
+export interface SecurityRule {
+  name?: string;
+  priority: number;
+  direction: 'Inbound' | 'Outbound';
+  access: 'Allow' | 'Deny';
+  protocol?: string;
+  destinationAddressPrefix?: string;
+  destinationAddressPrefixes?: string[];
+  destinationPortRange?: string;
+  destinationPortRanges?: string[];
+  sourceAddressPrefix?: string;
+  sourceAddressPrefixes?: string[];
+}
+
+export type LockLevel = 'ReadOnly' | 'CanNotDelete';
+
+export interface LockFacts {
+  /** The resource id the lock is set on; it covers everything below it. */
+  scope: string;
+  level: LockLevel;
+  name?: string;
+}
+
+export interface ImageFacts {
+  hyperVGeneration?: HyperVGeneration;
+  osType?: 'Linux' | 'Windows';
+  replicaCount?: number;
+}
+
+export interface VmSizeFacts {
+  vCPUs?: number;
+  family?: string;
+  hyperVGenerations?: HyperVGeneration[];
+  tempDiskGiB?: number;
+  nvmeDiskGiB?: number;
+  /** Regions the size is offered in. */
+  locations?: string[];
+  /** Why the size cannot be used by this subscription in the account's region (ResourceSku restriction reason codes). */
+  restrictions?: string[];
+  retirementDate?: string;
+}

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import type { SecurityRule } from '../../src/facts/environment.ts';
+import { evaluateNsg } from '../../src/facts/nsg-evaluation.ts';
+
+const batchOut = { direction: 'Outbound', ports: [443], serviceTag: 'BatchNodeManagement.eastus' } as const;
+const rule = (fields: Partial<SecurityRule>): SecurityRule => ({ priority: 100, direction: 'Outbound', access: 'Deny', protocol: '*', destinationAddressPrefix: '*', destinationPortRange: '*', ...fields });
+
+describe('NSG evaluation, first matching rule by priority', () => {
+  it('allows outbound to Batch with only the default rules (AllowInternetOutBound)', () => {
+    expect(evaluateNsg([], undefined, batchOut)).toMatchObject({ allowed: true, rule: { name: 'AllowInternetOutBound' } });
+  });
+
+  it('lets the lower priority number win, whatever the order the rules are listed in', () => {
+    const rules = [rule({ name: 'deny', priority: 200 }), rule({ name: 'allow', priority: 150, access: 'Allow', destinationAddressPrefix: 'BatchNodeManagement' })];
+    expect(evaluateNsg(rules, undefined, batchOut).rule?.name).toBe('allow');
+  });
+
+  it('matches port ranges and lists, and skips rules for other ports or protocols', () => {
+    expect(evaluateNsg([rule({ destinationPortRange: '400-500' })], undefined, batchOut).allowed).toBe(false);
+    expect(evaluateNsg([rule({ destinationPortRange: undefined, destinationPortRanges: ['22', '443'] })], undefined, batchOut).allowed).toBe(false);
+    expect(evaluateNsg([rule({ destinationPortRange: '80' })], undefined, batchOut).allowed).toBe(true);
+    expect(evaluateNsg([rule({ protocol: 'Udp' })], undefined, batchOut).allowed).toBe(true);
+  });
+
+  it('knows which tags cover Batch: *, Internet, AzureCloud(.region), the tag with or without region; not VirtualNetwork or other regions', () => {
+    for (const prefix of ['*', 'Internet', 'AzureCloud', 'AzureCloud.EastUS', 'BatchNodeManagement', 'batchnodemanagement.eastus']) {
+      expect(evaluateNsg([rule({ destinationAddressPrefix: prefix })], undefined, batchOut).allowed, prefix).toBe(false);
+    }
+    for (const prefix of ['VirtualNetwork', 'BatchNodeManagement.westus', 'AzureCloud.westus', 'Storage', '20.0.0.0/8']) {
+      expect(evaluateNsg([rule({ destinationAddressPrefix: prefix })], undefined, batchOut).allowed, prefix).toBe(true);
+    }
+  });
+
+  it('reads inbound rules by their source, and denies inbound from Batch by default', () => {
+    const inbound = { direction: 'Inbound', ports: [29876, 29877], serviceTag: 'BatchNodeManagement.eastus' } as const;
+    expect(evaluateNsg([], undefined, inbound)).toMatchObject({ allowed: false, rule: { name: 'DenyAllInBound' } });
+    const allow = rule({ direction: 'Inbound', access: 'Allow', sourceAddressPrefix: 'BatchNodeManagement', destinationPortRange: '29876-29877' });
+    expect(evaluateNsg([allow], undefined, inbound).allowed).toBe(true);
+  });
+});
