@@ -19,7 +19,8 @@ export const vnetCustomDnsRule: PoolRule = {
     if (isUnknown(subnetId)) return notChecked(notStatic('the subnet', subnetId));
     const subnet = facts.subnet(subnetId);
     if (!subnet.known) return notChecked(subnet.reason);
-    const custom = (subnet.value.dnsServers ?? []).filter((server) => server.trim() !== AZURE_DNS);
+    if (!subnet.value.dnsServers) return notChecked(`the DNS servers of the VNet of subnet ${subnetId} are not known`);
+    const custom = subnet.value.dnsServers.filter((server) => server.trim() !== AZURE_DNS);
     if (custom.length === 0) return;
     report({
       path: ['networkConfiguration', 'subnetId'],

@@ -2,12 +2,12 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ConfigError } from './config/config.ts';
-import { lint, type LintReport } from './engine/lint.ts';
+import { lint, type LintOptions, type LintReport } from './engine/lint.ts';
 import { RuleCrashed } from './engine/lint-text.ts';
 import { loadCatalog } from './catalog/catalog.ts';
 import { ContextLocator, contextFacts } from './facts/context-locator.ts';
-import type { Facts } from './facts/facts.ts';
-import { ContextError } from './facts/load-context.ts';
+import { ContextError, findContextFile, loadContextFile } from './facts/load-context.ts';
+import { ConfigLocator } from './config/load-config.ts';
 import { FORMAT_NAMES, loadFormatter } from './formatters/index.ts';
 import { NoFilesMatched, STDIN_ARGUMENT } from './sources/discover.ts';
 import { listRules } from './cli/list-rules.ts';
@@ -38,6 +38,9 @@ interface LintCommandOptions {
   resourceGroup?: string;
   location?: string;
   context?: string;
+  live?: boolean;
+  account?: string;
+  requireFacts?: boolean;
 }
 
 function program(): Command {
@@ -67,6 +70,9 @@ function program(): Command {
     .option('--resource-group <name>', "resource group for templates' resourceGroup()")
     .option('--location <region>', 'region the pools are deployed to')
     .option('--context <file>', 'Azure environment facts (quota, subnets, locks…) instead of the nearest batchlint.context.*')
+    .option('--live', 'read the Azure environment (quota, subnets, locks, NSG…) with your Azure login')
+    .option('--account <id>', 'resource id of the Batch account, for --live (else the config or context file says)')
+    .option('--require-facts', 'exit 1 when a check could not run for want of a fact or value')
     .option('--debug', 'say which files were skipped and why')
     .action(async (paths: string[], options: LintCommandOptions) => {
       process.exitCode = await runLint(paths, options);
@@ -132,23 +138,38 @@ async function runLint(paths: string[], options: LintCommandOptions): Promise<nu
   });
   if (options.outputFile) writeFileSync(options.outputFile, output);
   else process.stdout.write(output);
-  return exitCodeFor(shown, tooManyWarnings);
+  return exitCodeFor(shown, tooManyWarnings || (options.requireFacts === true && shown.notChecked.length > 0));
 }
 
-/** One context file for the whole run with --context; otherwise each file's nearest one. */
-async function factsOf(options: LintCommandOptions): Promise<Facts | ((filePath: string) => Promise<Facts>)> {
+/** Live Azure with --live; one context file for the whole run with --context; otherwise each file's nearest one. */
+async function factsOf(options: LintCommandOptions): Promise<LintOptions['facts']> {
   const cwd = process.cwd();
+  if (options.live) {
+    const { liveFacts } = await import('./live/live-facts.ts');
+    return liveFacts({ accountId: await accountFor(options, cwd) });
+  }
   if (options.context) return contextFacts(resolve(cwd, options.context), cwd);
   const contexts = new ContextLocator(cwd);
   return (filePath) => contexts.forFile(filePath);
+}
+
+/** The Batch account for live mode: --account, else the config's `account`, else the context file's `account.id`. */
+async function accountFor(options: Pick<LintCommandOptions, 'account' | 'config' | 'context'>, cwd: string): Promise<string> {
+  if (options.account) return options.account;
+  const config = await new ConfigLocator(options.config, cwd).forFile('batchlint');
+  if (config.config.account) return config.config.account;
+  const contextFile = options.context ? resolve(cwd, options.context) : findContextFile(cwd);
+  const fromContext = contextFile && (await loadContextFile(contextFile, cwd)).account?.id;
+  if (fromContext) return fromContext;
+  throw new UserError('live mode needs the Batch account: give --account <resource id>, "account" in batchlint.config.json, or account.id in the context file');
 }
 
 function countFindings(report: LintReport): number {
   return report.results.reduce((total, result) => total + result.findings.length, 0);
 }
 
-function exitCodeFor(report: LintReport, tooManyWarnings: boolean): number {
-  return report.summary.errors > 0 || tooManyWarnings ? EXIT_FINDINGS : EXIT_OK;
+function exitCodeFor(report: LintReport, failAnyway: boolean): number {
+  return report.summary.errors > 0 || failAnyway ? EXIT_FINDINGS : EXIT_OK;
 }
 
 function collect(value: string, previous: string[]): string[] {
@@ -182,7 +203,7 @@ function handleFailure(error: unknown): number {
     // commander has printed help, the version or the usage error already.
     return code === 'commander.helpDisplayed' || code === 'commander.version' || code === 'commander.help' ? EXIT_OK : EXIT_RUN_FAILED;
   }
-  if (error instanceof ConfigError || error instanceof ContextError || error instanceof NoFilesMatched || error instanceof UserError || error instanceof BaselineError) {
+  if (error instanceof ConfigError || error instanceof ContextError || (error instanceof Error && error.name === 'LiveModeError') || error instanceof NoFilesMatched || error instanceof UserError || error instanceof BaselineError) {
     process.stderr.write(`batchlint: ${error.message}\n`);
   } else if (error instanceof RuleCrashed) {
     process.stderr.write(`batchlint: ${error.message}\nThis is a bug in batchlint; please report it with the file that triggers it.\n`);

@@ -6,6 +6,8 @@ export type RuleSettingInput = Level | [Level] | [Level, Record<string, unknown>
 /** The file a user writes: batchlint.config.{json,yaml}. */
 export interface ConfigFile {
   rules?: Record<string, RuleSettingInput>;
+  /** The Batch account live mode reads, by resource id. */
+  account?: string;
   ignore?: string[];
   overrides?: { files: string[]; pools?: string[]; rules: Record<string, RuleSettingInput> }[];
 }

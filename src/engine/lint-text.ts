@@ -49,7 +49,7 @@ export async function lintText(input: LintTextInput): Promise<TextResult> {
     readFile: input.readFile,
     problem: (ruleId, path, message) => problems.push(...sourceProblemFindings(input, document, ruleId, path, message)),
   };
-  const pools = adapters.map((adapter) => adapter.extract(document, context)).find((found) => found !== undefined) ?? [];
+  const pools = extractPools(document, context);
   const result: TextResult = { findings: problems, notChecked: [], pools: pools.length, notAPoolFile: pools.length === 0 };
   const poolRules = input.rules.filter(isPoolRule).filter((rule) => input.facts.environmentSource !== 'none' || !rule.meta.facts.includes('environment'));
   for (const pool of pools) {
@@ -62,6 +62,22 @@ export async function lintText(input: LintTextInput): Promise<TextResult> {
   result.findings = suppress(result.findings, document, input);
   result.findings.sort((a, b) => a.line - b.line || a.column - b.column);
   return result;
+}
+
+/** The pools of a file without linting them (live mode gathers every pool's facts first); none when it does not parse. */
+export async function poolsOf(input: Pick<LintTextInput, 'filePath' | 'text' | 'sources' | 'readFile'>): Promise<PoolDefinition[]> {
+  let document: SourceDocument;
+  try {
+    document = await parseFile(input.filePath, input.text);
+  } catch (error) {
+    if (error instanceof SyntaxProblem) return [];
+    throw error;
+  }
+  return extractPools(document, { ...input.sources, readFile: input.readFile, problem: () => {} });
+}
+
+function extractPools(document: SourceDocument, context: SourceContext): PoolDefinition[] {
+  return adapters.map((adapter) => adapter.extract(document, context)).find((found) => found !== undefined) ?? [];
 }
 
 function runRule(rule: PoolRule<any>, setting: RuleSetting, pool: PoolDefinition, input: LintTextInput, result: TextResult): void {

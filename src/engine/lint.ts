@@ -9,14 +9,18 @@ import { discoverFiles, STDIN_ARGUMENT } from '../sources/discover.ts';
 import { allRules } from '../../rules/index.ts';
 import { applyFixes } from './apply-fixes.ts';
 import type { Finding, NotChecked } from './finding.ts';
-import { lintText, parseErrorFindings, type TextResult } from './lint-text.ts';
+import { lintText, parseErrorFindings, poolsOf, type TextResult } from './lint-text.ts';
+import type { PoolDefinition } from '../sources/pool-definition.ts';
 import type { AnyRule } from './rule.ts';
 
 export interface LintOptions {
   patterns: readonly string[];
   cwd: string;
-  /** The facts for every file, or a lookup of each file's own (its nearest context file). */
-  facts: Facts | ((filePath: string) => Promise<Facts>);
+  /**
+   * The facts for every file; or a lookup of each file's own (its nearest context file); or a gatherer that
+   * is shown every pool of the run first (live mode: one request per distinct resource).
+   */
+  facts: Facts | ((filePath: string) => Promise<Facts>) | FactsGatherer;
   configPath?: string;
   /** Apply fixes and write the files back. */
   fix?: boolean;
@@ -26,6 +30,10 @@ export interface LintOptions {
   /** Parameters and variables files, and the deployment target, for the adapters. */
   sources?: SourceOptions;
   debug?: (message: string) => void;
+}
+
+export interface FactsGatherer {
+  gatherFor(pools: readonly PoolDefinition[]): Promise<Facts>;
 }
 
 export interface FileResult {
@@ -50,10 +58,6 @@ export async function lint(options: LintOptions): Promise<LintReport> {
   const debug = options.debug ?? (() => {});
   const configs = new ConfigLocator(options.configPath, options.cwd);
   const files = await discoverFiles(options.patterns, options.cwd);
-  const factsFor = typeof options.facts === 'function' ? options.facts : () => Promise.resolve(options.facts as Facts);
-  const report: LintReport = { environment: 'none', results: [], notChecked: [], summary: { files: 0, pools: 0, errors: 0, warnings: 0, infos: 0, fixed: 0 } };
-  let skipped = 0;
-
   const inputs: Input[] = files.map((filePath) => ({
     filePath,
     read: () => readFileSync(resolve(options.cwd, filePath), 'utf8'),
@@ -63,6 +67,9 @@ export async function lint(options: LintOptions): Promise<LintReport> {
     const { text, filePath } = options.stdin;
     inputs.push({ filePath, read: () => text, writable: false });
   }
+  const factsFor = await factsLookup(options, inputs);
+  const report: LintReport = { environment: 'none', results: [], notChecked: [], summary: { files: 0, pools: 0, errors: 0, warnings: 0, infos: 0, fixed: 0 } };
+  let skipped = 0;
 
   for (const input of inputs) {
     const config = await configs.forFile(input.filePath);
@@ -121,6 +128,27 @@ async function lintInput(input: Input, config: LoadedConfig, rules: readonly Any
     fileResult.fixed = true;
   }
   return { fileResult, result };
+}
+
+/** How to get each file's facts; a gatherer first sees every pool of the run. */
+async function factsLookup(options: LintOptions, inputs: Input[]): Promise<(filePath: string) => Promise<Facts>> {
+  const { facts } = options;
+  if (typeof facts === 'function') return facts;
+  if (!('gatherFor' in facts)) return () => Promise.resolve(facts);
+  const sources = options.sources ?? NO_SOURCE_OPTIONS;
+  const readFile = (path: string) => readIfPossible(resolve(options.cwd, path));
+  const pools: PoolDefinition[] = [];
+  for (const input of inputs) {
+    let text: string;
+    try {
+      text = input.read();
+    } catch {
+      continue; // the lint pass reports the unreadable file
+    }
+    pools.push(...(await poolsOf({ filePath: input.filePath, text, sources, readFile })));
+  }
+  const gathered = await facts.gatherFor(pools);
+  return () => Promise.resolve(gathered);
 }
 
 const INFORMED_ORDER: readonly EnvironmentSource[] = ['none', 'context', 'live'];

@@ -1,0 +1,20 @@
+import type { TokenCredential } from '@azure/core-auth';
+
+/** How live mode reaches Azure. Only `accountId` is needed; the rest is for other clouds and for tests. */
+export interface LiveOptions {
+  /** Resource id of the Batch account the pools are created in. */
+  accountId: string;
+  /** Defaults to DefaultAzureCredential (the az CLI login, azure/login, managed identity…). */
+  credential?: TokenCredential;
+  /** Azure Resource Manager endpoint; defaults to the public cloud's. */
+  endpoint?: string;
+  /** Extra CA certificate (PEM) to trust for the endpoint. */
+  ca?: string;
+  /** Per-request time limit in milliseconds. */
+  timeoutMs?: number;
+  /** At most this many requests in flight. */
+  concurrency?: number;
+  maxRetries?: number;
+}
+
+export const LIVE_DEFAULTS = { timeoutMs: 30_000, concurrency: 8, maxRetries: 3 };

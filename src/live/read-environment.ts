@@ -1,0 +1,212 @@
+import pLimit from 'p-limit';
+import type { VmSizeInfo } from '../catalog/types.ts';
+import type { AccountFacts, Environment, LockFacts, SubnetFacts, VmSizeFacts } from '../facts/environment.ts';
+import type { EnvironmentRequests } from '../facts/environment-requests.ts';
+import { unavailableKey } from '../facts/environment-lookups.ts';
+import { normalizeResourceId, parseResourceId, type ParsedResourceId } from '../facts/resource-id.ts';
+import { AzureClients } from './azure-clients.ts';
+import { describeFailure } from './describe-failure.ts';
+import { LIVE_DEFAULTS, type LiveOptions } from './live-options.ts';
+import { lockFacts, nsgFacts, sizeFacts, usageByFamily, type ArmLock, type ArmSku } from './response-shapes.ts';
+
+/** What live mode read, in the context file's shape, and what it could not read, with why. */
+export interface LiveRead {
+  environment: Environment;
+  unavailable: Map<string, string>;
+}
+
+/** A command-line mistake that stops live mode before any request (a malformed account id). */
+export class LiveModeError extends Error {
+  override readonly name = 'LiveModeError';
+}
+
+/**
+ * Reads the facts the pools need from Azure: every distinct resource once, all requests in flight together
+ * (bounded), the ones that depend on another answer (the NSG of a subnet, the SKUs of the account's region)
+ * as soon as that answer is in.
+ */
+export async function readLiveEnvironment(requests: EnvironmentRequests, options: LiveOptions, vmSize: (name: string) => VmSizeInfo | undefined): Promise<LiveRead> {
+  const account = parseResourceId(options.accountId);
+  const accountName = account?.types.find((part) => part.type.toLowerCase() === 'batchaccounts')?.name;
+  if (!account?.resourceGroup || !accountName) {
+    throw new LiveModeError(`--account must be a Batch account resource id (/subscriptions/…/resourceGroups/…/providers/Microsoft.Batch/batchAccounts/…), not "${options.accountId}"`);
+  }
+  const reader = new LiveReader(options);
+  const environment: Environment = {};
+  const accountRead = reader.readAccount(account, accountName, vmSize).then((facts) => {
+    if (!facts) return;
+    environment.location = facts.location;
+    environment.account = facts.account;
+    return facts;
+  });
+  const subnetsRead = Promise.all(requests.subnetIds.map(async (id) => [id, await reader.readSubnet(id)] as const));
+  const imagesRead = Promise.all(requests.imageIds.map(async (id) => [id, await reader.readImage(id)] as const));
+  const scopes = new Set([`/subscriptions/${account.subscriptionId}`, options.accountId, ...requests.subnetIds.flatMap((id) => vnetIdOf(id) ?? [])]);
+  const locksRead = Promise.all([...scopes].map((scope) => reader.readLocks(scope)));
+
+  const facts = await accountRead;
+  const regionRead = facts
+    ? Promise.all([
+        requests.vmSizes.length > 0 ? reader.readSkus(account.subscriptionId, facts.location, requests.vmSizes) : undefined,
+        facts.account.poolAllocationMode === 'UserSubscription' ? reader.readSubscriptionQuotas(account.subscriptionId, facts.location) : undefined,
+      ])
+    : Promise.resolve([undefined, undefined]);
+
+  const [subnets, images, locks, [sizes, subscriptionQuotas]] = await Promise.all([subnetsRead, imagesRead, locksRead, regionRead]);
+  environment.subnets = Object.fromEntries(subnets.flatMap(([id, subnet]) => (subnet ? [[id, subnet]] : [])));
+  environment.images = Object.fromEntries(images.flatMap(([id, image]) => (image ? [[id, image]] : [])));
+  environment.locks = locks.flatMap((found) => found ?? []);
+  if (sizes) environment.vmSizes = sizes;
+  if (subscriptionQuotas) environment.subscriptionQuotas = subscriptionQuotas;
+  return { environment, unavailable: reader.unavailable };
+}
+
+function vnetIdOf(subnetId: string): string | undefined {
+  const match = /^(.*\/virtualNetworks\/[^/]+)\/subnets\/[^/]+$/i.exec(subnetId);
+  return match?.[1];
+}
+
+/** One live run's requests: each distinct one sent once, at most `concurrency` at a time, each failure kept with its reason. */
+class LiveReader {
+  readonly unavailable = new Map<string, string>();
+  private readonly clients: AzureClients;
+  private readonly limit: ReturnType<typeof pLimit>;
+  private readonly inFlight = new Map<string, Promise<unknown>>();
+
+  constructor(private readonly options: LiveOptions) {
+    this.clients = new AzureClients(options);
+    this.limit = pLimit(options.concurrency ?? LIVE_DEFAULTS.concurrency);
+  }
+
+  async readAccount(id: ParsedResourceId, name: string, vmSize: (name: string) => VmSizeInfo | undefined): Promise<{ location: string; account: AccountFacts } | undefined> {
+    const key = unavailableKey('account');
+    const [found, pools] = await Promise.all([
+      this.once(`account ${this.options.accountId}`, key, 'Microsoft.Batch/batchAccounts/read', async (signal) => (await this.clients.batch(id.subscriptionId)).batchAccountOperations.get(id.resourceGroup!, name, { abortSignal: signal })),
+      this.once(`pools ${this.options.accountId}`, undefined, 'Microsoft.Batch/batchAccounts/pools/read', async (signal) => {
+        const client = await this.clients.batch(id.subscriptionId);
+        const all = [];
+        for await (const pool of client.poolOperations.listByBatchAccount(id.resourceGroup!, name, { abortSignal: signal })) all.push(pool);
+        return all;
+      }),
+    ]);
+    if (!found?.location) return undefined;
+    const account: AccountFacts = {
+      id: this.options.accountId,
+      ...(found.poolAllocationMode && { poolAllocationMode: found.poolAllocationMode }),
+      quotas: {
+        ...(found.dedicatedCoreQuota !== undefined && { dedicatedCores: found.dedicatedCoreQuota }),
+        ...(found.lowPriorityCoreQuota !== undefined && { lowPriorityCores: found.lowPriorityCoreQuota }),
+        ...(found.poolQuota !== undefined && { pools: found.poolQuota }),
+        ...(found.dedicatedCoreQuotaPerVMFamilyEnforced !== undefined && { perFamilyEnforced: found.dedicatedCoreQuotaPerVMFamilyEnforced }),
+        ...(found.dedicatedCoreQuotaPerVMFamily && { perFamily: Object.fromEntries(found.dedicatedCoreQuotaPerVMFamily.flatMap((family) => (family.name ? [[family.name, family.coreQuota ?? 0]] : []))) }),
+      },
+    };
+    if (pools) account.usage = usageByFamily(pools, vmSize);
+    return { location: found.location, account };
+  }
+
+  async readSubnet(id: string): Promise<SubnetFacts | undefined> {
+    const parsed = parseResourceId(id);
+    const [vnet, subnet] = parsed?.types.map((part) => part.name) ?? [];
+    if (!parsed?.resourceGroup || !vnet || !subnet) {
+      this.unavailable.set(unavailableKey('subnet', id), 'it is not a subnet resource id');
+      return undefined;
+    }
+    const network = () => this.clients.network(parsed.subscriptionId);
+    const vnetId = vnetIdOf(id)!;
+    const [found, network_] = await Promise.all([
+      this.once(`subnet ${normalizeResourceId(id)}`, unavailableKey('subnet', id), 'Microsoft.Network/virtualNetworks/subnets/read', async (signal) => (await network()).subnets.get(parsed.resourceGroup!, vnet, subnet, { abortSignal: signal })),
+      this.once(`vnet ${normalizeResourceId(vnetId)}`, undefined, 'Microsoft.Network/virtualNetworks/read', async (signal) => (await network()).virtualNetworks.get(parsed.resourceGroup!, vnet, { abortSignal: signal })),
+    ]);
+    if (!found) return undefined;
+    const facts: SubnetFacts = {
+      addressPrefixes: found.addressPrefixes ?? (found.addressPrefix ? [found.addressPrefix] : []),
+      ipConfigurationsInUse: found.ipConfigurations?.length ?? 0,
+    };
+    if (network_) facts.dnsServers = network_.dhcpOptions?.dnsServers ?? [];
+    const nsgId = found.networkSecurityGroup?.id;
+    if (nsgId) facts.networkSecurityGroup = { id: nsgId, ...(await this.readNsg(nsgId)) };
+    return facts;
+  }
+
+  private async readNsg(id: string): Promise<Pick<NonNullable<SubnetFacts['networkSecurityGroup']>, 'securityRules' | 'defaultSecurityRules'> | undefined> {
+    const parsed = parseResourceId(id);
+    const name = parsed?.types[0]?.name;
+    if (!parsed?.resourceGroup || !name) return undefined;
+    const found = await this.once(`nsg ${normalizeResourceId(id)}`, undefined, 'Microsoft.Network/networkSecurityGroups/read', async (signal) => (await this.clients.network(parsed.subscriptionId)).networkSecurityGroups.get(parsed.resourceGroup!, name, { abortSignal: signal }));
+    return found ? nsgFacts(found) : undefined;
+  }
+
+  async readLocks(scope: string): Promise<LockFacts[] | undefined> {
+    const parsed = parseResourceId(scope)!;
+    const key = unavailableKey('locks', scope);
+    return this.once(`locks ${normalizeResourceId(scope)}`, key, 'Microsoft.Authorization/locks/read', async (signal) => {
+      const client = await this.clients.locks(parsed.subscriptionId);
+      const found: ArmLock[] = [];
+      const last = parsed.types.at(-1);
+      const pages = last && parsed.provider
+        ? client.managementLocks.listAtResourceLevel(parsed.resourceGroup!, parsed.provider, parsed.types.slice(0, -1).map((part) => `${part.type}/${part.name}`).join('/'), last.type, last.name, { abortSignal: signal })
+        : client.managementLocks.listAtSubscriptionLevel({ filter: 'atScope()', abortSignal: signal });
+      for await (const lock of pages) found.push(lock);
+      return found.flatMap(lockFacts);
+    });
+  }
+
+  async readImage(id: string): Promise<{ hyperVGeneration?: 'V1' | 'V2'; osType?: 'Linux' | 'Windows' } | undefined> {
+    const parsed = parseResourceId(id);
+    const gallery = parsed?.types.find((part) => part.type.toLowerCase() === 'galleries')?.name;
+    const image = parsed?.types.find((part) => part.type.toLowerCase() === 'images')?.name;
+    if (!parsed?.resourceGroup || !image) return undefined;
+    const found = await this.once(`image ${normalizeResourceId(id)}`, unavailableKey('image', id), 'Microsoft.Compute/galleries/images/read', async (signal) => {
+      const compute = await this.clients.compute(parsed.subscriptionId);
+      return gallery
+        ? compute.galleryImages.get(parsed.resourceGroup!, gallery, image, { abortSignal: signal })
+        : compute.images.get(parsed.resourceGroup!, image, { abortSignal: signal });
+    });
+    if (!found) return undefined;
+    const properties = ('properties' in found ? found.properties : found) as { hyperVGeneration?: string; osType?: string } | undefined;
+    return {
+      ...(properties?.hyperVGeneration && { hyperVGeneration: properties.hyperVGeneration as 'V1' | 'V2' }),
+      ...(properties?.osType && { osType: properties.osType as 'Linux' | 'Windows' }),
+    };
+  }
+
+  async readSkus(subscriptionId: string, location: string, names: string[]): Promise<Record<string, VmSizeFacts> | undefined> {
+    const found = await this.once(`skus ${location}`, unavailableKey('skus'), 'Microsoft.Compute/skus/read', async (signal) => {
+      const compute = await this.clients.compute(subscriptionId);
+      const skus: ArmSku[] = [];
+      for await (const sku of compute.resourceSkus.list({ filter: `location eq '${location}'`, abortSignal: signal })) skus.push(sku);
+      return skus;
+    });
+    return found && sizeFacts(found, names, location);
+  }
+
+  async readSubscriptionQuotas(subscriptionId: string, location: string): Promise<Environment['subscriptionQuotas']> {
+    const found = await this.once(`usages ${location}`, unavailableKey('subscriptionQuotas'), 'Microsoft.Compute/locations/usages/read', async (signal) => {
+      const usages = [];
+      for await (const usage of (await this.clients.compute(subscriptionId)).usage.list(location, { abortSignal: signal })) usages.push(usage);
+      return usages;
+    });
+    if (!found) return undefined;
+    const byName = new Map(found.map((usage) => [usage.name.value ?? '', { limit: usage.limit, current: usage.currentValue }]));
+    const families = Object.fromEntries([...byName].filter(([name]) => /family$/i.test(name)));
+    return {
+      ...(byName.has('cores') && { totalRegionalCores: byName.get('cores')! }),
+      ...(byName.has('lowPriorityCores') && { lowPriorityCores: byName.get('lowPriorityCores')! }),
+      families,
+    };
+  }
+
+  /** Sends a request once per key, within the concurrency limit and time limit; a failure is recorded, not thrown. */
+  private once<T>(requestKey: string, unavailable: string | undefined, permission: string, send: (signal: AbortSignal) => Promise<T>): Promise<T | undefined> {
+    let pending = this.inFlight.get(requestKey) as Promise<T | undefined> | undefined;
+    if (!pending) {
+      pending = this.limit(() => send(AbortSignal.timeout(this.options.timeoutMs ?? LIVE_DEFAULTS.timeoutMs))).catch((error: unknown) => {
+        if (unavailable) this.unavailable.set(unavailable, describeFailure(error, permission));
+        return undefined;
+      });
+      this.inFlight.set(requestKey, pending);
+    }
+    return pending;
+  }
+}

@@ -1,0 +1,93 @@
+import type { VmSizeInfo } from '../catalog/types.ts';
+import type { AccountFacts, LockFacts, SecurityRule, SubnetFacts, VmSizeFacts } from '../facts/environment.ts';
+
+/** The parts of the SDK's response models live mode reads; kept structural so the SDK types load only in live mode. */
+export interface ArmLock {
+  id?: string;
+  name?: string;
+  level: string;
+}
+
+export interface ArmSku {
+  name?: string;
+  resourceType?: string;
+  family?: string;
+  locations?: string[];
+  capabilities?: { name?: string; value?: string }[];
+  restrictions?: { type?: string; reasonCode?: string; values?: string[] }[];
+}
+
+export interface ArmPool {
+  vmSize?: string;
+  currentDedicatedNodes?: number;
+  currentLowPriorityNodes?: number;
+}
+
+interface ArmSecurityRule {
+  name?: string;
+  priority?: number;
+  direction?: string;
+  access?: string;
+  protocol?: string;
+  destinationAddressPrefix?: string;
+  destinationAddressPrefixes?: string[];
+  destinationPortRange?: string;
+  destinationPortRanges?: string[];
+  sourceAddressPrefix?: string;
+  sourceAddressPrefixes?: string[];
+}
+
+/** A lock's scope is its id up to `/providers/Microsoft.Authorization/locks/`. */
+export function lockFacts(lock: ArmLock): LockFacts[] {
+  const scope = lock.id?.replace(/\/providers\/Microsoft\.Authorization\/locks\/[^/]+$/i, '');
+  if (!scope || (lock.level !== 'ReadOnly' && lock.level !== 'CanNotDelete')) return [];
+  return [{ scope, level: lock.level, ...(lock.name && { name: lock.name }) }];
+}
+
+export function nsgFacts(nsg: { securityRules?: ArmSecurityRule[]; defaultSecurityRules?: ArmSecurityRule[] }): NonNullable<SubnetFacts['networkSecurityGroup']> {
+  return { securityRules: (nsg.securityRules ?? []).flatMap(securityRule), defaultSecurityRules: (nsg.defaultSecurityRules ?? []).flatMap(securityRule) };
+}
+
+function securityRule(rule: ArmSecurityRule): SecurityRule[] {
+  if (rule.priority === undefined || (rule.direction !== 'Inbound' && rule.direction !== 'Outbound') || (rule.access !== 'Allow' && rule.access !== 'Deny')) return [];
+  const { name, priority, direction, access, ...addresses } = rule;
+  const kept = Object.fromEntries(Object.entries(addresses).filter(([, value]) => value !== undefined && !(Array.isArray(value) && value.length === 0)));
+  return [{ ...(name && { name }), priority, direction, access, ...kept }];
+}
+
+/** Cores the account's existing pools hold now, in total and by VM family (for per-family quotas). */
+export function usageByFamily(pools: ArmPool[], vmSize: (name: string) => VmSizeInfo | undefined): NonNullable<AccountFacts['usage']> {
+  const usage = { dedicatedCores: 0, lowPriorityCores: 0, pools: pools.length, perFamily: {} as Record<string, number> };
+  for (const pool of pools) {
+    const size = pool.vmSize ? vmSize(pool.vmSize) : undefined;
+    if (!size) continue;
+    const dedicated = (pool.currentDedicatedNodes ?? 0) * size.vCPUs;
+    usage.dedicatedCores += dedicated;
+    usage.lowPriorityCores += (pool.currentLowPriorityNodes ?? 0) * size.vCPUs;
+    if (size.family) usage.perFamily[size.family] = (usage.perFamily[size.family] ?? 0) + dedicated;
+  }
+  return usage;
+}
+
+/** The requested sizes as the region's resource SKUs describe them; a size missing from the list is not offered there. */
+export function sizeFacts(skus: ArmSku[], names: string[], location: string): Record<string, VmSizeFacts> {
+  const byName = new Map(skus.filter((sku) => sku.resourceType === 'virtualMachines' && sku.name).map((sku) => [sku.name!.toLowerCase(), sku]));
+  return Object.fromEntries(
+    names.map((name) => {
+      const sku = byName.get(name.toLowerCase());
+      if (!sku) return [name, { locations: [] }];
+      const capability = (key: string) => sku.capabilities?.find((entry) => entry.name === key)?.value;
+      const vCPUs = Number(capability('vCPUs'));
+      const generations = capability('HyperVGenerations')?.split(',').map((value) => value.trim()).filter((value): value is 'V1' | 'V2' => value === 'V1' || value === 'V2');
+      const restrictions = (sku.restrictions ?? []).filter((restriction) => restriction.type === 'Location').flatMap((restriction) => restriction.reasonCode ?? []);
+      const facts: VmSizeFacts = {
+        locations: sku.locations?.length ? sku.locations : [location],
+        restrictions,
+        ...(Number.isInteger(vCPUs) && vCPUs > 0 && { vCPUs }),
+        ...(sku.family && { family: sku.family }),
+        ...(generations?.length && { hyperVGenerations: generations }),
+      };
+      return [name, facts];
+    }),
+  );
+}
