@@ -86,6 +86,20 @@ function program(): Command {
     });
 
   cli
+    .command('context')
+    .description('the Azure environment facts batchlint reads')
+    .command('snapshot')
+    .description('read what --live would read for the pools in paths and print it as a context file')
+    .argument('[paths...]', 'files, folders or globs whose pools to read facts for', ['.'])
+    .option('--account <id>', 'resource id of the Batch account (else the config or context file says)')
+    .option('-c, --config <file>', 'use this config instead of the nearest batchlint.config.*')
+    .action(async (paths: string[], options: { account?: string; config?: string }) => {
+      const cwd = process.cwd();
+      const { contextSnapshot } = await import('./cli/context-snapshot.ts');
+      process.stdout.write(await contextSnapshot(paths, cwd, { accountId: await accountFor(options, cwd) }));
+    });
+
+  cli
     .command('init')
     .description('write a starter batchlint.config.json in the current folder')
     .action(() => {
@@ -154,7 +168,7 @@ async function factsOf(options: LintCommandOptions): Promise<LintOptions['facts'
 }
 
 /** The Batch account for live mode: --account, else the config's `account`, else the context file's `account.id`. */
-async function accountFor(options: Pick<LintCommandOptions, 'account' | 'config' | 'context'>, cwd: string): Promise<string> {
+async function accountFor(options: { account?: string; config?: string; context?: string }, cwd: string): Promise<string> {
   if (options.account) return options.account;
   const config = await new ConfigLocator(options.config, cwd).forFile('batchlint');
   if (config.config.account) return config.config.account;

@@ -1,0 +1,44 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { findVmSize } from '../catalog/catalog.ts';
+import { poolsOf } from '../engine/lint-text.ts';
+import { environmentRequests } from '../facts/environment-requests.ts';
+import { NO_SOURCE_OPTIONS } from '../sources/adapter.ts';
+import { discoverFiles } from '../sources/discover.ts';
+import type { PoolDefinition } from '../sources/pool-definition.ts';
+import type { LiveOptions } from '../live/live-options.ts';
+import { readLiveEnvironment } from '../live/read-environment.ts';
+
+/**
+ * What live mode reads for the pools under `patterns`, as a context file (YAML) for CI runs without
+ * credentials; the parts that could not be read are listed in comments at the top. It holds ids, counts
+ * and rules, never a key or token.
+ */
+export async function contextSnapshot(patterns: readonly string[], cwd: string, options: LiveOptions): Promise<string> {
+  const pools: PoolDefinition[] = [];
+  const readFile = (path: string) => readFileSync(resolve(cwd, path), 'utf8');
+  for (const filePath of await discoverFiles(patterns, cwd)) {
+    let text: string;
+    try {
+      text = readFile(filePath);
+    } catch {
+      continue;
+    }
+    pools.push(...(await poolsOf({ filePath, text, sources: NO_SOURCE_OPTIONS, readFile: (path) => safely(() => readFile(path)) })));
+  }
+  const { environment, unavailable } = await readLiveEnvironment(environmentRequests(pools), options, findVmSize);
+  const { stringify } = await import('yaml');
+  const header = [
+    `# batchlint context: read from Azure for ${pools.length} pool(s) on ${new Date().toISOString().slice(0, 10)}`,
+    ...[...unavailable].map(([what, reason]) => `# not read: ${what.replace(/:$/, '')}: ${reason}`),
+  ];
+  return `${header.join('\n')}\n${stringify(environment, { lineWidth: 0 })}`;
+}
+
+function safely(read: () => string): string | undefined {
+  try {
+    return read();
+  } catch {
+    return undefined;
+  }
+}
