@@ -47,20 +47,23 @@ await build({
   logLevel: 'warning',
 });
 
-// The GitHub Action's entry: one self-contained file, run by the runner with no install step.
+// The GitHub Action's entry, run by the runner with no install step: everything is bundled, the Azure SDKs
+// too, in chunks that only a run with the live input loads.
 await build({
-  entryPoints: { action: 'src/action/main.ts' },
-  outdir: 'dist',
+  entryPoints: { main: 'src/action/main.ts' },
+  outdir: 'dist/action',
   bundle: true,
+  splitting: true,
   format: 'esm',
   platform: 'node',
   target: 'node22',
   mainFields: ['module', 'main'],
-  external: ['@azure/*'],
   banner: { js: "import { createRequire as __batchlintCreateRequire } from 'node:module'; const require = __batchlintCreateRequire(import.meta.url);" },
   plugins: [builtinsThroughRequire],
+  chunkNames: '[name]-[hash]',
   minify: true,
   logLevel: 'warning',
 });
 
 cpSync('src/catalog/data', 'dist/data', { recursive: true });
+cpSync('src/catalog/data', 'dist/action/data', { recursive: true });

@@ -1,13 +1,11 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { ConfigError } from './config/config.ts';
-import { lint, type LintOptions, type LintReport } from './engine/lint.ts';
+import { lint, type LintReport } from './engine/lint.ts';
 import { RuleCrashed } from './engine/lint-text.ts';
 import { loadCatalog } from './catalog/catalog.ts';
-import { ContextLocator, contextFacts } from './facts/context-locator.ts';
-import { ContextError, findContextFile, loadContextFile } from './facts/load-context.ts';
-import { ConfigLocator } from './config/load-config.ts';
+import { ContextError } from './facts/load-context.ts';
+import { accountForRun, factsForRun, FactsSetupError } from './facts/facts-for-run.ts';
 import { FORMAT_NAMES, loadFormatter } from './formatters/index.ts';
 import { NoFilesMatched, STDIN_ARGUMENT } from './sources/discover.ts';
 import { listRules } from './cli/list-rules.ts';
@@ -96,7 +94,7 @@ function program(): Command {
     .action(async (paths: string[], options: { account?: string; config?: string }) => {
       const cwd = process.cwd();
       const { contextSnapshot } = await import('./cli/context-snapshot.ts');
-      process.stdout.write(await contextSnapshot(paths, cwd, { accountId: await accountFor(options, cwd) }));
+      process.stdout.write(await contextSnapshot(paths, cwd, { accountId: await accountForRun({ ...options, cwd }) }));
     });
 
   cli
@@ -112,7 +110,7 @@ function program(): Command {
 }
 
 async function runLint(paths: string[], options: LintCommandOptions): Promise<number> {
-  const facts = await factsOf(options);
+  const facts = await factsForRun({ ...options, cwd: process.cwd() });
   const stdin = paths.includes(STDIN_ARGUMENT) ? { text: readFileSync(0, 'utf8'), filePath: options.stdinFilename } : undefined;
   const report = await lint({
     patterns: paths,
@@ -155,29 +153,6 @@ async function runLint(paths: string[], options: LintCommandOptions): Promise<nu
   return exitCodeFor(shown, tooManyWarnings || (options.requireFacts === true && shown.notChecked.length > 0));
 }
 
-/** Live Azure with --live; one context file for the whole run with --context; otherwise each file's nearest one. */
-async function factsOf(options: LintCommandOptions): Promise<LintOptions['facts']> {
-  const cwd = process.cwd();
-  if (options.live) {
-    const { liveFacts } = await import('./live/live-facts.ts');
-    return liveFacts({ accountId: await accountFor(options, cwd) });
-  }
-  if (options.context) return contextFacts(resolve(cwd, options.context), cwd);
-  const contexts = new ContextLocator(cwd);
-  return (filePath) => contexts.forFile(filePath);
-}
-
-/** The Batch account for live mode: --account, else the config's `account`, else the context file's `account.id`. */
-async function accountFor(options: { account?: string; config?: string; context?: string }, cwd: string): Promise<string> {
-  if (options.account) return options.account;
-  const config = await new ConfigLocator(options.config, cwd).forFile('batchlint');
-  if (config.config.account) return config.config.account;
-  const contextFile = options.context ? resolve(cwd, options.context) : findContextFile(cwd);
-  const fromContext = contextFile && (await loadContextFile(contextFile, cwd)).account?.id;
-  if (fromContext) return fromContext;
-  throw new UserError('live mode needs the Batch account: give --account <resource id>, "account" in batchlint.config.json, or account.id in the context file');
-}
-
 function countFindings(report: LintReport): number {
   return report.results.reduce((total, result) => total + result.findings.length, 0);
 }
@@ -217,7 +192,7 @@ function handleFailure(error: unknown): number {
     // commander has printed help, the version or the usage error already.
     return code === 'commander.helpDisplayed' || code === 'commander.version' || code === 'commander.help' ? EXIT_OK : EXIT_RUN_FAILED;
   }
-  if (error instanceof ConfigError || error instanceof ContextError || (error instanceof Error && error.name === 'LiveModeError') || error instanceof NoFilesMatched || error instanceof UserError || error instanceof BaselineError) {
+  if (error instanceof ConfigError || error instanceof ContextError || error instanceof FactsSetupError || (error instanceof Error && error.name === 'LiveModeError') || error instanceof NoFilesMatched || error instanceof UserError || error instanceof BaselineError) {
     process.stderr.write(`batchlint: ${error.message}\n`);
   } else if (error instanceof RuleCrashed) {
     process.stderr.write(`batchlint: ${error.message}\nThis is a bug in batchlint; please report it with the file that triggers it.\n`);

@@ -6,6 +6,9 @@ export interface ActionInputs {
   failOn: 'error' | 'warning' | 'never';
   onlyChanged: boolean;
   sarifFile?: string;
+  context?: string;
+  live: boolean;
+  account?: string;
 }
 
 export class InputError extends Error {}
@@ -25,6 +28,9 @@ export function readInputs(env: NodeJS.ProcessEnv): ActionInputs {
     failOn,
     onlyChanged: booleanInput(input('only-changed'), 'only-changed'),
     ...(input('sarif-file') && { sarifFile: input('sarif-file') }),
+    ...(input('context') && { context: input('context') }),
+    live: booleanInput(input('live'), 'live'),
+    ...(input('account') && { account: input('account') }),
   };
 }
 

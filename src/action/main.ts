@@ -4,7 +4,9 @@ import { randomUUID } from 'node:crypto';
 import picomatch from 'picomatch';
 import { ConfigError } from '../config/config.ts';
 import { lint, type LintReport } from '../engine/lint.ts';
-import { createFacts } from '../facts/catalog-facts.ts';
+import { loadCatalog } from '../catalog/catalog.ts';
+import { factsForRun, FactsSetupError } from '../facts/facts-for-run.ts';
+import { ContextError } from '../facts/load-context.ts';
 import type { FormatContext } from '../formatters/formatter.ts';
 import { escapeData } from '../formatters/github.ts';
 import { FORMAT_NAMES, loadFormatter } from '../formatters/index.ts';
@@ -19,10 +21,10 @@ async function run(env: NodeJS.ProcessEnv): Promise<number> {
   const inputs = readInputs(env);
   const cwd = env.GITHUB_WORKSPACE || process.cwd();
   const patterns = inputs.onlyChanged ? changedPoolFiles(inputs, env, cwd) : inputs.files;
-  const facts = createFacts();
+  const facts = await factsForRun({ cwd, live: inputs.live, ...pick(inputs, 'account', 'config', 'context') });
   const report: LintReport = patterns.length === 0 ? emptyReport() : await lint({ patterns, cwd, facts, ...(inputs.config && { configPath: inputs.config }) });
 
-  const context: FormatContext = { color: false, catalogDate: facts.catalogDate, cwd, rules: allRules, version: packageJson.version };
+  const context: FormatContext = { color: false, catalogDate: loadCatalog().dataDate, cwd, rules: allRules, version: packageJson.version };
   const format = async (name: string) => (await loadFormatter(name)!)(report, context);
   process.stdout.write(await format('github'));
   if (inputs.format !== 'github') {
@@ -51,6 +53,10 @@ function asGlob(pattern: string, cwd: string): string {
   return existsSync(`${cwd}/${path}`) && statSync(`${cwd}/${path}`).isDirectory() ? `${path}/**` : path;
 }
 
+function pick<T extends object, K extends keyof T>(object: T, ...keys: K[]): Partial<Pick<T, K>> {
+  return Object.fromEntries(keys.filter((key) => object[key] !== undefined).map((key) => [key, object[key]])) as Partial<Pick<T, K>>;
+}
+
 function failed(report: LintReport, inputs: ActionInputs): boolean {
   if (inputs.failOn === 'never') return false;
   return report.summary.errors > 0 || (inputs.failOn === 'warning' && report.summary.warnings > 0);
@@ -72,7 +78,7 @@ function emptyReport(): LintReport {
 try {
   process.exitCode = await run(process.env);
 } catch (error) {
-  const expected = error instanceof InputError || error instanceof ConfigError || error instanceof NoFilesMatched;
+  const expected = error instanceof InputError || error instanceof ConfigError || error instanceof ContextError || error instanceof FactsSetupError || (error instanceof Error && error.name === 'LiveModeError') || error instanceof NoFilesMatched;
   process.stdout.write(`::error title=batchlint::${escapeData(expected ? (error as Error).message : `unexpected failure: ${(error as Error).message}`)}\n`);
   process.exitCode = 2;
 }

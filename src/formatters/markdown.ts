@@ -1,4 +1,4 @@
-import type { Formatter } from './formatter.ts';
+import { ENVIRONMENT_RULES_SKIPPED, type Formatter } from './formatter.ts';
 import { redact } from './redact.ts';
 
 const ICON = { error: '❌', warning: '⚠️', info: 'ℹ️' } as const;
@@ -22,6 +22,7 @@ export const markdownFormatter: Formatter = (report, context) => {
     for (const entry of report.notChecked) lines.push(`| \`${cell(entry.filePath)}\` | ${cell(entry.poolId ?? '')} | ${entry.ruleId} | ${cell(redact(entry.reason))} |`);
     lines.push('');
   }
+  if (report.environment === 'none' && pools > 0) lines.push(`${ENVIRONMENT_RULES_SKIPPED}.`, '');
   lines.push(`<sub>VM size and image catalog: data of ${context.catalogDate}.</sub>`, '');
   return lines.join('\n');
 };

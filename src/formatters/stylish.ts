@@ -1,5 +1,5 @@
 import type { Severity } from '../engine/rule.ts';
-import type { FormatContext, Formatter } from './formatter.ts';
+import { ENVIRONMENT_RULES_SKIPPED, type FormatContext, type Formatter } from './formatter.ts';
 import { redact } from './redact.ts';
 
 const STYLES = { red: [31, 39], yellow: [33, 39], blue: [34, 39], dim: [2, 22], bold: [1, 22], underline: [4, 24] } as const;
@@ -54,7 +54,7 @@ function summaryLines(report: Parameters<Formatter>[0], context: FormatContext, 
     lines.push(paint('red', `  too many warnings: ${count}, more than --max-warnings ${maxWarnings}`));
   }
   if (report.environment === 'none' && pools > 0) {
-    lines.push(paint('dim', '  Azure environment rules (quota, subnet, locks, NSG, DNS, size availability) did not run: add a batchlint.context.yaml or use --live'));
+    lines.push(paint('dim', `  ${ENVIRONMENT_RULES_SKIPPED}`));
   }
   lines.push(paint('dim', `  VM size and image catalog: data of ${context.catalogDate}`));
   return lines;

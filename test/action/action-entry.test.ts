@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { PROJECT_ROOT } from '../helpers/lint-fixture.ts';
 
-const ACTION = join(PROJECT_ROOT, 'dist/action.js');
+const ACTION = join(PROJECT_ROOT, 'dist/action/main.js');
 const BAD_POOL = readFileSync(join(PROJECT_ROOT, 'fixtures/examples/render-pool.json'), 'utf8');
 const GOOD_POOL = readFileSync(join(PROJECT_ROOT, 'fixtures/examples/clean-pool.json'), 'utf8');
 
@@ -70,9 +70,9 @@ function parseOutputs(text: string): Record<string, string> {
 describe('the GitHub Action, run as the runner runs it', () => {
   it('declares a node24 entry that exists, and the inputs and outputs it reads', () => {
     const action = parse(readFileSync(join(PROJECT_ROOT, 'action.yml'), 'utf8'));
-    expect(action.runs).toEqual({ using: 'node24', main: 'dist/action.js' });
+    expect(action.runs).toEqual({ using: 'node24', main: 'dist/action/main.js' });
     expect(existsSync(ACTION)).toBe(true);
-    expect(Object.keys(action.inputs).sort()).toEqual(['config', 'fail-on', 'files', 'format', 'only-changed', 'sarif-file']);
+    expect(Object.keys(action.inputs).sort()).toEqual(['account', 'config', 'context', 'fail-on', 'files', 'format', 'live', 'only-changed', 'sarif-file']);
     expect(Object.keys(action.outputs).sort()).toEqual(['errors', 'sarif-file', 'warnings']);
   });
 
@@ -122,6 +122,26 @@ describe('the GitHub Action, run as the runner runs it', () => {
     expect(existsSync(marker)).toBe(false);
     expect(run.stdout).toMatch(/^::error title=batchlint::/m);
     expect(run.status).toBe(2);
+  });
+
+  it('reads the Azure facts of the context input and annotates what the environment rules find', () => {
+    const workspace = pullRequestWorkspace();
+    const subnetRule = 'fixtures/rules/subnet-ip-capacity';
+    writeFileSync(join(workspace.folder, 'env.yaml'), readFileSync(join(PROJECT_ROOT, subnetRule, 'batchlint.context.yaml')));
+    writeFileSync(join(workspace.folder, 'pools/new.json'), readFileSync(join(PROJECT_ROOT, subnetRule, 'invalid/too-many-nodes.json')));
+    execFileSync('git', ['commit', '-qam', 'a pool in a small subnet'], { cwd: workspace.folder });
+    const head = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: workspace.folder, encoding: 'utf8' }).trim();
+    const withContext = runAction({ ...workspace, head }, { files: 'pools', 'only-changed': 'true', context: 'env.yaml' });
+    expect(withContext.stdout).toMatch(/^::error file=pools\/new\.json,line=11,col=17,.*title=subnet-ip-capacity::/m);
+    const without = runAction({ ...workspace, head }, { files: 'pools', 'only-changed': 'true' });
+    expect(without.stdout).not.toContain('subnet-ip-capacity');
+    expect(without.summary).toContain('did not run');
+  });
+
+  it('asks for the Batch account when live is on and nothing names it, before any request', () => {
+    const run = runAction(pullRequestWorkspace(), { files: 'pools', live: 'true' });
+    expect(run.status).toBe(2);
+    expect(run.stdout).toMatch(/^::error title=batchlint::live mode needs the Batch account/m);
   });
 
   it('reports a bad input as an error annotation with exit 2, not a stack trace', () => {
