@@ -32,4 +32,12 @@ describe('vm-size-hypervisor-generation suggestions and unknowns', () => {
       expect.objectContaining({ poolId: 'unknown-marketplace-sku', reason: expect.stringContaining('contoso/render-node/2025') }),
     ]);
   });
+
+  it("reads a gallery image's generation from the environment (context file or live)", async () => {
+    const report = await lintFixtures(['fixtures/environments/gallery-images/pools.yaml'], ['vm-size-hypervisor-generation']);
+    const findings = report.results[0]!.findings;
+    expect(findings.map((finding) => [finding.poolId, finding.line])).toEqual([['gen2-image-on-a1', 3]]);
+    expect(findings[0]!.message).toMatch("image definition's hyperVGeneration is V2");
+    expect(report.notChecked).toEqual([]);
+  });
 });
