@@ -30,6 +30,19 @@ export const stylishFormatter: Formatter = (report, context) => {
   return lines.join('\n') + '\n';
 };
 
+const MAX_PLACES_SHOWN = 3;
+
+/** One line per rule and reason, listing the pools it affected: the same unread fact must not fill a screen. */
+function groupByReason(entries: Parameters<Formatter>[0]['notChecked']): Map<string, string[]> {
+  const groups = new Map<string, string[]>();
+  for (const entry of entries) {
+    const key = `${entry.ruleId}: ${entry.reason}`;
+    const place = `${entry.filePath}${entry.poolId ? ` [pool ${entry.poolId}]` : ''}`;
+    groups.set(key, [...(groups.get(key) ?? []), place]);
+  }
+  return groups;
+}
+
 function summaryLines(report: Parameters<Formatter>[0], context: FormatContext, paint: (style: Style, text: string) => string): string[] {
   const { errors, warnings, infos, files, pools, fixed } = report.summary;
   const problems = errors + warnings + infos;
@@ -45,8 +58,9 @@ function summaryLines(report: Parameters<Formatter>[0], context: FormatContext, 
   if (fixed > 0) lines.push(`  fixed ${fixed} file(s)`);
   if (report.notChecked.length > 0) {
     lines.push(`  ${report.notChecked.length} check(s) could not run:`);
-    for (const entry of report.notChecked) {
-      lines.push(paint('dim', `    ${entry.filePath}${entry.poolId ? ` [pool ${entry.poolId}]` : ''}: ${entry.ruleId}: ${redact(entry.reason)}`));
+    for (const [reason, where] of groupByReason(report.notChecked)) {
+      const shown = where.slice(0, MAX_PLACES_SHOWN).join(', ') + (where.length > MAX_PLACES_SHOWN ? `, and ${where.length - MAX_PLACES_SHOWN} more` : '');
+      lines.push(paint('dim', `    ${redact(reason)} — ${shown}`));
     }
   }
   if (context.maxWarningsExceeded) {
