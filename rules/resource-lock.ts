@@ -1,6 +1,6 @@
 import { notStatic, type PoolRule, type Report } from '../src/engine/rule.ts';
 import type { LockFacts } from '../src/facts/environment.ts';
-import { parseResourceId, resourceGroupId } from '../src/facts/resource-id.ts';
+import { isWithinScope, parseResourceId, resourceGroupId } from '../src/facts/resource-id.ts';
 import { poolSubnetId } from '../src/pool/network.ts';
 import type { Path } from '../src/sources/location.ts';
 import { isUnknown } from '../src/sources/unknown.ts';
@@ -10,6 +10,8 @@ interface WrittenScope {
   resourceId: string;
   what: string;
   path: Path;
+  /** Batch only joins nodes to it, never deletes it: a CanNotDelete lock there is harmless. */
+  joinedOnly?: boolean;
 }
 
 export const resourceLockRule: PoolRule = {
@@ -28,11 +30,9 @@ export const resourceLockRule: PoolRule = {
       const subnet = parseResourceId(subnetId);
       const group = subnet && resourceGroupId(subnet);
       if (group) {
-        scopes.push({
-          resourceId: subnetId,
-          what: "the network security group, public IP and load balancer Batch creates for the pool's nodes in the VNet's resource group",
-          path: ['networkConfiguration', 'subnetId'],
-        });
+        const path = ['networkConfiguration', 'subnetId'];
+        scopes.push({ resourceId: group, what: "the network security group, public IP and load balancer Batch creates for the pool's nodes in the VNet's resource group", path });
+        scopes.push({ resourceId: subnetId, what: "the pool's nodes joining the subnet", path, joinedOnly: true });
       }
     }
     const account = facts.account();
@@ -53,7 +53,8 @@ export const resourceLockRule: PoolRule = {
         notChecked(locks.reason);
         continue;
       }
-      const lock = mostRestrictive(locks.value);
+      const relevant = locks.value.filter((lock) => !(scope.joinedOnly && (lock.level === 'CanNotDelete' || scopes.some((other) => other !== scope && isWithinScope(other.resourceId, lock.scope)))));
+      const lock = mostRestrictive(relevant);
       if (lock) report(lockReport(lock, scope));
     }
   },

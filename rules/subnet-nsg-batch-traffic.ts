@@ -25,7 +25,10 @@ export const subnetNsgBatchTrafficRule: PoolRule = {
     if (!subnet.known) return notChecked(subnet.reason);
     const nsg = subnet.value.networkSecurityGroup;
     if (!nsg) return;
-    if (!nsg.securityRules) return notChecked(`the rules of the subnet's network security group${nsg.id ? ` ${nsg.id}` : ''} are not known`);
+    if (!nsg.securityRules) {
+      const why = nsg.id && facts.unreadReason('nsg', nsg.id);
+      return notChecked(`the rules of the subnet's network security group${nsg.id ? ` ${nsg.id}` : ''} are not known${why ? `: ${why}` : ''}`);
+    }
     const location = facts.location();
     if (!location.known) return notChecked(location.reason);
     const region = location.value.toLowerCase().replace(/\s+/g, '');

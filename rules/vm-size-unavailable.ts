@@ -24,7 +24,10 @@ export const vmSizeUnavailableRule: PoolRule = {
     const { location, offered, restrictions } = offering.value;
     if (offered === false) {
       report({ path, message: `${size.name} is not offered in ${location}, the Batch account's region: the pool cannot allocate a node. Choose a size offered there, or an account in another region.` });
-    } else if (restrictions && restrictions.length > 0) {
+    } else if (!restrictions) {
+      const why = facts.unreadReason('skus');
+      if (why) notChecked(`whether ${size.name} is restricted for the subscription is not known: ${why}`);
+    } else if (restrictions.length > 0) {
       report({
         path,
         message:

@@ -19,7 +19,10 @@ export const vnetCustomDnsRule: PoolRule = {
     if (isUnknown(subnetId)) return notChecked(notStatic('the subnet', subnetId));
     const subnet = facts.subnet(subnetId);
     if (!subnet.known) return notChecked(subnet.reason);
-    if (!subnet.value.dnsServers) return notChecked(`the DNS servers of the VNet of subnet ${subnetId} are not known`);
+    if (!subnet.value.dnsServers) {
+      const why = facts.unreadReason('vnet', subnetId.replace(/\/subnets\/[^/]+$/i, ''));
+      return notChecked(`the DNS servers of the VNet of subnet ${subnetId} are not known${why ? `: ${why}` : ''}`);
+    }
     const custom = subnet.value.dnsServers.filter((server) => server.trim() !== AZURE_DNS);
     if (custom.length === 0) return;
     report({

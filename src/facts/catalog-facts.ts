@@ -42,6 +42,7 @@ export function createFacts(sources: FactSources = {}): Facts {
     subscriptionQuotas: () => environment.subscriptionQuotas(),
     subnet: (id) => environment.subnet(id),
     locksCovering: (resourceId) => environment.locksCovering(resourceId),
+    unreadReason: (kind, id) => environment.unreadReason(kind, id),
     sizeOffering(name) {
       const catalogSize = findVmSize(name);
       return environment.sizeOffering(name, catalogSize ? regionsOf(catalogSize) : undefined);

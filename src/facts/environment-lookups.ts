@@ -8,7 +8,9 @@ import { isWithinScope, normalizeResourceId } from './resource-id.ts';
  */
 export type Unavailable = ReadonlyMap<string, string>;
 
-export function unavailableKey(kind: 'account' | 'subscriptionQuotas' | 'skus' | 'subnet' | 'locks' | 'image', id = ''): string {
+export type ResourceKind = 'account' | 'subscriptionQuotas' | 'skus' | 'subnet' | 'vnet' | 'nsg' | 'locks' | 'image';
+
+export function unavailableKey(kind: ResourceKind, id = ''): string {
   return `${kind}:${normalizeResourceId(id)}`;
 }
 
@@ -75,6 +77,11 @@ export class EnvironmentLookups {
     const regions = override?.locations ?? catalogRegions;
     const offered = regions ? regions.some((candidate) => candidate.toLowerCase().replace(/\s+/g, '') === region) : undefined;
     return known({ location: location.value, offered, restrictions: override?.restrictions });
+  }
+
+  /** Why live mode could not read a resource, when it tried and failed. */
+  unreadReason(kind: ResourceKind, id = ''): string | undefined {
+    return this.unavailable.get(unavailableKey(kind, id));
   }
 
   private missing(key: string | undefined, what: string): { known: false; reason: string } {

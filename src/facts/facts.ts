@@ -1,5 +1,6 @@
 import type { HyperVGeneration, ImageInfo, VmSizeInfo } from '../catalog/types.ts';
 import type { AccountFacts, LockFacts, SubnetFacts, SubscriptionQuotas } from './environment.ts';
+import type { ResourceKind } from './environment-lookups.ts';
 
 /** A fact is known, or unknown with the reason it could not be had. */
 export type Fact<T> = { known: true; value: T } | { known: false; reason: string };
@@ -59,4 +60,6 @@ export interface Facts {
   /** Every lock set on the resource or a scope above it. */
   locksCovering(resourceId: string): Fact<LockFacts[]>;
   sizeOffering(vmSize: string): Fact<SizeOffering>;
+  /** Why live mode could not read a resource it tried to (a 403, a timeout…); undefined when it did not fail. */
+  unreadReason(kind: ResourceKind, id?: string): string | undefined;
 }

@@ -116,7 +116,7 @@ class LiveReader {
     const vnetId = vnetIdOf(id)!;
     const [found, network_] = await Promise.all([
       this.once(`subnet ${normalizeResourceId(id)}`, unavailableKey('subnet', id), 'Microsoft.Network/virtualNetworks/subnets/read', async (signal) => (await network()).subnets.get(parsed.resourceGroup!, vnet, subnet, { abortSignal: signal })),
-      this.once(`vnet ${normalizeResourceId(vnetId)}`, undefined, 'Microsoft.Network/virtualNetworks/read', async (signal) => (await network()).virtualNetworks.get(parsed.resourceGroup!, vnet, { abortSignal: signal })),
+      this.once(`vnet ${normalizeResourceId(vnetId)}`, unavailableKey('vnet', vnetId), 'Microsoft.Network/virtualNetworks/read', async (signal) => (await network()).virtualNetworks.get(parsed.resourceGroup!, vnet, { abortSignal: signal })),
     ]);
     if (!found) return undefined;
     const facts: SubnetFacts = {
@@ -133,7 +133,7 @@ class LiveReader {
     const parsed = parseResourceId(id);
     const name = parsed?.types[0]?.name;
     if (!parsed?.resourceGroup || !name) return undefined;
-    const found = await this.once(`nsg ${normalizeResourceId(id)}`, undefined, 'Microsoft.Network/networkSecurityGroups/read', async (signal) => (await this.clients.network(parsed.subscriptionId)).networkSecurityGroups.get(parsed.resourceGroup!, name, { abortSignal: signal }));
+    const found = await this.once(`nsg ${normalizeResourceId(id)}`, unavailableKey('nsg', id), 'Microsoft.Network/networkSecurityGroups/read', async (signal) => (await this.clients.network(parsed.subscriptionId)).networkSecurityGroups.get(parsed.resourceGroup!, name, { abortSignal: signal }));
     return found ? nsgFacts(found) : undefined;
   }
 
