@@ -19,6 +19,7 @@ const DIRECTIVE = /batchlint-disable(-next-line)?(?=\s|$|\*\/)([^\n]*)/g;
 const COMMENT_START: Partial<Record<DocumentFormat, RegExp>> = {
   yaml: /(?:^|\s)#/,
   jsonc: /\/\/|\/\*/,
+  hcl: /#|\/\/|\/\*/,
 };
 
 export function findDirectives(text: string, format: DocumentFormat): Directive[] {

@@ -1,6 +1,6 @@
 import type { Location, Path } from './location.ts';
 
-export type DocumentFormat = 'json' | 'jsonc' | 'yaml';
+export type DocumentFormat = 'json' | 'jsonc' | 'yaml' | 'hcl';
 
 /** A minimal text edit against the original file, in character offsets. */
 export interface TextEdit {
@@ -13,6 +13,10 @@ export interface TextEdit {
 export interface Located {
   location: Location;
   exact: boolean;
+  /** The file the location is in, when it is not the linted file (a value from a parameters file). */
+  filePath?: string;
+  /** Where the value came from, when not written at the property itself: "value from variable 'image'". */
+  origin?: string;
 }
 
 /** A parsed file that still knows where every key and value came from. */

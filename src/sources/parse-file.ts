@@ -1,4 +1,5 @@
 import type { DocumentFormat, SourceDocument } from './document.ts';
+import { HclDocument } from './hcl/hcl-document.ts';
 import { JsonDocument } from './json-document.ts';
 
 /** The extensions a folder is searched for, and the format each is parsed as. */
@@ -7,6 +8,7 @@ export const FORMAT_BY_EXTENSION: Readonly<Record<string, DocumentFormat>> = {
   '.jsonc': 'jsonc',
   '.yaml': 'yaml',
   '.yml': 'yaml',
+  '.tf': 'hcl',
 };
 
 export function formatOf(filePath: string): DocumentFormat | undefined {
@@ -20,6 +22,7 @@ export function formatOf(filePath: string): DocumentFormat | undefined {
  */
 export async function parseFile(filePath: string, text: string, format = formatOf(filePath)): Promise<SourceDocument> {
   if (format === 'json' || format === 'jsonc') return JsonDocument.parse(filePath, text, format);
+  if (format === 'hcl') return HclDocument.parse(filePath, text);
   const { YamlDocument } = await import('./yaml-document.ts');
   if (format === 'yaml') return YamlDocument.parse(filePath, text);
   return text.trimStart().startsWith('{') || text.trimStart().startsWith('[')
