@@ -1,4 +1,5 @@
 import type { AnyRule } from '../src/engine/rule.ts';
+import { armExpressionRule } from './arm-expression.ts';
 import { coreQuotaHeadroomRule } from './core-quota-headroom.ts';
 import { parseErrorRule } from './parse-error.ts';
 import { poolSchemaRule } from './pool-schema.ts';
@@ -21,6 +22,7 @@ import { windowsAutomaticUpdatesRule } from './windows-automatic-updates.ts';
 /** Every rule, in the order findings on one line are listed. */
 export const allRules: readonly AnyRule[] = [
   parseErrorRule,
+  armExpressionRule,
   poolSchemaRule,
   vmSizeUnknownRule,
   vmSizeUnavailableRule,

@@ -2,6 +2,7 @@
 export type Expression =
   | { kind: 'string'; value: string }
   | { kind: 'number'; value: number }
+  /** `name` is `namespace.function` for a user-defined function. */
   | { kind: 'call'; name: string; args: Expression[] }
   | { kind: 'property'; target: Expression; name: string }
   | { kind: 'index'; target: Expression; index: Expression };
@@ -63,8 +64,9 @@ class Parser {
   private primary(): Expression {
     const char = this.text[this.position];
     if (char === "'") return this.string();
+    if (char === '"') throw new ExpressionSyntaxError('strings in expressions take single quotes, not double', this.position);
     if (char !== undefined && /[-\d]/.test(char)) return this.number();
-    const name = this.identifier();
+    const name = this.functionName();
     this.skipSpaces();
     this.expect('(');
     const args: Expression[] = [];
@@ -101,6 +103,16 @@ class Parser {
     if (!match) throw new ExpressionSyntaxError('a number is expected', this.position);
     this.position += match[0].length;
     return { kind: 'number', value: Number(match[0]) };
+  }
+
+  /** A function, or a user-defined one in its namespace: `__bicep.poolName(…)`. */
+  private functionName(): string {
+    const name = this.identifier();
+    this.skipSpaces();
+    if (this.text[this.position] !== '.') return name;
+    this.position++;
+    this.skipSpaces();
+    return `${name}.${this.identifier()}`;
   }
 
   private identifier(): string {

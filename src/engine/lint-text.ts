@@ -83,12 +83,12 @@ function extractPools(document: SourceDocument, context: SourceContext): PoolDef
 function runRule(rule: PoolRule<any>, setting: RuleSetting, pool: PoolDefinition, input: LintTextInput, result: TextResult): void {
   const ruleId = rule.meta.id;
   const toFinding = (report: Report): Finding => {
-    const { location } = pool.locate(report.path, report.part);
+    const { location, filePath, origin } = pool.locate(report.path, report.part);
     const finding: Finding = {
       ruleId,
       severity: report.severity ?? setting.severity,
-      message: report.message,
-      filePath: input.filePath,
+      message: origin ? `${report.message} (${origin})` : report.message,
+      filePath: filePath ?? input.filePath,
       line: location.line,
       column: location.column,
       endLine: location.endLine,

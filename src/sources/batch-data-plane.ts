@@ -1,24 +1,38 @@
-import type { SourceAdapter } from './adapter.ts';
-import { templateScope } from '../arm/template-scope.ts';
+import { TemplateScope, type TemplateParts } from '../arm/template-scope.ts';
+import { traceSite } from '../arm/value-trace.ts';
+import type { SourceAdapter, SourceContext } from './adapter.ts';
+import { isParametersFile, parametersFileValues } from './arm-parameters-file.ts';
 import { canonicalValue } from './canonical-value.ts';
-import type { SourceDocument, TextEdit } from './document.ts';
+import type { Located, SourceDocument, TextEdit } from './document.ts';
+import { expressionProblemReporter } from './expression-problems.ts';
 import type { Path } from './location.ts';
 import { BATCH_API_DEFAULTS, type PoolDefinition, type PoolSpec } from './pool-definition.ts';
+import { tracedLocation } from './traced-location.ts';
 
 /** Properties only a pool body has; one of them is enough to tell a pool from other JSON. */
 const POOL_MARKERS = ['vmSize', 'virtualMachineConfiguration', 'cloudServiceConfiguration'];
 
+/** Pool properties the Batch CLI extensions turn into something else (a start task that installs packages) before the Batch API sees the pool. */
+const CLI_EXTENSION_PROPERTIES = ['packageReferences'];
+
 /**
  * The Batch data-plane format: the body of `Pool - Add` as `az batch pool create --json-file` reads it,
- * in JSON or YAML — a pool object, an array of pools, `{ "pools": [...] }`, or `{ "pool": {...} }`.
+ * in JSON or YAML — a pool object, an array of pools, `{ "pools": [...] }`, or `{ "pool": {...} }`. Batch
+ * CLI and Batch Explorer templates add parameters and variables, with values from a parameters file.
  */
 export const batchDataPlaneAdapter: SourceAdapter = {
   name: 'batch data-plane',
-  extract(document) {
+  extract(document, context) {
+    if (isParametersFile(document.value)) return undefined;
     const pools = findPoolObjects(document.value);
     if (pools.length === 0) return undefined;
-    const scope = isTemplate(document.value) ? templateScope(document.value) : undefined;
-    return pools.map(({ spec, path }) => new DataPlanePool(document, canonicalValue(spec, scope) as PoolSpec, path));
+    const cliTemplate = isCliTemplate(document.value);
+    const scope = isTemplate(document.value) ? templateScope(document, document.value, context) : undefined;
+    return pools.map(({ spec, path }) => {
+      const written = cliTemplate ? withoutExtensionProperties(spec) : spec;
+      const evaluated = canonicalValue(written, undefined);
+      return new DataPlanePool(document, (scope ? scope.resolve(evaluated, path) : evaluated) as PoolSpec, written, path, scope);
+    });
   },
 };
 
@@ -30,16 +44,39 @@ function findPoolObjects(value: unknown): { spec: PoolSpec; path: Path }[] {
     return value.pools.flatMap((item, index) => (looksLikePool(item) ? [{ spec: item, path: ['pools', index] }] : []));
   }
   if (looksLikePool(value.pool)) return [{ spec: value.pool, path: ['pool'] }];
-  // A Batch CLI template's `pool: { type, apiVersion, properties }`, whose properties are the data-plane pool.
-  if (isObject(value.pool) && typeof value.pool.type === 'string' && /^microsoft\.batch\/batchaccounts\/pools$/i.test(value.pool.type) && isObject(value.pool.properties)) {
-    return [{ spec: value.pool.properties as PoolSpec, path: ['pool', 'properties'] }];
-  }
+  if (isTypedPool(value.pool)) return [{ spec: value.pool.properties as PoolSpec, path: ['pool', 'properties'] }];
   return [];
 }
 
+/** A Batch CLI template's `pool: { type, apiVersion, properties }`, whose properties are the data-plane pool. */
+function isTypedPool(value: unknown): value is { properties: Record<string, unknown> } {
+  return isObject(value) && typeof value.type === 'string' && /^microsoft\.batch\/batchaccounts\/pools$/i.test(value.type) && isObject(value.properties);
+}
+
 /** A Batch CLI / Batch Explorer template: parameters and variables beside the pool, expressions in its values. */
-function isTemplate(value: unknown): value is Parameters<typeof templateScope>[0] {
+function isTemplate(value: unknown): value is TemplateParts {
   return isObject(value) && (isObject(value.parameters) || isObject(value.variables));
+}
+
+/** What only `az batch pool create --template` (the Batch CLI extensions) reads: a template, or a `pool` wrapper. */
+function isCliTemplate(value: unknown): boolean {
+  return isTemplate(value) || (isObject(value) && isObject(value.pool));
+}
+
+function templateScope(document: SourceDocument, template: TemplateParts, context: SourceContext): TemplateScope {
+  const parameters = parametersFileValues(document, context);
+  return new TemplateScope(template, {
+    document,
+    path: [],
+    supplied: parameters.supplied,
+    allParametersUnknown: parameters.unreadable,
+    deployment: context.deployment,
+    onSyntaxError: expressionProblemReporter(context),
+  });
+}
+
+function withoutExtensionProperties(spec: PoolSpec): PoolSpec {
+  return Object.fromEntries(Object.entries(spec).filter(([key]) => !CLI_EXTENSION_PROPERTIES.includes(key))) as PoolSpec;
 }
 
 function looksLikePool(value: unknown): value is PoolSpec {
@@ -59,21 +96,27 @@ class DataPlanePool implements PoolDefinition {
   constructor(
     readonly document: SourceDocument,
     readonly spec: PoolSpec,
+    private readonly written: PoolSpec,
     private readonly prefix: Path,
+    private readonly scope: TemplateScope | undefined,
   ) {
     this.format = document.format === 'yaml' ? ('batch-yaml' as const) : ('batch-json' as const);
     this.id = typeof spec.id === 'string' ? spec.id : undefined;
   }
 
-  locate(path: Path, part?: 'key' | 'value') {
-    return this.document.locate([...this.prefix, ...path], part);
+  /** In a template, where the value was written: in the pool, or in the parameter or variable it came from. */
+  locate(path: Path, part?: 'key' | 'value'): Located {
+    if (!this.scope) return this.document.locate([...this.prefix, ...path], part);
+    return tracedLocation(traceSite(this.written, this.document, this.prefix, this.scope, path), this.document, part);
   }
 
   displayName(path: Path): string {
     return path.map((segment, index) => (typeof segment === 'number' ? `[${segment}]` : index === 0 ? segment : `.${segment}`)).join('');
   }
 
+  /** In a template, no fix rewrites an expression, nor a value written in a parameter or variable. */
   setValueEdits(path: Path, value: string | number | boolean): TextEdit[] | undefined {
+    if (this.scope && traceSite(this.written, this.document, this.prefix, this.scope, path).throughExpression) return undefined;
     return this.document.setValueEdits([...this.prefix, ...path], value);
   }
 }

@@ -13,7 +13,7 @@ describe('ARM templates', () => {
     expect(report.summary.pools).toBe(2);
     const findings = report.results[0]!.findings.map(({ ruleId, line, column, poolId }) => ({ ruleId, line, column, poolId }));
     expect(findings).toEqual([
-      { ruleId: 'vm-size-hypervisor-generation', line: 25, column: 23, poolId: 'render' },
+      { ruleId: 'vm-size-hypervisor-generation', line: 5, column: 51, poolId: 'render' },
       { ruleId: 'resize-timeout-large-pool', line: 35, column: 34, poolId: 'render' },
       { ruleId: 'start-task-wait-for-success', line: 40, column: 33, poolId: 'render' },
     ]);
