@@ -79,6 +79,7 @@ export function sizeFacts(skus: ArmSku[], names: string[], location: string): Re
       const capability = (key: string) => sku.capabilities?.find((entry) => entry.name === key)?.value;
       const vCPUs = Number(capability('vCPUs'));
       const generations = capability('HyperVGenerations')?.split(',').map((value) => value.trim()).filter((value): value is 'V1' | 'V2' => value === 'V1' || value === 'V2');
+      const retirementDate = isoDate(capability('RetirementDateUtc'));
       const restrictions = (sku.restrictions ?? []).filter((restriction) => restriction.type === 'Location').flatMap((restriction) => restriction.reasonCode ?? []);
       const facts: VmSizeFacts = {
         locations: sku.locations?.length ? sku.locations : [location],
@@ -86,8 +87,15 @@ export function sizeFacts(skus: ArmSku[], names: string[], location: string): Re
         ...(Number.isInteger(vCPUs) && vCPUs > 0 && { vCPUs }),
         ...(sku.family && { family: sku.family }),
         ...(generations?.length && { hyperVGenerations: generations }),
+        ...(retirementDate && { retirementDate }),
       };
       return [name, facts];
     }),
   );
+}
+
+/** The SKU capability RetirementDateUtc is written month first: "08/31/2023". */
+function isoDate(usDate: string | undefined): string | undefined {
+  const match = usDate && /^(\d{1,2})\/(\d{1,2})\/(\d{4})/.exec(usDate);
+  return match ? `${match[3]}-${match[1]!.padStart(2, '0')}-${match[2]!.padStart(2, '0')}` : undefined;
 }

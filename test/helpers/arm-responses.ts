@@ -1,0 +1,142 @@
+import { loadCatalog, regionsOf } from '../../src/catalog/catalog.ts';
+import type { Environment, SecurityRule } from '../../src/facts/environment.ts';
+
+/** One answer of the fake Azure: an ARM path (query ignored unless given) and the body ARM would send. */
+export interface ArmResponse {
+  path: string;
+  body: unknown;
+}
+
+/**
+ * The ARM answers that describe an environment, in the wire shapes of the real APIs (properties nested,
+ * lists under `value`): what live mode must turn back into the same environment. Usage is rendered as
+ * pools of the account, one per VM family, with the family's smallest size.
+ */
+export function armResponsesFor(environment: Environment, accountId: string): ArmResponse[] {
+  const responses: ArmResponse[] = [];
+  const subscription = accountId.split('/').slice(0, 3).join('/');
+  const { account, location = 'eastus' } = environment;
+  const quotas = account?.quotas ?? {};
+  responses.push({
+    path: accountId,
+    body: {
+      id: accountId,
+      name: accountId.split('/').pop(),
+      type: 'Microsoft.Batch/batchAccounts',
+      location,
+      properties: {
+        provisioningState: 'Succeeded',
+        poolAllocationMode: account?.poolAllocationMode ?? 'BatchService',
+        ...(quotas.dedicatedCores !== undefined && { dedicatedCoreQuota: quotas.dedicatedCores }),
+        ...(quotas.lowPriorityCores !== undefined && { lowPriorityCoreQuota: quotas.lowPriorityCores }),
+        ...(quotas.pools !== undefined && { poolQuota: quotas.pools }),
+        dedicatedCoreQuotaPerVMFamilyEnforced: quotas.perFamilyEnforced ?? false,
+        dedicatedCoreQuotaPerVMFamily: Object.entries(quotas.perFamily ?? {}).map(([name, coreQuota]) => ({ name, coreQuota })),
+      },
+    },
+  });
+  responses.push({ path: `${accountId}/pools`, body: { value: poolsHolding(account?.usage, accountId) } });
+
+  for (const [id, subnet] of Object.entries(environment.subnets ?? {})) {
+    const vnetId = id.replace(/\/subnets\/[^/]+$/i, '');
+    const nsgId = subnet.networkSecurityGroup && (subnet.networkSecurityGroup.id ?? `${vnetId}-nsg`);
+    responses.push({
+      path: id,
+      body: {
+        id,
+        name: id.split('/').pop(),
+        type: 'Microsoft.Network/virtualNetworks/subnets',
+        properties: {
+          provisioningState: 'Succeeded',
+          addressPrefixes: subnet.addressPrefixes ?? [],
+          ipConfigurations: Array.from({ length: subnet.ipConfigurationsInUse ?? 0 }, (_, index) => ({ id: `${vnetId}-nics/nic${index}/ipConfigurations/primary` })),
+          ...(nsgId && { networkSecurityGroup: { id: nsgId } }),
+        },
+      },
+    });
+    responses.push({
+      path: vnetId,
+      body: { id: vnetId, name: vnetId.split('/').pop(), type: 'Microsoft.Network/virtualNetworks', location, properties: { addressSpace: { addressPrefixes: subnet.addressPrefixes ?? [] }, dhcpOptions: { dnsServers: subnet.dnsServers ?? [] } } },
+    });
+    if (nsgId) {
+      const group = subnet.networkSecurityGroup!;
+      responses.push({
+        path: nsgId,
+        body: {
+          id: nsgId,
+          name: nsgId.split('/').pop(),
+          type: 'Microsoft.Network/networkSecurityGroups',
+          location,
+          properties: { securityRules: (group.securityRules ?? []).map(wireRule), ...(group.defaultSecurityRules && { defaultSecurityRules: group.defaultSecurityRules.map(wireRule) }) },
+        },
+      });
+    }
+    responses.push({ path: `${vnetId}/providers/Microsoft.Authorization/locks`, body: { value: locksBelow(environment, vnetId) } });
+  }
+  responses.push({ path: `${subscription}/providers/Microsoft.Authorization/locks`, body: { value: locksBelow(environment, subscription).filter((lock) => lock.id.split('/').length === 7) } });
+  responses.push({ path: `${accountId}/providers/Microsoft.Authorization/locks`, body: { value: locksBelow(environment, accountId) } });
+
+  for (const [id, image] of Object.entries(environment.images ?? {})) {
+    responses.push({ path: id.replace(/\/versions\/[^/]+$/i, ''), body: { id, name: id.split('/').pop(), location, properties: { ...image } } });
+  }
+  responses.push({ path: `${subscription}/providers/Microsoft.Compute/skus`, body: { value: skusOf(environment, location) } });
+  const usages = environment.subscriptionQuotas;
+  if (usages) {
+    const usage = (name: string, value: { limit: number; current: number }) => ({ unit: 'Count', name: { value: name, localizedValue: name }, limit: value.limit, currentValue: value.current });
+    responses.push({
+      path: `${subscription}/providers/Microsoft.Compute/locations/${location}/usages`,
+      body: {
+        value: [
+          ...(usages.totalRegionalCores ? [usage('cores', usages.totalRegionalCores)] : []),
+          ...(usages.lowPriorityCores ? [usage('lowPriorityCores', usages.lowPriorityCores)] : []),
+          ...Object.entries(usages.families ?? {}).map(([name, value]) => usage(name, value)),
+        ],
+      },
+    });
+  }
+  return responses;
+}
+
+function wireRule(rule: SecurityRule) {
+  const { name, ...properties } = rule;
+  return { name, properties: { ...properties, sourcePortRange: '*' } };
+}
+
+/** Lock objects (wire shape) set at or below a scope. */
+function locksBelow(environment: Environment, scope: string) {
+  return (environment.locks ?? [])
+    .filter((lock) => `${lock.scope.toLowerCase()}/`.startsWith(`${scope.toLowerCase()}/`) || lock.scope.toLowerCase().startsWith(`${scope.toLowerCase()}/`))
+    .map((lock) => ({ id: `${lock.scope}/providers/Microsoft.Authorization/locks/${lock.name ?? 'lock'}`, name: lock.name ?? 'lock', type: 'Microsoft.Authorization/locks', properties: { level: lock.level } }));
+}
+
+/** Existing pools of the account whose nodes add up to the usage, one per VM family, with its smallest size. */
+function poolsHolding(usage: NonNullable<Environment['account']>['usage'], accountId: string) {
+  const pools = [];
+  for (const [family, cores] of Object.entries(usage?.perFamily ?? {})) {
+    if (cores === 0) continue;
+    const size = loadCatalog().vmSizes.filter((candidate) => candidate.family === family).sort((a, b) => a.vCPUs - b.vCPUs)[0];
+    if (!size || cores % size.vCPUs !== 0) throw new Error(`cannot render ${cores} cores of ${family} as whole nodes`);
+    pools.push({ id: `${accountId}/pools/${family}`, name: family, properties: { vmSize: size.name, currentDedicatedNodes: cores / size.vCPUs, currentLowPriorityNodes: 0 } });
+  }
+  return pools;
+}
+
+/** The region's VM SKUs: the catalog's sizes offered there, with the environment's corrections. */
+function skusOf(environment: Environment, location: string) {
+  const overrides = new Map(Object.entries(environment.vmSizes ?? {}).map(([name, size]) => [name.toLowerCase(), { name, size }]));
+  const names = new Set([...loadCatalog().vmSizes.filter((size) => regionsOf(size).includes(location)).map((size) => size.name), ...[...overrides.values()].map(({ name }) => name)]);
+  return [...names].flatMap((name) => {
+    const size = overrides.get(name.toLowerCase())?.size ?? {};
+    if (size.locations && !size.locations.some((candidate) => candidate.toLowerCase() === location.toLowerCase())) return [];
+    return [{
+      resourceType: 'virtualMachines',
+      name,
+      locations: [location],
+      capabilities: [
+        ...(size.vCPUs ? [{ name: 'vCPUs', value: String(size.vCPUs) }] : []),
+        ...(size.retirementDate ? [{ name: 'RetirementDateUtc', value: size.retirementDate.replace(/^(\d{4})-(\d{2})-(\d{2})$/, '$2/$3/$1') }] : []),
+      ],
+      restrictions: (size.restrictions ?? []).map((reasonCode) => ({ type: 'Location', values: [location], restrictionInfo: { locations: [location] }, reasonCode })),
+    }];
+  });
+}
