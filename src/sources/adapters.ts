@@ -1,6 +1,8 @@
 import type { SourceAdapter } from './adapter.ts';
 import { armTemplateAdapter } from './arm-template.ts';
 import { batchDataPlaneAdapter } from './batch-data-plane.ts';
+import { terraformAdapter } from './terraform/terraform-adapter.ts';
+import { terraformPlanAdapter } from './terraform/plan-adapter.ts';
 
 /** Tried in order; the first that recognises a file extracts its pools. */
-export const adapters: readonly SourceAdapter[] = [armTemplateAdapter, batchDataPlaneAdapter];
+export const adapters: readonly SourceAdapter[] = [armTemplateAdapter, terraformAdapter, terraformPlanAdapter, batchDataPlaneAdapter];

@@ -7,9 +7,14 @@ import type { Expression } from './syntax.ts';
 export class HclExpression {
   constructor(
     readonly node: Expression,
-    /** The expression as written, for messages. */
-    readonly source: string,
+    /** The text of the file it was written in, where its spans point. */
+    readonly documentText: string,
   ) {}
+
+  /** The expression as written, for messages. */
+  get source(): string {
+    return this.documentText.slice(this.node.span.offset, this.node.span.end);
+  }
 }
 
 export function isHclExpression(value: unknown): value is HclExpression {
@@ -25,16 +30,16 @@ export function expressionValue(node: Expression, text: string): unknown {
     case 'literal':
       return node.value;
     case 'template':
-      return literalTemplate(node) ?? new HclExpression(node, text.slice(node.span.offset, node.span.end));
+      return literalTemplate(node) ?? new HclExpression(node, text);
     case 'tuple':
       return node.items.map((item) => expressionValue(item, text));
     case 'object': {
       const keys = node.items.map((item) => (item.key.kind === 'literal' ? item.key.value : literalTemplate(item.key)));
-      if (keys.some((key) => typeof key !== 'string')) return new HclExpression(node, text.slice(node.span.offset, node.span.end));
+      if (keys.some((key) => typeof key !== 'string')) return new HclExpression(node, text);
       return Object.fromEntries(node.items.map((item, index) => [keys[index], expressionValue(item.value, text)]));
     }
     default:
-      return new HclExpression(node, text.slice(node.span.offset, node.span.end));
+      return new HclExpression(node, text);
   }
 }
 
