@@ -1,3 +1,10 @@
+/*
+ * Our own HCL reader, because no npm package parses HCL2 with source positions: hcl2-parser and
+ * @cdktf/hcl2json turn a file into JSON and drop every position; tree-sitter-hcl keeps them but is a native
+ * addon on the tree-sitter runtime, which the esbuild bundle cannot carry; codemirror-lang-hcl is an editor
+ * grammar that recovers from errors silently and gives a highlighting tree rather than values. Findings
+ * must point at the line the user wrote, so the lexer and parser here keep a span for every node.
+ */
 import { SyntaxProblem } from '../syntax-problem.ts';
 import { lex, type Token } from './lexer.ts';
 import type { Attribute, Block, Body, Expression, ObjectItem, Span, TemplatePart } from './syntax.ts';

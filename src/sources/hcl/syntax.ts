@@ -52,7 +52,3 @@ export interface Block {
 export interface Body {
   items: (Attribute | Block)[];
 }
-
-export function spanOf(node: Expression | ObjectItem): Span {
-  return 'span' in node ? node.span : { offset: node.key.span.offset, end: node.value.span.end };
-}
