@@ -39,7 +39,7 @@ describe('terraform show -json', () => {
   });
 
   it('keeps what is known only after apply unknown, and finds the subnet planned beside the pool', () => {
-    const subnetId = pool!.spec.networkConfiguration!.subnetId;
+    const subnetId = (pool!.spec.networkConfiguration as { subnetId?: unknown }).subnetId;
     expect(isUnknown(subnetId) && subnetId.reason).toBe('azurerm_batch_pool.nightly: network_configuration[0].subnet_id is known only after apply');
     expect(pool!.declaredSubnet).toEqual({ addressPrefixes: ['10.30.0.0/27'] });
   });
