@@ -7,6 +7,8 @@ export interface EvaluationScope {
   variable(name: string): unknown;
   subscriptionId?: string;
   resourceGroup?: { name?: string; location?: string };
+  /** The index of the current copy of a loop (the resource's own loop when unnamed); undefined outside one. */
+  copyIndex?(loopName: string | undefined): number | undefined;
 }
 
 type Evaluated = unknown;
@@ -123,6 +125,8 @@ const FUNCTIONS: Record<string, TemplateFunction> = {
   length: ([value]) => (isObject(value) ? Object.keys(value).length : list(value).length),
   empty: ([value]) => (value === null || value === undefined ? true : isObject(value) ? Object.keys(value).length === 0 : list(value).length === 0),
   contains: ([container, item]) => contains(container, item),
+  // Sorted by key, as ARM does.
+  items: ([value]) => (isObject(value) ? Object.keys(value).sort().map((key) => ({ key, value: value[key] })) : new UnknownValue('items() takes an object')),
   union: (args) => union(args),
   replace: ([value, old, replacement]) => String(value).split(String(old)).join(String(replacement)),
   split: ([value, separator]) => String(value).split(String(separator)),
@@ -141,6 +145,7 @@ const FUNCTIONS: Record<string, TemplateFunction> = {
   tryget: ([target, ...keys]) => keys.reduce<Evaluated>((current, key) => (isObject(current) || Array.isArray(current) ? ((current as Record<string, unknown>)[key as string] ?? null) : null), target),
   subscription: (_, scope) => (scope.subscriptionId !== undefined ? { subscriptionId: scope.subscriptionId, id: `/subscriptions/${scope.subscriptionId}` } : new UnknownValue(SUBSCRIPTION_UNKNOWN)),
   resourcegroup: (_, scope) => resourceGroup(scope),
+  copyindex: (args, scope) => copyIndex(args, scope),
   resourceid: (args, scope) => resourceId(args.map(String), scope, true),
   subscriptionresourceid: (args, scope) => resourceId(args.map(String), scope, false),
 };
@@ -163,6 +168,14 @@ function contains(container: Evaluated, item: Evaluated): boolean {
 function union(args: Evaluated[]): Evaluated {
   if (args.every(Array.isArray)) return args.flat().filter((item, index, all) => all.findIndex((other) => sameJson(other, item)) === index);
   return Object.assign({}, ...args.filter(isObject));
+}
+
+/** copyIndex([loopName], [offset]): the index of the copy being evaluated, when batchlint counts the loop. */
+function copyIndex(args: Evaluated[], scope: EvaluationScope): Evaluated {
+  const [loopName, offset] = typeof args[0] === 'string' ? [args[0], args[1]] : [undefined, args[0]];
+  const index = scope.copyIndex?.(loopName);
+  if (index === undefined) return new UnknownValue(`copyIndex(${loopName === undefined ? '' : `'${loopName}'`}) is not known outside a copy loop with a known count`);
+  return index + Number(offset ?? 0);
 }
 
 /** resourceGroup(): each part the command line does not give is unknown on its own, naming the option that gives it. */

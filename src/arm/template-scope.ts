@@ -2,8 +2,10 @@ import type { DeploymentTarget } from '../sources/adapter.ts';
 import type { SourceDocument } from '../sources/document.ts';
 import type { Path } from '../sources/location.ts';
 import { isUnknown, UnknownValue } from '../sources/unknown.ts';
-import { evaluate, type EvaluationScope } from './evaluate.ts';
-import { ExpressionSyntaxError, parseExpression } from './expression-syntax.ts';
+import type { EvaluationScope } from './evaluate.ts';
+import { copyLoop, isCopyLoop, resolveValue, type CopyLoop, type SyntaxErrorListener } from './resolve-value.ts';
+
+export { resolveValue } from './resolve-value.ts';
 
 /** Where a value is written: the document, the path of the value in it, and how a finding names it. */
 export interface ValueSite {
@@ -38,7 +40,13 @@ export interface TemplateScopeOptions {
   allParametersUnknown?: UnknownValue;
   deployment: DeploymentTarget;
   /** Told of each expression string that does not parse, with its path in the document. */
-  onSyntaxError?(path: Path, message: string): void;
+  onSyntaxError?: SyntaxErrorListener;
+}
+
+/** Parameter and variable values, shared by a template's scope and the scopes of its copy loops (ARM allows no copyIndex() in them). */
+interface Evaluated {
+  values: Map<string, unknown>;
+  evaluating: Set<string>;
 }
 
 /**
@@ -49,12 +57,13 @@ export interface TemplateScopeOptions {
 export class TemplateScope implements EvaluationScope {
   readonly subscriptionId: string | undefined;
   readonly resourceGroup: { name?: string; location?: string };
-  private readonly values = new Map<string, unknown>();
-  private readonly evaluating = new Set<string>();
 
   constructor(
     private readonly template: TemplateParts,
     private readonly options: TemplateScopeOptions,
+    private readonly evaluated: Evaluated = { values: new Map(), evaluating: new Set() },
+    /** The copy of a resource loop this scope evaluates, when it evaluates one. */
+    private readonly loop?: { name: string; index: number },
   ) {
     const { subscriptionId, resourceGroup, location } = options.deployment;
     this.subscriptionId = subscriptionId;
@@ -74,7 +83,15 @@ export class TemplateScope implements EvaluationScope {
   }
 
   variable(name: string): unknown {
-    return this.once(`variable "${name}"`, () => this.valueOf(this.variableSource(name)));
+    return this.once(`variable "${name}"`, () => {
+      const loop = this.variableLoop(name);
+      return loop ? copyLoop(loop.loop, this, loop.path, this.options.onSyntaxError) : this.valueOf(this.variableSource(name));
+    });
+  }
+
+  copyIndex(loopName: string | undefined): number | undefined {
+    if (!this.loop || (loopName !== undefined && loopName.toLowerCase() !== this.loop.name.toLowerCase())) return undefined;
+    return this.loop.index;
   }
 
   /** Where the value of a parameter is written, or why it has none. */
@@ -90,8 +107,9 @@ export class TemplateScope implements EvaluationScope {
     return { value: definition.defaultValue, site: { document: this.document, path, origin: `the default of parameter '${declared.key}'` }, scope: this };
   }
 
-  /** Where the value of a variable is written, or why it has none. */
+  /** Where the value of a variable is written, or why it has none (a variable a copy loop builds is written nowhere as such). */
   variableSource(name: string): SuppliedValue {
+    if (this.variableLoop(name)) return new UnknownValue(`variable "${name}" is built by a copy loop`);
     const declared = memberIgnoringCase(this.template.variables, name);
     if (!declared) return new UnknownValue(`the template has no variable "${name}"`);
     const path = [...this.options.path, 'variables', declared.key];
@@ -103,9 +121,22 @@ export class TemplateScope implements EvaluationScope {
     return new TemplateScope(template, { document: this.document, path, supplied, deployment, allParametersUnknown, onSyntaxError: this.options.onSyntaxError });
   }
 
+  /** This scope for one copy of a resource loop: copyIndex() is index. */
+  inLoop(name: string, index: number): TemplateScope {
+    return new TemplateScope(this.template, this.options, this.evaluated, { name, index });
+  }
+
   /** A value written at path in this template's document, with every expression in it evaluated in this scope. */
   resolve(value: unknown, path: Path): unknown {
     return resolveValue(value, this, path, this.options.onSyntaxError);
+  }
+
+  /** `"variables": { "copy": [{ "name": "sizes", "count": …, "input": … }] }`, what Bicep writes for a `for` in a variable. */
+  private variableLoop(name: string): { loop: CopyLoop; path: Path } | undefined {
+    const loops = this.template.variables?.copy;
+    if (!Array.isArray(loops)) return undefined;
+    const index = loops.findIndex((loop) => isCopyLoop(loop) && loop.name.toLowerCase() === name.toLowerCase());
+    return index === -1 ? undefined : { loop: loops[index] as CopyLoop, path: [...this.options.path, 'variables', 'copy', index] };
   }
 
   private valueOf(source: SuppliedValue): unknown {
@@ -115,42 +146,15 @@ export class TemplateScope implements EvaluationScope {
 
   private once(key: string, compute: () => unknown): unknown {
     const cacheKey = key.toLowerCase();
-    if (this.values.has(cacheKey)) return this.values.get(cacheKey);
-    if (this.evaluating.has(cacheKey)) return new UnknownValue(`${key} refers to itself`);
-    this.evaluating.add(cacheKey);
+    const { values, evaluating } = this.evaluated;
+    if (values.has(cacheKey)) return values.get(cacheKey);
+    if (evaluating.has(cacheKey)) return new UnknownValue(`${key} refers to itself`);
+    evaluating.add(cacheKey);
     const value = compute();
-    this.evaluating.delete(cacheKey);
-    this.values.set(cacheKey, value);
+    evaluating.delete(cacheKey);
+    values.set(cacheKey, value);
     return value;
   }
-}
-
-/**
- * A template value with every expression in it evaluated (or unknown); a "[[…]" literal loses one bracket.
- * An expression that does not parse is unknown, and onSyntaxError hears of it with its path.
- */
-export function resolveValue(value: unknown, scope: EvaluationScope, path: Path = [], onSyntaxError?: (path: Path, message: string) => void): unknown {
-  if (Array.isArray(value)) return value.map((item, index) => resolveValue(item, scope, [...path, index], onSyntaxError));
-  if (typeof value === 'string') return resolveString(value, scope, path, onSyntaxError);
-  if (typeof value !== 'object' || value === null) return value;
-  return Object.fromEntries(Object.entries(value).map(([key, member]) => [key, resolveValue(member, scope, [...path, key], onSyntaxError)]));
-}
-
-function resolveString(value: string, scope: EvaluationScope, path: Path, onSyntaxError?: (path: Path, message: string) => void): unknown {
-  if (!value.startsWith('[') || !value.endsWith(']')) return value;
-  if (value.startsWith('[[')) return value.slice(1);
-  try {
-    return evaluate(parseExpression(value.slice(1, -1)), scope);
-  } catch (error) {
-    if (!(error instanceof ExpressionSyntaxError) && !(error instanceof TypeError)) throw error;
-    if (error instanceof ExpressionSyntaxError) onSyntaxError?.(path, syntaxErrorMessage(value, error));
-    return new UnknownValue(`"${value}" is not a valid template expression: ${error.message}`);
-  }
-}
-
-/** What the arm-expression rule says about a string that does not parse; characters are counted from the opening bracket. */
-function syntaxErrorMessage(value: string, error: ExpressionSyntaxError): string {
-  return `the template expression ${JSON.stringify(value)} does not parse at character ${error.offset + 2}: ${error.message}; the template is rejected when deployed, and nothing that depends on this value was checked`;
 }
 
 function memberIgnoringCase(record: Record<string, unknown> | undefined, name: string): { key: string; value: unknown } | undefined {

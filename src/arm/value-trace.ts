@@ -3,6 +3,7 @@ import type { Path } from '../sources/location.ts';
 import { isUnknown } from '../sources/unknown.ts';
 import { evaluate } from './evaluate.ts';
 import { isExpression, parseExpression, type Expression } from './expression-syntax.ts';
+import { isCopyLoop, type CopyLoop } from './resolve-value.ts';
 import type { TemplateScope } from './template-scope.ts';
 
 /** Where the value at a path was written, once plain parameter and variable references are followed. */
@@ -42,7 +43,16 @@ export function traceSite(value: unknown, document: SourceDocument, start: Path,
       continue;
     }
     const [key, ...rest] = remaining;
-    const child = key === undefined ? undefined : childKey(current.value, key);
+    if (key === undefined) break;
+    const child = childKey(current.value, key);
+    const loop = child === undefined ? copyLoopNamed(current.value, key) : undefined;
+    if (loop) {
+      // Every item of the array the loop builds is written once, as the loop's input.
+      throughExpression = true;
+      current = { ...current, value: loop.input, path: [...current.path, 'copy', loop.index, 'input'] };
+      remaining = typeof rest[0] === 'number' ? rest.slice(1) : rest;
+      continue;
+    }
     if (child === undefined) break;
     current = { ...current, value: (current.value as Record<string | number, unknown>)[child], path: [...current.path, child] };
     remaining = rest;
@@ -77,6 +87,14 @@ function plainReference(text: string, scope: TemplateScope): PlainReference | un
   const name = evaluate(expression.args[0]!, scope);
   if ((kind !== 'parameters' && kind !== 'variables') || typeof name !== 'string') return undefined;
   return { kind, name, accessors };
+}
+
+/** The property copy loop of value that builds its key property. */
+function copyLoopNamed(value: unknown, key: string | number): { input: unknown; index: number } | undefined {
+  const loops = typeof value === 'object' && value !== null ? (value as { copy?: unknown }).copy : undefined;
+  if (!Array.isArray(loops)) return undefined;
+  const index = loops.findIndex((loop) => isCopyLoop(loop) && loop.name.toLowerCase() === String(key).toLowerCase());
+  return index === -1 ? undefined : { input: (loops[index] as CopyLoop).input, index };
 }
 
 /** The key of value's child named key (property names match whatever their case, as in ARM); undefined when absent. */

@@ -12,7 +12,7 @@ export function canonicalPool(resource: Json): PoolSpec {
   const spec: Json = { ...(renameDeep(rest) as Json), id };
   if (isObject(deploymentConfiguration)) Object.assign(spec, renameDeep(deploymentConfiguration));
   if (isUnknown(deploymentConfiguration)) spec.virtualMachineConfiguration = deploymentConfiguration;
-  if (Array.isArray(applicationPackages)) spec.applicationPackageReferences = applicationPackages.map((item) => (isObject(item) ? { applicationId: item.id, version: item.version } : item));
+  if (Array.isArray(applicationPackages)) spec.applicationPackageReferences = applicationPackages.map((item) => (isObject(item) ? renameDeep({ applicationId: item.id, version: item.version }) : item));
   if (isUnknown(applicationPackages)) spec.applicationPackageReferences = applicationPackages;
   if (interNodeCommunication !== undefined) spec.enableInterNodeCommunication = isUnknown(interNodeCommunication) ? interNodeCommunication : interNodeCommunication === 'Enabled';
   Object.assign(spec, scale(scaleSettings));

@@ -1,8 +1,9 @@
+import { copyCount } from '../arm/resolve-value.ts';
 import type { TemplateParts, TemplateScope } from '../arm/template-scope.ts';
 import type { DeploymentTarget } from './adapter.ts';
 import { isRecord, parameterEntries } from './arm-parameter-values.ts';
 import type { Path } from './location.ts';
-import { UnknownValue } from './unknown.ts';
+import { isUnknown, UnknownValue } from './unknown.ts';
 
 type Json = Record<string, unknown>;
 
@@ -21,8 +22,8 @@ export interface PoolResource {
  * The pools a template deploys: `Microsoft.Batch/batchAccounts/pools` resources at the top level, as
  * children of a Batch account, and inside inline nested deployments (Bicep modules compile to these).
  * Resources are an array, or in languageVersion 2.0 an object keyed by symbolic name. A reference to an
- * `existing` resource deploys nothing, nor does one whose condition is false; a linked template
- * (`templateLink`) is another file and holds no pool of this one.
+ * `existing` resource deploys nothing, nor does one whose condition is false; one with a copy loop
+ * deploys a copy per index. A linked template (`templateLink`) is another file and holds no pool of this one.
  */
 export function poolResources(template: Json, templatePath: Path, scope: TemplateScope): PoolResource[] {
   return resourceEntries(template.resources, [...templatePath, 'resources']).flatMap(({ resource, path }) => poolsIn(resource, path, scope, undefined));
@@ -36,10 +37,27 @@ function resourceEntries(resources: unknown, path: Path): { resource: Json; path
 function poolsIn(resource: Json, path: Path, scope: TemplateScope, parentType: string | undefined): PoolResource[] {
   if (typeof resource.type !== 'string' || resource.existing === true) return [];
   const type = (parentType && !resource.type.includes('/') ? `${parentType}/${resource.type}` : resource.type).toLowerCase();
-  if (![POOL_TYPE, ACCOUNT_TYPE, DEPLOYMENT_TYPE].includes(type) || isSwitchedOff(resource, path, scope)) return [];
-  if (type === POOL_TYPE) return [{ resource, path, scope }];
-  if (type === ACCOUNT_TYPE) return resourceEntries(resource.resources, [...path, 'resources']).flatMap((child) => poolsIn(child.resource, child.path, scope, type));
-  return nestedPools(resource, path, scope);
+  if (![POOL_TYPE, ACCOUNT_TYPE, DEPLOYMENT_TYPE].includes(type)) return [];
+  return copiesOf(resource, path, scope)
+    .filter((copy) => !isSwitchedOff(resource, path, copy))
+    .flatMap((copy) => {
+      if (type === POOL_TYPE) return [{ resource, path, scope: copy }];
+      if (type === ACCOUNT_TYPE) return resourceEntries(resource.resources, [...path, 'resources']).flatMap((child) => poolsIn(child.resource, child.path, copy, type));
+      return nestedPools(resource, path, copy);
+    });
+}
+
+/**
+ * The scopes of a resource's copies: one per index of its copy loop when the count is known; else one
+ * whose copyIndex() is unknown, so that what does not depend on the index is still checked.
+ */
+function copiesOf(resource: Json, path: Path, scope: TemplateScope): TemplateScope[] {
+  const loop = resource.copy;
+  if (!isRecord(loop)) return [scope];
+  const name = typeof loop.name === 'string' ? loop.name : 'copy';
+  const count = copyCount(scope.resolve(loop.count, [...path, 'copy', 'count']), name);
+  if (isUnknown(count)) return [scope];
+  return Array.from({ length: count }, (_, index) => scope.inLoop(name, index));
 }
 
 /** A resource whose condition is known to be false is not deployed. */

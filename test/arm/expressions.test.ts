@@ -50,6 +50,38 @@ describe('template expressions', () => {
     expect(value("[if(true(), 'known', reference('x'))]")).toBe('known');
   });
 
+  it('evaluates the functions Bicep writes, and reads property names whatever their case', () => {
+    expect(value("[parameters('image').SKU]")).toBe('22_04-lts-gen2');
+    expect(value("[tryGet(parameters('image'), 'offer')]")).toBe(null);
+    expect(value("[union(createObject('a', 1), createObject('b', 2))]")).toEqual({ a: 1, b: 2 });
+    expect(value("[contains(variables('sizes'), 'Standard_D4s_v3')]")).toBe(true);
+    expect(value("[startsWith('Standard_D4s_v3', 'standard_')]")).toBe(true);
+    expect(value("[items(createObject('b', 2, 'a', 1))]")).toEqual([{ key: 'a', value: 1 }, { key: 'b', value: 2 }]);
+    expect(value("[json('{\"nodes\": 2}').nodes]")).toBe(2);
+    expect(value('[null()]')).toBe(null);
+    const userFunction = value("[__bicep.poolName(parameters('prefix'))]");
+    expect(isUnknown(userFunction) && userFunction.reason).toBe('__bicep.poolName() is not evaluated offline');
+  });
+
+  it('knows copyIndex() only inside a loop it counts', () => {
+    const inLoop: EvaluationScope = { ...scope, copyIndex: (name) => (name === undefined || name === 'pools' ? 2 : undefined) };
+    expect(evaluate(parseExpression("variables('sizes')[sub(copyIndex(), 1)]"), inLoop)).toBe('Standard_D4s_v3');
+    expect(evaluate(parseExpression("copyIndex('pools', 1)"), inLoop)).toBe(3);
+    const outside = value("[copyIndex('disks')]");
+    expect(isUnknown(outside) && outside.reason).toBe("copyIndex('disks') is not known outside a copy loop with a known count");
+  });
+
+  it('leaves unknown each part of resourceGroup() the command line does not give', () => {
+    const regionOnly: EvaluationScope = { ...scope, resourceGroup: { location: 'eastus' } };
+    expect(evaluate(parseExpression('resourceGroup().location'), regionOnly)).toBe('eastus');
+    const name = evaluate(parseExpression('resourceGroup().name'), regionOnly);
+    expect(isUnknown(name) && name.reason).toBe('the resource group is not known (give --resource-group)');
+  });
+
+  it('says that strings take single quotes', () => {
+    expect(() => parseExpression('parameters("vmSize")')).toThrow('strings in expressions take single quotes, not double');
+  });
+
   it('reports a syntax error with its offset', () => {
     let error: unknown;
     try {

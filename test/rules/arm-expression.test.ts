@@ -1,3 +1,5 @@
+import { describe, expect, it } from 'vitest';
+import { lintFixtures } from '../helpers/lint-fixture.ts';
 import { describeRuleFixtures } from '../helpers/rule-cases.ts';
 
 const REJECTED = 'the template is rejected when deployed';
@@ -10,4 +12,15 @@ describeRuleFixtures('arm-expression', {
   ],
   'batch-template.json': [{ line: 9, column: 13, message: ['at character 13: strings in expressions take single quotes, not double'] }],
   'nested-deployment.json': [{ line: 16, column: 30, message: ["\"[parameters('vmSize']\" does not parse at character 21: \")\" is expected"] }],
+});
+
+describe('a pool with an expression that does not parse', () => {
+  it('is still linted, with that value unknown to the rules that need it', async () => {
+    const report = await lintFixtures(['fixtures/rules/arm-expression/invalid/pool-resource.json']);
+    expect(report.summary.pools).toBe(1);
+    expect(report.notChecked.map(({ ruleId, reason }) => ({ ruleId, reason }))).toContainEqual({
+      ruleId: 'resize-timeout-large-pool',
+      reason: 'the target node count is not known statically ("[add(2, 3]" is not a valid template expression: ")" is expected)',
+    });
+  });
 });
