@@ -61,7 +61,7 @@ class ArmPool implements PoolDefinition {
 
   /** Where the value was written: in the resource, or in the parameter or variable it came from. */
   locate(path: Path, part?: 'key' | 'value'): Located {
-    return tracedLocation(this.trace(path), this.document, part);
+    return tracedLocation((armPath) => this.trace(armPath), armPathOf(path), this.document, part);
   }
 
   displayName(path: Path): string {
@@ -72,12 +72,13 @@ class ArmPool implements PoolDefinition {
 
   /** No fix rewrites an expression, nor a value written elsewhere (a parameter or variable may serve more than this pool). */
   setValueEdits(path: Path, value: string | number | boolean): TextEdit[] | undefined {
-    if (this.trace(path).throughExpression) return undefined;
-    return this.document.setValueEdits([...this.found.path, ...armPathOf(path)], value);
+    const armPath = armPathOf(path);
+    if (this.trace(armPath).throughExpression) return undefined;
+    return this.document.setValueEdits([...this.found.path, ...armPath], value);
   }
 
-  private trace(path: Path) {
+  private trace(armPath: Path) {
     const { resource, path: resourcePath, scope } = this.found;
-    return traceSite(resource, this.document, resourcePath, scope, armPathOf(path));
+    return traceSite(resource, this.document, resourcePath, scope, armPath);
   }
 }

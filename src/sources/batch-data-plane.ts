@@ -106,8 +106,9 @@ class DataPlanePool implements PoolDefinition {
 
   /** In a template, where the value was written: in the pool, or in the parameter or variable it came from. */
   locate(path: Path, part?: 'key' | 'value'): Located {
-    if (!this.scope) return this.document.locate([...this.prefix, ...path], part);
-    return tracedLocation(traceSite(this.written, this.document, this.prefix, this.scope, path), this.document, part);
+    const scope = this.scope;
+    if (!scope) return this.document.locate([...this.prefix, ...path], part);
+    return tracedLocation((poolPath) => traceSite(this.written, this.document, this.prefix, scope, poolPath), path, this.document, part);
   }
 
   displayName(path: Path): string {

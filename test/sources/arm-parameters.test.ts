@@ -121,4 +121,12 @@ describe('Batch CLI templates', () => {
     });
     expect(pool!.locate(['virtualMachineConfiguration', 'imageReference', 'sku']).filePath).toBeUndefined();
   });
+
+  it('point a finding on a key at the object that holds it, not at where its value came from', () => {
+    const [pool] = poolsOf(CLI_TEMPLATE).pools;
+    const located = pool!.locate(['targetDedicatedNodes'], 'key');
+    expect(located).toMatchObject({ location: { line: 20, column: 7 }, exact: true });
+    expect(located.origin).toBeUndefined();
+    expect(pool!.locate(['virtualMachineConfiguration', 'imageReference', 'sku'], 'key')).toMatchObject({ location: { line: 8, column: 84 }, origin: "value from variable 'osType'" });
+  });
 });
