@@ -1,5 +1,4 @@
 import type { DocumentFormat, SourceDocument } from './document.ts';
-import { HclDocument } from './hcl/hcl-document.ts';
 import { JsonDocument } from './json-document.ts';
 
 /** The extensions a folder is searched for, and the format each is parsed as. */
@@ -18,11 +17,11 @@ export function formatOf(filePath: string): DocumentFormat | undefined {
 
 /**
  * Parses a file as its extension says; text without one (stdin) is tried as JSON, then YAML.
- * Throws SyntaxProblem when the text does not parse. The YAML parser is loaded only for YAML.
+ * Throws SyntaxProblem when the text does not parse. The YAML and HCL parsers are loaded only when needed.
  */
 export async function parseFile(filePath: string, text: string, format = formatOf(filePath)): Promise<SourceDocument> {
   if (format === 'json' || format === 'jsonc') return JsonDocument.parse(filePath, text, format);
-  if (format === 'hcl') return HclDocument.parse(filePath, text);
+  if (format === 'hcl') return (await import('./hcl/hcl-document.ts')).HclDocument.parse(filePath, text);
   const { YamlDocument } = await import('./yaml-document.ts');
   if (format === 'yaml') return YamlDocument.parse(filePath, text);
   return text.trimStart().startsWith('{') || text.trimStart().startsWith('[')
