@@ -69,12 +69,15 @@ interface PlainReference {
 
 /** `[parameters('x')]`, `[variables('x').a[0]]`…: a reference whose value is written somewhere, rather than computed. */
 function plainReference(text: string, scope: TemplateScope): PlainReference | undefined {
-  let expression: Expression;
   try {
-    expression = parseExpression(text.slice(1, -1));
+    return referenceIn(parseExpression(text.slice(1, -1)), scope);
   } catch {
-    return undefined;
+    return undefined; // the evaluation reports an expression that does not parse, or cannot be evaluated
   }
+}
+
+function referenceIn(outermost: Expression, scope: TemplateScope): PlainReference | undefined {
+  let expression = outermost;
   const accessors: (string | number)[] = [];
   while (expression.kind === 'property' || expression.kind === 'index') {
     const key = expression.kind === 'property' ? expression.name : evaluate(expression.index, scope);
