@@ -33,7 +33,8 @@ describe('--format sarif', () => {
       expect(rule.shortDescription.text).toBeTruthy();
       expect(rule.helpUri).toMatch(/docs\/rules\/.+\.md$/);
     }
-    const result = run.results.find((entry: { ruleId: string }) => entry.ruleId === 'vm-size-hypervisor-generation');
+    const result = run.results.find((entry: { ruleId: string; locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }) =>
+      entry.ruleId === 'vm-size-hypervisor-generation' && entry.locations[0]!.physicalLocation.artifactLocation.uri === 'fixtures/examples/render-pool.json');
     expect(result.locations[0].physicalLocation).toEqual({
       artifactLocation: { uri: 'fixtures/examples/render-pool.json', uriBaseId: '%SRCROOT%' },
       region: { startLine: 4, startColumn: 13, endLine: 4, endColumn: 29 },
