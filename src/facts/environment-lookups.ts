@@ -50,8 +50,16 @@ export class EnvironmentLookups {
     return subnet ? known(subnet) : this.missing(unavailableKey('subnet', id), `subnet ${id}`);
   }
 
+  /**
+   * The locks on a resource or above it. A lock read that failed at a scope above the resource, or below it
+   * (a read at a subnet also answers for its resource group), leaves them unknown.
+   */
   locksCovering(resourceId: string): Fact<LockFacts[]> {
-    const failed = [...this.unavailable].find(([key]) => key.startsWith('locks:') && isWithinScope(resourceId, key.slice('locks:'.length)));
+    const failed = [...this.unavailable].find(([key]) => {
+      if (!key.startsWith('locks:')) return false;
+      const scope = key.slice('locks:'.length);
+      return isWithinScope(resourceId, scope) || isWithinScope(scope, resourceId);
+    });
     if (failed) return { known: false, reason: `the locks could not be read: ${failed[1]}` };
     if (!this.environment.locks) return this.missing(undefined, 'the list of locks');
     return known(this.environment.locks.filter((lock) => isWithinScope(resourceId, lock.scope)));

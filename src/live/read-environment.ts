@@ -4,6 +4,7 @@ import type { AccountFacts, Environment, LockFacts, SubnetFacts, VmSizeFacts } f
 import type { EnvironmentRequests } from '../facts/environment-requests.ts';
 import { unavailableKey } from '../facts/environment-lookups.ts';
 import { normalizeResourceId, parseResourceId, type ParsedResourceId } from '../facts/resource-id.ts';
+import type { ManagementLockClient } from '@azure/arm-locks';
 import { AzureClients } from './azure-clients.ts';
 import { describeFailure } from './describe-failure.ts';
 import { LIVE_DEFAULTS, type LiveOptions } from './live-options.ts';
@@ -41,8 +42,11 @@ export async function readLiveEnvironment(requests: EnvironmentRequests, options
   });
   const subnetsRead = Promise.all(requests.subnetIds.map(async (id) => [id, await reader.readSubnet(id)] as const));
   const imagesRead = Promise.all(requests.imageIds.map(async (id) => [id, await reader.readImage(id)] as const));
-  const scopes = new Set([`/subscriptions/${account.subscriptionId}`, options.accountId, ...requests.subnetIds.flatMap((id) => vnetIdOf(id) ?? [])]);
-  const locksRead = Promise.all([...scopes].map((scope) => reader.readLocks(scope)));
+  const locksRead = Promise.all([
+    reader.readSubscriptionLocks(account.subscriptionId),
+    reader.readResourceGroupLocks(account.subscriptionId, account.resourceGroup),
+    ...requests.subnetIds.map((id) => reader.readSubnetLocks(id)),
+  ]);
 
   const facts = await accountRead;
   const regionRead = facts
@@ -55,10 +59,15 @@ export async function readLiveEnvironment(requests: EnvironmentRequests, options
   const [subnets, images, locks, [sizes, subscriptionQuotas]] = await Promise.all([subnetsRead, imagesRead, locksRead, regionRead]);
   environment.subnets = Object.fromEntries(subnets.flatMap(([id, subnet]) => (subnet ? [[id, subnet]] : [])));
   environment.images = Object.fromEntries(images.flatMap(([id, image]) => (image ? [[id, image]] : [])));
-  environment.locks = locks.flatMap((found) => found ?? []);
+  environment.locks = distinctLocks(locks.flatMap((found) => found ?? []));
   if (sizes) environment.vmSizes = sizes;
   if (subscriptionQuotas) environment.subscriptionQuotas = subscriptionQuotas;
   return { environment, unavailable: reader.unavailable };
+}
+
+/** The same lock comes back from every read at or below its scope. */
+function distinctLocks(locks: LockFacts[]): LockFacts[] {
+  return [...new Map(locks.map((lock) => [normalizeResourceId(`${lock.scope}/${lock.name ?? ''}`), lock])).values()];
 }
 
 function vnetIdOf(subnetId: string): string | undefined {
@@ -137,17 +146,29 @@ class LiveReader {
     return found ? nsgFacts(found) : undefined;
   }
 
-  async readLocks(scope: string): Promise<LockFacts[] | undefined> {
+  /** The locks on the subscription itself (where the pool's VMs go in UserSubscription mode). */
+  readSubscriptionLocks(subscriptionId: string): Promise<LockFacts[] | undefined> {
+    return this.readLocks(`/subscriptions/${subscriptionId}`, (client, abortSignal) => client.managementLocks.listAtSubscriptionLevel({ filter: 'atScope()', abortSignal }));
+  }
+
+  /** The locks on the account's resource group and on everything in it, the account among them. */
+  readResourceGroupLocks(subscriptionId: string, resourceGroup: string): Promise<LockFacts[] | undefined> {
+    return this.readLocks(`/subscriptions/${subscriptionId}/resourceGroups/${resourceGroup}`, (client, abortSignal) => client.managementLocks.listAtResourceGroupLevel(resourceGroup, { abortSignal }));
+  }
+
+  /** The locks on a subnet and every scope above it: its VNet, the VNet's resource group, the subscription. */
+  readSubnetLocks(subnetId: string): Promise<LockFacts[] | undefined> {
+    const parsed = parseResourceId(subnetId);
+    const [vnet, subnet] = parsed?.types.map((part) => part.name) ?? [];
+    if (!parsed?.resourceGroup || !parsed.provider || !vnet || !subnet) return Promise.resolve(undefined);
+    return this.readLocks(subnetId, (client, abortSignal) => client.managementLocks.listAtResourceLevel(parsed.resourceGroup!, parsed.provider!, `virtualNetworks/${vnet}`, 'subnets', subnet, { filter: 'atScope()', abortSignal }));
+  }
+
+  private readLocks(scope: string, list: (client: ManagementLockClient, signal: AbortSignal) => AsyncIterable<ArmLock>): Promise<LockFacts[] | undefined> {
     const parsed = parseResourceId(scope)!;
-    const key = unavailableKey('locks', scope);
-    return this.once(`locks ${normalizeResourceId(scope)}`, key, 'Microsoft.Authorization/locks/read', async (signal) => {
-      const client = await this.clients.locks(parsed.subscriptionId);
+    return this.once(`locks ${normalizeResourceId(scope)}`, unavailableKey('locks', scope), 'Microsoft.Authorization/locks/read', async (signal) => {
       const found: ArmLock[] = [];
-      const last = parsed.types.at(-1);
-      const pages = last && parsed.provider
-        ? client.managementLocks.listAtResourceLevel(parsed.resourceGroup!, parsed.provider, parsed.types.slice(0, -1).map((part) => `${part.type}/${part.name}`).join('/'), last.type, last.name, { abortSignal: signal })
-        : client.managementLocks.listAtSubscriptionLevel({ filter: 'atScope()', abortSignal: signal });
-      for await (const lock of pages) found.push(lock);
+      for await (const lock of list(await this.clients.locks(parsed.subscriptionId), signal)) found.push(lock);
       return found.flatMap(lockFacts);
     });
   }

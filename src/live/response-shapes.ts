@@ -45,7 +45,7 @@ export function lockFacts(lock: ArmLock): LockFacts[] {
 }
 
 export function nsgFacts(nsg: { securityRules?: ArmSecurityRule[]; defaultSecurityRules?: ArmSecurityRule[] }): NonNullable<SubnetFacts['networkSecurityGroup']> {
-  return { securityRules: (nsg.securityRules ?? []).flatMap(securityRule), defaultSecurityRules: (nsg.defaultSecurityRules ?? []).flatMap(securityRule) };
+  return { securityRules: (nsg.securityRules ?? []).flatMap(securityRule), ...(nsg.defaultSecurityRules?.length && { defaultSecurityRules: nsg.defaultSecurityRules.flatMap(securityRule) }) };
 }
 
 function securityRule(rule: ArmSecurityRule): SecurityRule[] {
