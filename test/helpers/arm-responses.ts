@@ -1,7 +1,10 @@
 import { loadCatalog, regionsOf } from '../../src/catalog/catalog.ts';
-import type { Environment, SecurityRule } from '../../src/facts/environment.ts';
+import type { Environment, LockFacts, SecurityRule } from '../../src/facts/environment.ts';
+import { isWithinScope } from '../../src/facts/resource-id.ts';
+import { DEFAULT_SECURITY_RULES } from '../../src/facts/nsg-evaluation.ts';
+import type { FakePattern } from './fake-azure.ts';
 
-/** One answer of the fake Azure: an ARM path (query ignored unless given) and the body ARM would send. */
+/** One answer of the fake Azure: an ARM path (the query is not matched) and the body ARM would send. */
 export interface ArmResponse {
   path: string;
   body: unknown;
@@ -39,7 +42,7 @@ export function armResponsesFor(environment: Environment, accountId: string): Ar
 
   for (const [id, subnet] of Object.entries(environment.subnets ?? {})) {
     const vnetId = id.replace(/\/subnets\/[^/]+$/i, '');
-    const nsgId = subnet.networkSecurityGroup && (subnet.networkSecurityGroup.id ?? `${vnetId}-nsg`);
+    const nsgId = subnet.networkSecurityGroup && (subnet.networkSecurityGroup.id ?? `${id.replace(/\/virtualNetworks\/.*$/i, '')}/networkSecurityGroups/${id.split('/').pop()}-nsg`);
     responses.push({
       path: id,
       body: {
@@ -67,14 +70,11 @@ export function armResponsesFor(environment: Environment, accountId: string): Ar
           name: nsgId.split('/').pop(),
           type: 'Microsoft.Network/networkSecurityGroups',
           location,
-          properties: { securityRules: (group.securityRules ?? []).map(wireRule), ...(group.defaultSecurityRules && { defaultSecurityRules: group.defaultSecurityRules.map(wireRule) }) },
+          properties: { securityRules: (group.securityRules ?? []).map(wireRule), defaultSecurityRules: (group.defaultSecurityRules ?? DEFAULT_SECURITY_RULES).map(wireRule) },
         },
       });
     }
-    responses.push({ path: `${vnetId}/providers/Microsoft.Authorization/locks`, body: { value: locksBelow(environment, vnetId) } });
   }
-  responses.push({ path: `${subscription}/providers/Microsoft.Authorization/locks`, body: { value: locksBelow(environment, subscription).filter((lock) => lock.id.split('/').length === 7) } });
-  responses.push({ path: `${accountId}/providers/Microsoft.Authorization/locks`, body: { value: locksBelow(environment, accountId) } });
 
   for (const [id, image] of Object.entries(environment.images ?? {})) {
     responses.push({ path: id.replace(/\/versions\/[^/]+$/i, ''), body: { id, name: id.split('/').pop(), location, properties: { ...image } } });
@@ -102,11 +102,24 @@ function wireRule(rule: SecurityRule) {
   return { name, properties: { ...properties, sourcePortRange: '*' } };
 }
 
-/** Lock objects (wire shape) set at or below a scope. */
-function locksBelow(environment: Environment, scope: string) {
-  return (environment.locks ?? [])
-    .filter((lock) => `${lock.scope.toLowerCase()}/`.startsWith(`${scope.toLowerCase()}/`) || lock.scope.toLowerCase().startsWith(`${scope.toLowerCase()}/`))
-    .map((lock) => ({ id: `${lock.scope}/providers/Microsoft.Authorization/locks/${lock.name ?? 'lock'}`, name: lock.name ?? 'lock', type: 'Microsoft.Authorization/locks', properties: { level: lock.level } }));
+/**
+ * ARM's answer to a lock list at any scope (`…/providers/Microsoft.Authorization/locks`): the locks on the scope
+ * and above it, and with no `$filter=atScope()` those below it too.
+ */
+export function lockListPattern(environment: Environment): FakePattern {
+  return {
+    pattern: /\/providers\/Microsoft\.Authorization\/locks$/i,
+    answer(url) {
+      const scope = url.pathname.replace(/\/providers\/Microsoft\.Authorization\/locks$/i, '');
+      const atScopeOnly = url.searchParams.get('$filter') === 'atScope()';
+      const locks = (environment.locks ?? []).filter((lock) => isWithinScope(scope, lock.scope) || (!atScopeOnly && isWithinScope(lock.scope, scope)));
+      return { body: { value: locks.map(wireLock) } };
+    },
+  };
+}
+
+function wireLock(lock: LockFacts) {
+  return { id: `${lock.scope}/providers/Microsoft.Authorization/locks/${lock.name ?? 'lock'}`, name: lock.name ?? 'lock', type: 'Microsoft.Authorization/locks', properties: { level: lock.level } };
 }
 
 /** Existing pools of the account whose nodes add up to the usage, one per VM family, with its smallest size. */

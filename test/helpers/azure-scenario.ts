@@ -1,0 +1,57 @@
+import { readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { parse } from 'yaml';
+import type { Environment } from '../../src/facts/environment.ts';
+import { loadContextFile } from '../../src/facts/load-context.ts';
+import { armResponsesFor, lockListPattern } from './arm-responses.ts';
+import type { FakeAnswer, FakeAzureOptions, FakeRoute } from './fake-azure.ts';
+import { PROJECT_ROOT } from './lint-fixture.ts';
+
+/** A fault answer given `times` times before the path's usual answer; without `times`, for good. */
+type Fault = FakeAnswer & { times?: number };
+
+/** A file of fixtures/azure/: an environment (a context file) served as ARM answers, with faults laid over some paths. */
+interface ScenarioFile {
+  environment: string;
+  account: string;
+  pageSize?: number;
+  faults?: { path: string; answers: Fault[] }[];
+}
+
+export interface Scenario {
+  accountId: string;
+  environment: Environment;
+  routes: FakeRoute[];
+  options: FakeAzureOptions;
+}
+
+export async function loadScenario(name: string): Promise<Scenario> {
+  const path = join(PROJECT_ROOT, 'fixtures/azure', name);
+  const file = parse(readFileSync(path, 'utf8')) as ScenarioFile;
+  const environment = await loadContextFile(resolve(dirname(path), file.environment), PROJECT_ROOT);
+  return { accountId: file.account, environment, routes: environmentRoutes(environment, file.account, file.faults), options: environmentOptions(environment, file.pageSize) };
+}
+
+/** The environment as ARM answers it, every path answering the same each time, but for the faults given. */
+export function environmentRoutes(environment: Environment, accountId: string, faults: ScenarioFile['faults'] = []): FakeRoute[] {
+  const routes = new Map(armResponsesFor(environment, accountId).map(({ path, body }) => [path.toLowerCase(), { path, answers: [{ body }] as FakeAnswer[] }]));
+  for (const fault of faults) {
+    const usual = routes.get(fault.path.toLowerCase())?.answers ?? [];
+    routes.set(fault.path.toLowerCase(), { path: fault.path, answers: faultsThen(fault.answers, usual) });
+  }
+  return [...routes.values()];
+}
+
+/** The answers ARM computes for any scope (lock lists), and the page size of lists. */
+export function environmentOptions(environment: Environment, pageSize?: number): FakeAzureOptions {
+  return { patterns: [lockListPattern(environment)], ...(pageSize && { pageSize }) };
+}
+
+function faultsThen(faults: Fault[], usual: FakeAnswer[]): FakeAnswer[] {
+  const answers: FakeAnswer[] = [];
+  for (const { times, ...answer } of faults) {
+    if (times === undefined) return [...answers, answer];
+    answers.push(...Array.from({ length: times }, () => answer));
+  }
+  return [...answers, ...usual];
+}

@@ -1,0 +1,125 @@
+import { createServer, type Server } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import { generate } from 'selfsigned';
+
+/** One answer of the fake Azure. A list body (`{ value: [...] }`) is paged by `pageSize`, with ARM's nextLink. */
+export interface FakeAnswer {
+  status?: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+  /** Hold the answer back this long, in milliseconds. */
+  delayMs?: number;
+}
+
+/** The answers for one ARM path (matched without case, as ARM does, and without the query); they are given in turn, the last one for good. */
+export interface FakeRoute {
+  path: string;
+  answers: FakeAnswer[];
+}
+
+export interface SeenRequest {
+  method: string;
+  path: string;
+  query: URLSearchParams;
+  authorization: string | undefined;
+}
+
+export interface FakeAzure {
+  /** The ARM endpoint to give the SDK clients. */
+  endpoint: string;
+  /** The PEM certificate of the server, to trust. */
+  ca: string;
+  requests: SeenRequest[];
+  /** The most requests that were being answered at one time. */
+  maxInFlight: number;
+  /** Requests seen for a path (case-insensitive), paging requests included. */
+  requestsFor(path: string): SeenRequest[];
+  close(): Promise<void>;
+}
+
+/** Answers computed from the request, for a family of paths (as ARM answers a lock list at any scope). */
+export interface FakePattern {
+  pattern: RegExp;
+  answer: (url: URL) => FakeAnswer;
+}
+
+export interface FakeAzureOptions {
+  /** Items per page of a list answer; the rest follows by nextLink. */
+  pageSize?: number;
+  /** Tried, in order, for a path that has no route. */
+  patterns?: FakePattern[];
+}
+
+const SKIP_TOKEN = '$skiptoken';
+
+/**
+ * A local HTTPS server that answers as Azure Resource Manager would, from routes: the real SDK clients are
+ * pointed at it (endpoint, CA, a static token) so their request, paging, retry and error paths are the real ones.
+ * A path with neither a route nor a pattern gets ARM's 404 body.
+ */
+export async function startFakeAzure(routes: FakeRoute[], options: FakeAzureOptions = {}): Promise<FakeAzure> {
+  const pem = await generate([{ name: 'commonName', value: '127.0.0.1' }], {
+    keyType: 'ec',
+    extensions: [{ name: 'subjectAltName', altNames: [{ type: 7, ip: '127.0.0.1' }] }],
+  });
+  const byPath = new Map(routes.map((route) => [route.path.toLowerCase(), { answers: route.answers, given: 0 }]));
+  const requests: SeenRequest[] = [];
+  let inFlight = 0;
+  const fake = { maxInFlight: 0 };
+
+  const server: Server = createServer({ key: pem.private, cert: pem.cert }, async (request, response) => {
+    inFlight++;
+    fake.maxInFlight = Math.max(fake.maxInFlight, inFlight);
+    const url = new URL(request.url ?? '/', 'https://127.0.0.1');
+    requests.push({ method: request.method ?? 'GET', path: url.pathname, query: url.searchParams, authorization: request.headers.authorization });
+    const route = byPath.get(url.pathname.toLowerCase());
+    const answer = route ? route.answers[Math.min(route.given++, route.answers.length - 1)]! : answerByPattern(url, options.patterns ?? []);
+    if (answer.delayMs) await new Promise((done) => setTimeout(done, answer.delayMs));
+    const body = paged(answer.body, url, endpointOf(server), options.pageSize);
+    response.writeHead(answer.status ?? 200, { 'content-type': 'application/json; charset=utf-8', 'x-ms-request-id': String(requests.length), ...answer.headers });
+    response.end(body === undefined ? undefined : JSON.stringify(body));
+    inFlight--;
+  });
+  // A client that gave up (a timeout) closes its socket while the answer is held back; that is no error here.
+  server.on('clientError', () => {});
+  await new Promise<void>((listening) => server.listen(0, '127.0.0.1', listening));
+
+  return {
+    endpoint: endpointOf(server),
+    ca: pem.cert,
+    requests,
+    get maxInFlight() {
+      return fake.maxInFlight;
+    },
+    requestsFor: (path) => requests.filter((seen) => seen.path.toLowerCase() === path.toLowerCase()),
+    close: () =>
+      new Promise((closed) => {
+        server.closeAllConnections();
+        server.close(() => closed());
+      }),
+  };
+}
+
+function endpointOf(server: Server): string {
+  return `https://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+
+function answerByPattern(url: URL, patterns: FakePattern[]): FakeAnswer {
+  const matching = patterns.find(({ pattern }) => pattern.test(url.pathname));
+  return matching ? matching.answer(url) : { status: 404, body: { error: { code: 'ResourceNotFound', message: `The resource '${url.pathname}' was not found.` } } };
+}
+
+/** The page a list request asks for, with a nextLink to the following one as ARM writes it (absolute, with a skip token). */
+function paged(body: unknown, url: URL, endpoint: string, pageSize: number | undefined): unknown {
+  const items = (body as { value?: unknown })?.value;
+  if (!pageSize || !Array.isArray(items) || items.length <= pageSize) return body;
+  const start = Number(url.searchParams.get(SKIP_TOKEN) ?? 0);
+  const page: Record<string, unknown> = { ...(body as object), value: items.slice(start, start + pageSize) };
+  if (start + pageSize < items.length) {
+    const next = new URL(url.pathname, endpoint);
+    url.searchParams.forEach((value, key) => key !== SKIP_TOKEN && next.searchParams.set(key, value));
+    next.searchParams.set(SKIP_TOKEN, String(start + pageSize));
+    page.nextLink = next.href;
+  }
+  return page;
+}
