@@ -130,6 +130,7 @@ const FUNCTIONS: Record<string, TemplateFunction> = {
   union: (args) => union(args),
   replace: ([value, old, replacement]) => String(value).split(String(old)).join(String(replacement)),
   split: ([value, separator]) => String(value).split(String(separator)),
+  join: ([value, delimiter]) => (Array.isArray(value) ? value.map(text).join(String(delimiter)) : new UnknownValue('join() takes an array')),
   // ARM compares text case-insensitively in these three.
   startswith: ([value, prefix]) => String(value).toLowerCase().startsWith(String(prefix).toLowerCase()),
   endswith: ([value, suffix]) => String(value).toLowerCase().endsWith(String(suffix).toLowerCase()),

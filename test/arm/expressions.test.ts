@@ -28,6 +28,7 @@ describe('template expressions', () => {
     expect(value("[parameters('image').sku]")).toBe('22_04-lts-gen2');
     expect(value("[variables('sizes')[1]]")).toBe('Standard_D4s_v3');
     expect(value("[last(split('a/b/c', '/'))]")).toBe('c');
+    expect(value("[join(variables('sizes'), ' ')]")).toBe('Standard_D2s_v3 Standard_D4s_v3');
     expect(value("[coalesce(parameters('secretless'), 'fallback')]")).toBe('fallback');
     expect(value("[length(variables('sizes'))]")).toBe(2);
     expect(value("[string(add(1, 2))]")).toBe('3');
