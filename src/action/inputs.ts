@@ -1,3 +1,5 @@
+import { FORMAT_NAMES } from '../formatters/index.ts';
+
 /** The Action's inputs, read the way the runner passes them: INPUT_<NAME> with the name upper-cased. */
 export interface ActionInputs {
   files: string[];
@@ -17,6 +19,8 @@ export function readInputs(env: NodeJS.ProcessEnv): ActionInputs {
   const input = (name: string) => (env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
   const failOn = input('fail-on') || 'error';
   if (failOn !== 'error' && failOn !== 'warning' && failOn !== 'never') throw new InputError(`fail-on must be error, warning or never, not "${failOn}"`);
+  const format = input('format') || 'github';
+  if (!FORMAT_NAMES.includes(format)) throw new InputError(`format must be one of ${FORMAT_NAMES.join(', ')}, not "${format}"`);
   const files = input('files')
     .split(/[\n,]/)
     .map((entry) => entry.trim())
@@ -24,7 +28,7 @@ export function readInputs(env: NodeJS.ProcessEnv): ActionInputs {
   return {
     files: files.length > 0 ? files : ['.'],
     ...(input('config') && { config: input('config') }),
-    format: input('format') || 'github',
+    format,
     failOn,
     onlyChanged: booleanInput(input('only-changed'), 'only-changed'),
     ...(input('sarif-file') && { sarifFile: input('sarif-file') }),

@@ -20,8 +20,10 @@ export class FactsSetupError extends Error {}
 export async function factsForRun(request: FactsRequest): Promise<LintOptions['facts']> {
   const { cwd } = request;
   if (request.live) {
+    // The account first: a run that cannot name it stops before the Azure SDKs (and any credential) load.
+    const accountId = await accountForRun(request);
     const { liveFacts } = await import('../live/live-facts.ts');
-    return liveFacts({ accountId: await accountForRun(request) });
+    return liveFacts({ accountId });
   }
   if (request.context) return contextFacts(resolve(cwd, request.context), cwd);
   const contexts = new ContextLocator(cwd);

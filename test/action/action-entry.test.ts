@@ -1,12 +1,15 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { allRules } from '../../rules/index.ts';
 import { PROJECT_ROOT } from '../helpers/lint-fixture.ts';
 
 const ACTION = join(PROJECT_ROOT, 'dist/action/main.js');
+const RECORD_NETWORK = join(PROJECT_ROOT, 'test/helpers/record-network.mjs');
+const RECORD_IMPORTS = join(PROJECT_ROOT, 'test/helpers/record-imports.mjs');
 const BAD_POOL = readFileSync(join(PROJECT_ROOT, 'fixtures/examples/render-pool.json'), 'utf8');
 const GOOD_POOL = readFileSync(join(PROJECT_ROOT, 'fixtures/examples/clean-pool.json'), 'utf8');
 
@@ -36,8 +39,18 @@ function pullRequestWorkspace(): Workspace {
   return { folder, base, head: git('rev-parse', 'HEAD') };
 }
 
-/** Runs the bundled entry as the runner does: node24, INPUT_* variables, event payload, summary and output files. */
-function runAction(workspace: Workspace, inputs: Record<string, string>, eventName = 'pull_request') {
+interface RunOptions {
+  eventName?: string;
+  /** Extra node flags (test hooks preloaded with --import). */
+  nodeArgs?: string[];
+  env?: Record<string, string>;
+}
+
+/**
+ * Runs the bundled entry as the runner does: node24, INPUT_* variables, event payload, summary and output files.
+ * The runner upper-cases an input's name and keeps its dashes (INPUT_FAIL-ON), which a shell could not export.
+ */
+function runAction(workspace: Workspace, inputs: Record<string, string>, { eventName = 'pull_request', nodeArgs = [], env: extraEnv = {} }: RunOptions = {}) {
   const runnerFiles = mkdtempSync(join(tmpdir(), 'batchlint-runner-'));
   const eventPath = join(runnerFiles, 'event.json');
   const pullRequest = { number: 7, base: { ref: 'main', sha: workspace.base }, head: { ref: 'feature', sha: workspace.head } };
@@ -55,10 +68,23 @@ function runAction(workspace: Workspace, inputs: Record<string, string>, eventNa
     GITHUB_WORKSPACE: workspace.folder,
     GITHUB_STEP_SUMMARY: summary,
     GITHUB_OUTPUT: outputs,
+    ...extraEnv,
   };
   for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value;
-  const run = spawnSync(process.execPath, [ACTION], { cwd: workspace.folder, env, encoding: 'utf8' });
+  const run = spawnSync(process.execPath, [...nodeArgs, ACTION], { cwd: workspace.folder, env, encoding: 'utf8' });
   return { ...run, summary: readFileSync(summary, 'utf8'), outputs: parseOutputs(readFileSync(outputs, 'utf8')) };
+}
+
+/** The workspace after one more commit on the pull request's branch. */
+function commit(workspace: Workspace, files: Record<string, string>): Workspace {
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(workspace.folder, path)), { recursive: true });
+    writeFileSync(join(workspace.folder, path), text);
+  }
+  const git = (...args: string[]) => execFileSync('git', args, { cwd: workspace.folder, encoding: 'utf8' }).trim();
+  git('add', ...Object.keys(files));
+  git('commit', '-qm', 'change pools');
+  return { ...workspace, head: git('rev-parse', 'HEAD') };
 }
 
 function parseOutputs(text: string): Record<string, string> {
@@ -84,10 +110,16 @@ describe('the GitHub Action, run as the runner runs it', () => {
     expect(run.status).toBe(1);
     const annotations = run.stdout.split('\n').filter((line) => line.startsWith('::'));
     expect(annotations.length).toBeGreaterThan(0);
-    expect(annotations.every((line) => line.includes('file=pools/new.json,'))).toBe(true);
+    const ruleIds = new Set(allRules.map((rule) => rule.meta.id));
+    for (const line of annotations) {
+      const [, file, title] = /^::(?:error|warning|notice) file=([^,]+),line=\d+,col=\d+,endLine=\d+,endColumn=\d+,title=([^:]+)::/.exec(line) ?? [];
+      expect(file, line).toBe('pools/new.json');
+      expect(ruleIds.has(title!), line).toBe(true);
+    }
     expect(annotations).toContainEqual(expect.stringMatching(/^::error file=pools\/new\.json,line=4,col=13,endLine=4,endColumn=29,title=vm-size-hypervisor-generation::STANDARD_A1_V2/));
 
-    expect(run.summary).toContain('### `pools/new.json`');
+    expect(run.summary).toContain('### `pools/new.json`\n\n| Line | Severity | Rule | Pool | Message |');
+    expect(run.summary).toMatch(/environment rules .* did not run: add a batchlint\.context\.yaml or use --live/);
     expect(run.summary).toContain('[vm-size-hypervisor-generation](https://github.com/batchlint/batchlint/blob/main/docs/rules/vm-size-hypervisor-generation.md)');
     expect(run.summary).not.toContain('old.json');
 
@@ -99,20 +131,17 @@ describe('the GitHub Action, run as the runner runs it', () => {
     const workspace = pullRequestWorkspace();
     const run = runAction(workspace, { files: 'pools', 'only-changed': 'true', 'fail-on': 'never' });
     expect(run.status).toBe(0);
-    const everything = runAction(workspace, { files: 'pools', 'only-changed': 'true', 'fail-on': 'never' }, 'push');
+    const everything = runAction(workspace, { files: 'pools', 'only-changed': 'true', 'fail-on': 'never' }, { eventName: 'push' });
     expect(everything.stdout).toContain('file=pools/old.json');
     expect(everything.stdout).toContain('file=pools/new.json');
   });
 
   it('fails on warnings when told to', () => {
-    const workspace = pullRequestWorkspace();
-    writeFileSync(join(workspace.folder, 'pools/new.json'), GOOD_POOL.replace('"waitForSuccess": true', '"waitForSuccess": false'));
-    execFileSync('git', ['commit', '-qam', 'only a warning'], { cwd: workspace.folder });
-    const head = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: workspace.folder, encoding: 'utf8' }).trim();
-    const onErrors = runAction({ ...workspace, head }, { files: 'pools', 'only-changed': 'true' });
+    const workspace = commit(pullRequestWorkspace(), { 'pools/new.json': GOOD_POOL.replace('"waitForSuccess": true', '"waitForSuccess": false') });
+    const onErrors = runAction(workspace, { files: 'pools', 'only-changed': 'true' });
     expect(onErrors.outputs).toMatchObject({ errors: '0', warnings: '1' });
     expect(onErrors.status).toBe(0);
-    expect(runAction({ ...workspace, head }, { files: 'pools', 'only-changed': 'true', 'fail-on': 'warning' }).status).toBe(1);
+    expect(runAction(workspace, { files: 'pools', 'only-changed': 'true', 'fail-on': 'warning' }).status).toBe(1);
   });
 
   it('never hands an input to a shell', () => {
@@ -124,24 +153,57 @@ describe('the GitHub Action, run as the runner runs it', () => {
     expect(run.status).toBe(2);
   });
 
+  const SUBNET_RULE = join(PROJECT_ROOT, 'fixtures/rules/subnet-ip-capacity');
+  const SMALL_SUBNET_CONTEXT = readFileSync(join(SUBNET_RULE, 'batchlint.context.yaml'), 'utf8');
+  const POOL_IN_SMALL_SUBNET = readFileSync(join(SUBNET_RULE, 'invalid/too-many-nodes.json'), 'utf8');
+  const SUBNET_FINDING = /^::error file=pools\/new\.json,line=11,col=17,endLine=11,endColumn=\d+,title=subnet-ip-capacity::.*only 39 free/m;
+
   it('reads the Azure facts of the context input and annotates what the environment rules find', () => {
-    const workspace = pullRequestWorkspace();
-    const subnetRule = 'fixtures/rules/subnet-ip-capacity';
-    writeFileSync(join(workspace.folder, 'env.yaml'), readFileSync(join(PROJECT_ROOT, subnetRule, 'batchlint.context.yaml')));
-    writeFileSync(join(workspace.folder, 'pools/new.json'), readFileSync(join(PROJECT_ROOT, subnetRule, 'invalid/too-many-nodes.json')));
-    execFileSync('git', ['commit', '-qam', 'a pool in a small subnet'], { cwd: workspace.folder });
-    const head = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: workspace.folder, encoding: 'utf8' }).trim();
-    const withContext = runAction({ ...workspace, head }, { files: 'pools', 'only-changed': 'true', context: 'env.yaml' });
-    expect(withContext.stdout).toMatch(/^::error file=pools\/new\.json,line=11,col=17,.*title=subnet-ip-capacity::/m);
-    const without = runAction({ ...workspace, head }, { files: 'pools', 'only-changed': 'true' });
+    const workspace = commit(pullRequestWorkspace(), { 'pools/new.json': POOL_IN_SMALL_SUBNET, 'env/prod.yaml': SMALL_SUBNET_CONTEXT });
+    const withContext = runAction(workspace, { files: 'pools', 'only-changed': 'true', context: 'env/prod.yaml' });
+    expect(withContext.stdout).toMatch(SUBNET_FINDING);
+    expect(withContext.summary).toContain('[subnet-ip-capacity](https://github.com/batchlint/batchlint/blob/main/docs/rules/subnet-ip-capacity.md)');
+    expect(withContext.summary).not.toContain('did not run');
+    // What the context file does not say is listed as not checked, with the reason.
+    expect(withContext.summary).toContain('### Not checked');
+    expect(withContext.summary).toContain('| `pools/new.json` | render | core-quota-headroom | the Batch account is not in the context file env/prod.yaml |');
+
+    const without = runAction(workspace, { files: 'pools', 'only-changed': 'true' });
     expect(without.stdout).not.toContain('subnet-ip-capacity');
     expect(without.summary).toContain('did not run');
   });
 
-  it('asks for the Batch account when live is on and nothing names it, before any request', () => {
-    const run = runAction(pullRequestWorkspace(), { files: 'pools', live: 'true' });
+  it('finds the nearest batchlint.context.yaml above each pool file when no context is given', () => {
+    const workspace = commit(pullRequestWorkspace(), { 'pools/new.json': POOL_IN_SMALL_SUBNET, 'pools/batchlint.context.yaml': SMALL_SUBNET_CONTEXT });
+    const run = runAction(workspace, { files: 'pools', 'only-changed': 'true' });
+    expect(run.stdout).toMatch(SUBNET_FINDING);
+    expect(run.summary).toContain('the Batch account is not in the context file pools/batchlint.context.yaml');
+  });
+
+  it('asks for the Batch account when live is on and nothing names it, before loading the Azure SDKs or opening a connection', () => {
+    const runnerFiles = mkdtempSync(join(tmpdir(), 'batchlint-live-'));
+    const networkLog = join(runnerFiles, 'network.log');
+    const importLog = join(runnerFiles, 'imports.log');
+    const run = runAction(pullRequestWorkspace(), { files: 'pools', live: 'true' }, {
+      nodeArgs: ['--import', RECORD_NETWORK, '--import', RECORD_IMPORTS],
+      env: { BATCHLINT_NETWORK_LOG: networkLog, BATCHLINT_IMPORT_LOG: importLog },
+    });
     expect(run.status).toBe(2);
-    expect(run.stdout).toMatch(/^::error title=batchlint::live mode needs the Batch account/m);
+    expect(run.stdout).toBe(
+      '::error title=batchlint::live mode needs the Batch account: give --account <resource id>, "account" in batchlint.config.json, or account.id in the context file\n',
+    );
+    expect(existsSync(networkLog) ? readFileSync(networkLog, 'utf8') : '').toBe('');
+    const loaded = readFileSync(importLog, 'utf8').split('\n').filter(Boolean);
+    expect(loaded.some((url) => url.endsWith('/dist/action/main.js'))).toBe(true);
+    expect(loaded.filter((url) => /live-facts|@azure/.test(url))).toEqual([]);
+    expect(run.outputs).toEqual({});
+  });
+
+  it('has a network recorder that does see a connection attempt', () => {
+    const networkLog = join(mkdtempSync(join(tmpdir(), 'batchlint-network-')), 'network.log');
+    const attempt = "await fetch('http://127.0.0.1:45678/').catch(() => {})";
+    spawnSync(process.execPath, ['--import', RECORD_NETWORK, '--input-type=module', '-e', attempt], { env: { ...process.env, BATCHLINT_NETWORK_LOG: networkLog } });
+    expect(readFileSync(networkLog, 'utf8')).toContain('"port":"45678","host":"127.0.0.1"');
   });
 
   it('reports a bad input as an error annotation with exit 2, not a stack trace', () => {

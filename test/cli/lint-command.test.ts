@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync, cpSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -91,6 +91,17 @@ describe('batchlint lint', () => {
     expect(run.status).toBe(2);
     expect(run.stderr).toContain('batchlint.config.json is not a valid batchlint config');
     expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('fails --live with exit 2 when nothing names the Batch account, before loading the Azure SDKs or opening a connection', () => {
+    const folder = tempFolder({ 'pool.json': CLEAN_POOL });
+    const [networkLog, importLog] = [join(folder, 'network.log'), join(folder, 'imports.log')];
+    const hooks = ['record-network.mjs', 'record-imports.mjs'].flatMap((name) => ['--import', new URL(`../helpers/${name}`, import.meta.url).pathname]);
+    const run = runCli(['lint', 'pool.json', '--live'], { cwd: folder, nodeArgs: hooks, env: { BATCHLINT_NETWORK_LOG: networkLog, BATCHLINT_IMPORT_LOG: importLog } });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/^batchlint: live mode needs the Batch account: give --account <resource id>/);
+    expect(existsSync(networkLog)).toBe(false);
+    expect(readFileSync(importLog, 'utf8').split('\n').filter((url) => /live-facts|@azure/.test(url))).toEqual([]);
   });
 
   it('applies config severities and overrides for the pool they name', () => {
