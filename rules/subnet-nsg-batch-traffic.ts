@@ -4,8 +4,9 @@ import type { SecurityRule } from '../src/facts/environment.ts';
 import { poolSubnetId, pullsFromStorage } from '../src/pool/network.ts';
 import { isUnknown } from '../src/sources/unknown.ts';
 
-/** A flow the nodes need, and why. */
-interface RequiredFlow extends ServiceTraffic {
+/** Traffic the nodes need on one or more ports, and why. */
+interface RequiredFlow extends Omit<ServiceTraffic, 'port'> {
+  ports: number[];
   purpose: string;
 }
 
@@ -25,7 +26,8 @@ export const subnetNsgBatchTrafficRule: PoolRule = {
     if (!subnet.known) return notChecked(subnet.reason);
     const nsg = subnet.value.networkSecurityGroup;
     if (!nsg) return;
-    if (!nsg.securityRules) {
+    const rules = nsg.securityRules;
+    if (!rules) {
       const why = nsg.id && facts.unreadReason('nsg', nsg.id);
       return notChecked(`the rules of the subnet's network security group${nsg.id ? ` ${nsg.id}` : ''} are not known${why ? `: ${why}` : ''}`);
     }
@@ -34,12 +36,14 @@ export const subnetNsgBatchTrafficRule: PoolRule = {
     const region = location.value.toLowerCase().replace(/\s+/g, '');
 
     for (const flow of requiredFlows(pool.spec, region)) {
-      const verdict = evaluateNsg(nsg.securityRules, nsg.defaultSecurityRules, flow);
-      if (verdict.allowed) continue;
+      const verdicts = flow.ports.map((port) => ({ port, ...evaluateNsg(rules, nsg.defaultSecurityRules, { ...flow, port }) }));
+      const denied = verdicts.filter((verdict) => !verdict.allowed);
+      const verdict = denied[0];
+      if (!verdict) continue;
       report({
         path: ['networkConfiguration', 'subnetId'],
         message:
-          `The subnet's network security group ${describe(verdict.rule)} ${flow.direction.toLowerCase()} TCP ${ports(flow)} ` +
+          `The subnet's network security group ${describe(verdict.rule)} ${flow.direction.toLowerCase()} TCP ${portList(denied.map(({ port }) => port))} ` +
           `${flow.direction === 'Outbound' ? 'to' : 'from'} ${flow.serviceTag}, which ${flow.purpose}. Nodes go unusable while still billed. ` +
           `Add an Allow rule for it with a lower priority number than ${verdict.rule ? verdict.rule.priority : 'the deny'}.`,
       });
@@ -70,6 +74,7 @@ function describe(rule: SecurityRule | undefined): string {
   return rule ? `denies, by rule "${rule.name ?? 'unnamed'}" (priority ${rule.priority}),` : 'denies';
 }
 
-function ports(flow: ServiceTraffic): string {
-  return flow.ports.length === 1 ? `port ${flow.ports[0]}` : `ports ${flow.ports[0]}-${flow.ports[flow.ports.length - 1]}`;
+/** "port 443", or "ports 29876-29877" for a run of consecutive ports. */
+function portList(ports: number[]): string {
+  return ports.length === 1 ? `port ${ports[0]}` : `ports ${ports[0]}-${ports[ports.length - 1]}`;
 }

@@ -13,11 +13,10 @@ export const DEFAULT_SECURITY_RULES: readonly SecurityRule[] = [
   { name: 'DenyAllOutBound', priority: 65500, direction: 'Outbound', access: 'Deny', protocol: '*', sourceAddressPrefix: '*', destinationAddressPrefix: '*', destinationPortRange: '*' },
 ];
 
-/** Traffic between the pool's nodes and an Azure service, named by its service tag (e.g. `BatchNodeManagement.eastus`). */
+/** TCP traffic on one port between the pool's nodes and an Azure service, named by its service tag (e.g. `BatchNodeManagement.eastus`). */
 export interface ServiceTraffic {
   direction: 'Inbound' | 'Outbound';
-  /** TCP ports; a rule must cover all of them to decide the flow. */
-  ports: readonly number[];
+  port: number;
   serviceTag: string;
 }
 
@@ -39,7 +38,7 @@ export function evaluateNsg(rules: readonly SecurityRule[], defaultRules: readon
 function matches(rule: SecurityRule, traffic: ServiceTraffic): boolean {
   if (!['*', 'tcp', 'any'].includes((rule.protocol ?? '*').toLowerCase())) return false;
   const ports = [rule.destinationPortRange, ...(rule.destinationPortRanges ?? [])].filter((range): range is string => range !== undefined && range !== '');
-  if (!traffic.ports.every((port) => ports.some((range) => portInRange(port, range)))) return false;
+  if (!ports.some((range) => portInRange(traffic.port, range))) return false;
   // The service sits at the far end: the destination of outbound traffic, the source of inbound traffic.
   const far = traffic.direction === 'Outbound'
     ? [rule.destinationAddressPrefix, ...(rule.destinationAddressPrefixes ?? [])]

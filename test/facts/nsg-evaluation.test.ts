@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { SecurityRule } from '../../src/facts/environment.ts';
 import { evaluateNsg } from '../../src/facts/nsg-evaluation.ts';
 
-const batchOut = { direction: 'Outbound', ports: [443], serviceTag: 'BatchNodeManagement.eastus' } as const;
+const batchOut = { direction: 'Outbound', port: 443, serviceTag: 'BatchNodeManagement.eastus' } as const;
 const rule = (fields: Partial<SecurityRule>): SecurityRule => ({ priority: 100, direction: 'Outbound', access: 'Deny', protocol: '*', destinationAddressPrefix: '*', destinationPortRange: '*', ...fields });
 
 describe('NSG evaluation, first matching rule by priority', () => {
@@ -32,9 +32,19 @@ describe('NSG evaluation, first matching rule by priority', () => {
   });
 
   it('reads inbound rules by their source, and denies inbound from Batch by default', () => {
-    const inbound = { direction: 'Inbound', ports: [29876, 29877], serviceTag: 'BatchNodeManagement.eastus' } as const;
+    const inbound = { direction: 'Inbound', port: 29876, serviceTag: 'BatchNodeManagement.eastus' } as const;
     expect(evaluateNsg([], undefined, inbound)).toMatchObject({ allowed: false, rule: { name: 'DenyAllInBound' } });
     const allow = rule({ direction: 'Inbound', access: 'Allow', sourceAddressPrefix: 'BatchNodeManagement', destinationPortRange: '29876-29877' });
     expect(evaluateNsg([allow], undefined, inbound).allowed).toBe(true);
+  });
+
+  it('decides each port on its own: a deny of one port of a range is not skipped', () => {
+    const rules = [
+      rule({ name: 'deny-one', direction: 'Inbound', priority: 100, sourceAddressPrefix: '*', destinationPortRange: '29877' }),
+      rule({ name: 'allow-both', direction: 'Inbound', priority: 200, access: 'Allow', sourceAddressPrefix: 'BatchNodeManagement', destinationPortRange: '29876-29877' }),
+    ];
+    const inbound = (port: number) => ({ direction: 'Inbound', port, serviceTag: 'BatchNodeManagement.eastus' }) as const;
+    expect(evaluateNsg(rules, undefined, inbound(29876))).toMatchObject({ allowed: true, rule: { name: 'allow-both' } });
+    expect(evaluateNsg(rules, undefined, inbound(29877))).toMatchObject({ allowed: false, rule: { name: 'deny-one' } });
   });
 });

@@ -3,5 +3,6 @@ import { describeRuleFixtures } from '../helpers/rule-cases.ts';
 describeRuleFixtures('subnet-nsg-batch-traffic', {
   'outbound-denied.yaml': [{ line: 8, column: 13, message: ['rule "deny-internet-out" (priority 100)', 'outbound TCP port 443 to BatchNodeManagement.eastus', 'unusable', 'lower priority number than 100'] }],
   'storage-denied.json': [{ line: 15, column: 17, message: ['rule "deny-rest" (priority 4000)', 'to Storage.eastus', 'resource files'] }],
+  'classic-one-port-denied.yaml': [{ line: 9, column: 13, message: ['rule "deny-29877" (priority 100)', 'inbound TCP port 29877 from BatchNodeManagement.eastus'] }],
   'classic-mode.yaml': [{ line: 9, column: 13, message: ['"DenyAllInBound" (priority 65500)', 'inbound TCP ports 29876-29877 from BatchNodeManagement.eastus', 'retired on 31 March 2026'] }],
 });
