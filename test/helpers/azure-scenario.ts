@@ -14,8 +14,9 @@ type Fault = FakeAnswer & { times?: number };
 interface ScenarioFile {
   environment: string;
   account: string;
-  pageSize?: number;
   faults?: { path: string; answers: Fault[] }[];
+  /** Lists to answer a few items a page. */
+  paged?: { path: string; pageSize: number }[];
 }
 
 export interface Scenario {
@@ -29,7 +30,9 @@ export async function loadScenario(name: string): Promise<Scenario> {
   const path = join(PROJECT_ROOT, 'fixtures/azure', name);
   const file = parse(readFileSync(path, 'utf8')) as ScenarioFile;
   const environment = await loadContextFile(resolve(dirname(path), file.environment), PROJECT_ROOT);
-  return { accountId: file.account, environment, routes: environmentRoutes(environment, file.account, file.faults), options: environmentOptions(environment, file.pageSize) };
+  const routes = environmentRoutes(environment, file.account, file.faults);
+  for (const { path, pageSize } of file.paged ?? []) routes.find((route) => route.path.toLowerCase() === path.toLowerCase())!.pageSize = pageSize;
+  return { accountId: file.account, environment, routes, options: environmentOptions(environment) };
 }
 
 /** The environment as ARM answers it, every path answering the same each time, but for the faults given. */

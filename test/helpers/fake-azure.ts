@@ -15,6 +15,8 @@ export interface FakeAnswer {
 export interface FakeRoute {
   path: string;
   answers: FakeAnswer[];
+  /** Items per page of this path's list answers, the rest by nextLink (else the server's `pageSize`). */
+  pageSize?: number;
 }
 
 export interface SeenRequest {
@@ -48,6 +50,8 @@ export interface FakeAzureOptions {
   pageSize?: number;
   /** Tried, in order, for a path that has no route. */
   patterns?: FakePattern[];
+  /** Hold every answer back at least this long, in milliseconds, so that requests overlap as they would over a network. */
+  latencyMs?: number;
 }
 
 const SKIP_TOKEN = '$skiptoken';
@@ -62,7 +66,7 @@ export async function startFakeAzure(routes: FakeRoute[], options: FakeAzureOpti
     keyType: 'ec',
     extensions: [{ name: 'subjectAltName', altNames: [{ type: 7, ip: '127.0.0.1' }] }],
   });
-  const byPath = new Map(routes.map((route) => [route.path.toLowerCase(), { answers: route.answers, given: 0 }]));
+  const byPath = new Map(routes.map((route) => [route.path.toLowerCase(), { ...route, given: 0 }]));
   const requests: SeenRequest[] = [];
   let inFlight = 0;
   const fake = { maxInFlight: 0 };
@@ -74,8 +78,9 @@ export async function startFakeAzure(routes: FakeRoute[], options: FakeAzureOpti
     requests.push({ method: request.method ?? 'GET', path: url.pathname, query: url.searchParams, authorization: request.headers.authorization });
     const route = byPath.get(url.pathname.toLowerCase());
     const answer = route ? route.answers[Math.min(route.given++, route.answers.length - 1)]! : answerByPattern(url, options.patterns ?? []);
-    if (answer.delayMs) await new Promise((done) => setTimeout(done, answer.delayMs));
-    const body = paged(answer.body, url, endpointOf(server), options.pageSize);
+    const delay = Math.max(answer.delayMs ?? 0, options.latencyMs ?? 0);
+    if (delay > 0) await new Promise((done) => setTimeout(done, delay));
+    const body = paged(answer.body, url, endpointOf(server), route?.pageSize ?? options.pageSize);
     response.writeHead(answer.status ?? 200, { 'content-type': 'application/json; charset=utf-8', 'x-ms-request-id': String(requests.length), ...answer.headers });
     response.end(body === undefined ? undefined : JSON.stringify(body));
     inFlight--;
