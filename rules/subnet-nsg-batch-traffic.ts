@@ -35,11 +35,22 @@ export const subnetNsgBatchTrafficRule: PoolRule = {
     if (!location.known) return notChecked(location.reason);
     const region = location.value.toLowerCase().replace(/\s+/g, '');
 
+    const nodePrefixes = subnet.value.addressPrefixes;
     for (const flow of requiredFlows(pool.spec, region)) {
-      const verdicts = flow.ports.map((port) => ({ port, ...evaluateNsg(rules, nsg.defaultSecurityRules, { ...flow, port }) }));
-      const denied = verdicts.filter((verdict) => !verdict.allowed);
+      const verdicts = flow.ports.map((port) => ({ port, verdict: evaluateNsg(rules, nsg.defaultSecurityRules, { ...flow, port, nodePrefixes }) }));
+      const denied = verdicts.flatMap(({ port, verdict }) => (verdict.decided && !verdict.allowed ? [{ port, rule: verdict.rule }] : []));
+      const undecided = verdicts.flatMap(({ port, verdict }) => (verdict.decided ? [] : [{ port, ...verdict }]));
       const verdict = denied[0];
-      if (!verdict) continue;
+      if (!verdict) {
+        const first = undecided[0];
+        if (first) {
+          notChecked(
+            `whether the subnet's network security group lets ${flow.direction.toLowerCase()} TCP ${portList(undecided.map(({ port }) => port))} ` +
+              `${flow.direction === 'Outbound' ? 'to' : 'from'} ${flow.serviceTag} through is not known: rule "${first.rule.name ?? 'unnamed'}" (priority ${first.rule.priority}) may or may not match, ${first.reason}`,
+          );
+        }
+        continue;
+      }
       report({
         path: ['networkConfiguration', 'subnetId'],
         message:

@@ -62,7 +62,10 @@ export interface SubnetFacts {
   dnsServers?: string[];
 }
 
-/** An NSG rule in ARM's flattened form (the SDK's), as `az network nsg rule list` prints it. */
+/**
+ * An NSG rule in ARM's flattened form (the SDK's), as `az network nsg rule list` prints it. A side with
+ * no address prefix and no application security group, or a rule with no destination port, means any.
+ */
 export interface SecurityRule {
   name?: string;
   priority: number;
@@ -75,6 +78,8 @@ export interface SecurityRule {
   destinationPortRanges?: string[];
   sourceAddressPrefix?: string;
   sourceAddressPrefixes?: string[];
+  sourceApplicationSecurityGroups?: { id?: string }[];
+  destinationApplicationSecurityGroups?: { id?: string }[];
 }
 
 export type LockLevel = 'ReadOnly' | 'CanNotDelete';

@@ -1,8 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { lintFixtures } from '../helpers/lint-fixture.ts';
 import { describeRuleFixtures } from '../helpers/rule-cases.ts';
 
 describeRuleFixtures('subnet-nsg-batch-traffic', {
   'outbound-denied.yaml': [{ line: 8, column: 13, message: ['rule "deny-internet-out" (priority 100)', 'outbound TCP port 443 to BatchNodeManagement.eastus', 'unusable', 'lower priority number than 100'] }],
   'storage-denied.json': [{ line: 15, column: 17, message: ['rule "deny-rest" (priority 4000)', 'to Storage.eastus', 'resource files'] }],
   'classic-one-port-denied.yaml': [{ line: 9, column: 13, message: ['rule "deny-29877" (priority 100)', 'inbound TCP port 29877 from BatchNodeManagement.eastus'] }],
+  'allow-for-other-subnet.yaml': [{ line: 9, column: 13, message: ['rule "deny-rest" (priority 4000)', 'outbound TCP port 443 to BatchNodeManagement.eastus'] }],
   'classic-mode.yaml': [{ line: 9, column: 13, message: ['"DenyAllInBound" (priority 65500)', 'inbound TCP ports 29876-29877 from BatchNodeManagement.eastus', 'retired on 31 March 2026'] }],
+});
+
+describe('subnet-nsg-batch-traffic when a rule may or may not match', () => {
+  it('lists the pool as not checked, naming the rule and why, instead of guessing', async () => {
+    const report = await lintFixtures(['fixtures/rules/subnet-nsg-batch-traffic/valid/rules-for-other-addresses.yaml'], ['subnet-nsg-batch-traffic']);
+    expect(report.notChecked).toEqual([
+      expect.objectContaining({
+        poolId: 'other-subnet-denied',
+        reason: expect.stringMatching(/outbound TCP port 443 to BatchNodeManagement\.eastus through is not known: rule "deny-partner-range" \(priority 100\).*20\.36\.0\.0\/14/),
+      }),
+    ]);
+  });
 });
