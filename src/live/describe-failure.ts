@@ -1,3 +1,6 @@
+/** Node's codes for a connection that never carried an answer. */
+const NETWORK_ERROR_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'REQUEST_SEND_ERROR']);
+
 /** Why a live request failed, in words a user can act on; never the request's token or headers. */
 export function describeFailure(error: unknown, permission: string): string {
   const failure = error as { name?: string; statusCode?: number; code?: string; message?: string };
@@ -9,5 +12,6 @@ export function describeFailure(error: unknown, permission: string): string {
   if (failure.statusCode === 404) return `404 ${failure.code ?? 'NotFound'}: the resource does not exist, or the identity cannot see it`;
   if (failure.statusCode === 429) return '429 throttled by Azure, still after retries';
   if (failure.statusCode !== undefined) return `${failure.statusCode} ${failure.code ?? ''}`.trim();
+  if (failure.code && NETWORK_ERROR_CODES.has(failure.code)) return `could not reach Azure Resource Manager (${failure.message ?? failure.code})`;
   return failure.message ?? String(error);
 }

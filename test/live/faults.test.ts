@@ -73,6 +73,14 @@ describe('live mode when Azure misbehaves', () => {
     expect(ruleAndPool(report)).toContain('subnet-nsg-batch-traffic etl');
   });
 
+  it('says when Azure cannot be reached at all', async () => {
+    const scenario = await loadScenario('paged.yaml');
+    fake = await startFakeAzure(scenario.routes, scenario.options);
+    const unreachable = { ...fake, endpoint: 'https://127.0.0.1:9' };
+    const report = await lintLive([POOLS], liveOptionsFor(unreachable, scenario.accountId));
+    expect(notChecked(report)).toContainEqual({ ruleId: 'subnet-ip-capacity', poolId: 'render', reason: expect.stringMatching(/could not reach Azure Resource Manager \(connect ECONNREFUSED 127\.0\.0\.1:9\)/) });
+  });
+
   it('without credentials, runs every check that needs no Azure fact and lists the rest with why', async () => {
     const scenario = await loadScenario('paged.yaml');
     fake = await startFakeAzure(scenario.routes, scenario.options);
