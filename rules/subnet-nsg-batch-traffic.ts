@@ -2,12 +2,15 @@ import { notStatic, type PoolRule } from '../src/engine/rule.ts';
 import { evaluateNsg, type ServiceTraffic } from '../src/facts/nsg-evaluation.ts';
 import type { SecurityRule } from '../src/facts/environment.ts';
 import { poolSubnetId, pullsFromStorage } from '../src/pool/network.ts';
-import { isUnknown } from '../src/sources/unknown.ts';
+import type { PoolSpec } from '../src/sources/pool-definition.ts';
+import { isKnown, isUnknown } from '../src/sources/unknown.ts';
 
 /** Traffic the nodes need on one or more ports, and why. */
 interface RequiredFlow extends Omit<ServiceTraffic, 'port'> {
   ports: number[];
   purpose: string;
+  /** The traffic may instead go to a node-management private endpoint in the VNet. */
+  privateEndpointMayCarry?: boolean;
 }
 
 export const subnetNsgBatchTrafficRule: PoolRule = {
@@ -36,41 +39,57 @@ export const subnetNsgBatchTrafficRule: PoolRule = {
     const region = location.value.toLowerCase().replace(/\s+/g, '');
 
     const nodePrefixes = subnet.value.addressPrefixes;
+    const mode = pool.spec.targetNodeCommunicationMode;
+    if (isUnknown(mode)) notChecked(`the classic-mode traffic was not checked: ${notStatic('the node communication mode', mode)}`);
     for (const flow of requiredFlows(pool.spec, region)) {
       const verdicts = flow.ports.map((port) => ({ port, verdict: evaluateNsg(rules, nsg.defaultSecurityRules, { ...flow, port, nodePrefixes }) }));
       const denied = verdicts.flatMap(({ port, verdict }) => (verdict.decided && !verdict.allowed ? [{ port, rule: verdict.rule }] : []));
       const undecided = verdicts.flatMap(({ port, verdict }) => (verdict.decided ? [] : [{ port, ...verdict }]));
-      const verdict = denied[0];
-      if (!verdict) {
-        const first = undecided[0];
-        if (first) {
-          notChecked(
-            `whether the subnet's network security group lets ${flow.direction.toLowerCase()} TCP ${portList(undecided.map(({ port }) => port))} ` +
-              `${flow.direction === 'Outbound' ? 'to' : 'from'} ${flow.serviceTag} through is not known: rule "${first.rule.name ?? 'unnamed'}" (priority ${first.rule.priority}) may or may not match, ${first.reason}`,
-          );
-        }
-        continue;
+      const traffic = (ports: { port: number }[]) =>
+        `${flow.direction.toLowerCase()} TCP ${portList(ports.map(({ port }) => port))} ${flow.direction === 'Outbound' ? 'to' : 'from'} ${flow.serviceTag}`;
+      const first = denied[0];
+      if (first && flow.privateEndpointMayCarry) {
+        notChecked(
+          `the subnet's network security group ${describe(first.rule)} ${traffic(denied)}, but the pool has no public IP addresses: with a node-management ` +
+            "private endpoint that traffic stays in the VNet and needs no such rule, and whether the Batch account has one is not known",
+        );
+      } else if (first) {
+        report({
+          path: ['networkConfiguration', 'subnetId'],
+          message:
+            `The subnet's network security group ${describe(first.rule)} ${traffic(denied)}, which ${flow.purpose}. Nodes go unusable while still billed. ` +
+            remedy(first.rule, flow, traffic(denied)),
+        });
+      } else if (undecided[0]) {
+        const { rule, reason } = undecided[0];
+        notChecked(`whether the subnet's network security group lets ${traffic(undecided)} through is not known: rule "${rule.name ?? 'unnamed'}" (priority ${rule.priority}) may or may not match, ${reason}`);
       }
-      report({
-        path: ['networkConfiguration', 'subnetId'],
-        message:
-          `The subnet's network security group ${describe(verdict.rule)} ${flow.direction.toLowerCase()} TCP ${portList(denied.map(({ port }) => port))} ` +
-          `${flow.direction === 'Outbound' ? 'to' : 'from'} ${flow.serviceTag}, which ${flow.purpose}. Nodes go unusable while still billed. ` +
-          `Add an Allow rule for it with a lower priority number than ${verdict.rule ? verdict.rule.priority : 'the deny'}.`,
-      });
     }
   },
 };
 
-function requiredFlows(spec: Parameters<PoolRule['check']>[0]['spec'], region: string): RequiredFlow[] {
+function requiredFlows(spec: PoolSpec, region: string): RequiredFlow[] {
+  const classic = typeof spec.targetNodeCommunicationMode === 'string' && spec.targetNodeCommunicationMode.toLowerCase() === 'classic';
   const flows: RequiredFlow[] = [
-    { direction: 'Outbound', ports: [443], serviceTag: `BatchNodeManagement.${region}`, purpose: 'every node needs to reach the Batch service (simplified node communication)' },
+    {
+      direction: 'Outbound',
+      ports: [443],
+      serviceTag: `BatchNodeManagement.${region}`,
+      purpose: 'every node needs to reach the Batch service (simplified node communication)',
+      privateEndpointMayCarry: mayHaveNoPublicIp(spec),
+    },
   ];
-  if (pullsFromStorage(spec)) {
-    flows.push({ direction: 'Outbound', ports: [443], serviceTag: `Storage.${region}`, purpose: 'the pool needs to download its resource files, application packages or container images' });
+  if (pullsFromStorage(spec) || classic) {
+    flows.push({
+      direction: 'Outbound',
+      ports: [443],
+      serviceTag: `Storage.${region}`,
+      purpose: pullsFromStorage(spec)
+        ? 'the pool needs to download its resource files, application packages or container images'
+        : 'a pool asking for classic node communication needs (classic mode was retired on 31 March 2026; switch to simplified)',
+    });
   }
-  const mode = spec.targetNodeCommunicationMode;
-  if (typeof mode === 'string' && mode.toLowerCase() === 'classic') {
+  if (classic) {
     flows.push({
       direction: 'Inbound',
       ports: [29876, 29877],
@@ -81,8 +100,29 @@ function requiredFlows(spec: Parameters<PoolRule['check']>[0]['spec'], region: s
   return flows;
 }
 
+/** A pool without public IPs may reach Batch through a node-management private endpoint, which no service-tag rule governs. */
+function mayHaveNoPublicIp(spec: PoolSpec): boolean {
+  const network = spec.networkConfiguration;
+  if (!isKnown(network)) return false;
+  const publicIps = network.publicIPAddressConfiguration;
+  if (isUnknown(publicIps)) return true;
+  const provision = isKnown(publicIps) ? publicIps.provision : undefined;
+  return isUnknown(provision) || (typeof provision === 'string' && provision.toLowerCase() === 'nopublicipaddresses');
+}
+
 function describe(rule: SecurityRule | undefined): string {
   return rule ? `denies, by rule "${rule.name ?? 'unnamed'}" (priority ${rule.priority}),` : 'denies';
+}
+
+/** Custom rules take priorities 100 to 4096; a deny at 100 cannot be preceded, only renumbered or narrowed. */
+function remedy(rule: SecurityRule | undefined, flow: RequiredFlow, traffic: string): string {
+  const allow = `an ${flow.direction.toLowerCase()} Allow rule for ${traffic.slice(traffic.indexOf(' ') + 1)}`;
+  const tagsOnly = "(name the service tag, not IP addresses: Batch's addresses change)";
+  if (!rule) return `Add ${allow} ${tagsOnly}.`;
+  if (rule.priority <= 100) {
+    return `Rule "${rule.name ?? 'unnamed'}" already has the lowest priority number a rule can have: renumber it and add ${allow} before it ${tagsOnly}, or narrow it so it no longer matches this traffic.`;
+  }
+  return `Add ${allow} with a lower priority number than ${rule.priority} ${tagsOnly}.`;
 }
 
 /** "port 443", or "ports 29876-29877" for a run of consecutive ports. */
