@@ -7,6 +7,7 @@ import { loadCatalog } from './catalog/catalog.ts';
 import { ContextError } from './facts/load-context.ts';
 import { accountForRun, factsForRun, FactsSetupError } from './facts/facts-for-run.ts';
 import { FORMAT_NAMES, loadFormatter } from './formatters/index.ts';
+import { redact } from './formatters/redact.ts';
 import { NoFilesMatched, STDIN_ARGUMENT } from './sources/discover.ts';
 import { listRules } from './cli/list-rules.ts';
 import { BaselineError } from './engine/baseline-error.ts';
@@ -128,7 +129,7 @@ async function runLint(paths: string[], options: LintCommandOptions): Promise<nu
     },
     ...(options.config !== undefined && { configPath: options.config }),
     ...(stdin && { stdin }),
-    ...(options.debug && { debug: (message: string) => process.stderr.write(`batchlint: ${message}\n`) }),
+    ...(options.debug && { debug: (message: string) => process.stderr.write(`batchlint: ${redact(message)}\n`) }),
   });
   const baselines = options.baseline || options.writeBaseline ? await import('./engine/baseline.ts') : undefined;
   if (options.writeBaseline) {
@@ -193,13 +194,13 @@ function handleFailure(error: unknown): number {
     return code === 'commander.helpDisplayed' || code === 'commander.version' || code === 'commander.help' ? EXIT_OK : EXIT_RUN_FAILED;
   }
   if (error instanceof ConfigError || error instanceof ContextError || error instanceof FactsSetupError || (error instanceof Error && error.name === 'LiveModeError') || error instanceof NoFilesMatched || error instanceof UserError || error instanceof BaselineError) {
-    process.stderr.write(`batchlint: ${error.message}\n`);
+    process.stderr.write(`batchlint: ${redact(error.message)}\n`);
   } else if (error instanceof RuleCrashed) {
-    process.stderr.write(`batchlint: ${error.message}\nThis is a bug in batchlint; please report it with the file that triggers it.\n`);
-    if (process.env.BATCHLINT_DEBUG) process.stderr.write(`${(error.cause as Error)?.stack ?? ''}\n`);
+    process.stderr.write(`batchlint: ${redact(error.message)}\nThis is a bug in batchlint; please report it with the file that triggers it.\n`);
+    if (process.env.BATCHLINT_DEBUG) process.stderr.write(`${redact((error.cause as Error)?.stack ?? '')}\n`);
   } else {
-    process.stderr.write(`batchlint: unexpected failure: ${error instanceof Error ? error.message : String(error)}\n`);
-    if (process.env.BATCHLINT_DEBUG && error instanceof Error) process.stderr.write(`${error.stack}\n`);
+    process.stderr.write(`batchlint: unexpected failure: ${redact(error instanceof Error ? error.message : String(error))}\n`);
+    if (process.env.BATCHLINT_DEBUG && error instanceof Error) process.stderr.write(`${redact(error.stack ?? '')}\n`);
   }
   return EXIT_RUN_FAILED;
 }

@@ -11,6 +11,7 @@ import { ContextError } from '../facts/load-context.ts';
 import type { FormatContext } from '../formatters/formatter.ts';
 import { escapeData } from '../formatters/github.ts';
 import { loadFormatter } from '../formatters/index.ts';
+import { redact } from '../formatters/redact.ts';
 import { FORMAT_BY_EXTENSION } from '../sources/parse-file.ts';
 import { NoFilesMatched } from '../sources/discover.ts';
 import { allRules } from '../../rules/index.ts';
@@ -37,7 +38,7 @@ async function run(env: NodeJS.ProcessEnv): Promise<number> {
 
 /** The pull request's changed files that the `files` input covers and batchlint reads; all of `files` outside a pull request. */
 function changedPoolFiles(inputs: ActionInputs, env: NodeJS.ProcessEnv, cwd: string): string[] {
-  const changed = changedFiles(env.GITHUB_EVENT_PATH, cwd, (message) => process.stdout.write(`::warning::${escapeData(message)}\n`));
+  const changed = changedFiles(env.GITHUB_EVENT_PATH, cwd, (message) => process.stdout.write(`::warning::${escapeData(redact(message))}\n`));
   if (!changed) return inputs.files;
   const covered = picomatch(inputs.files.map((pattern) => asGlob(pattern, cwd)), { dot: true });
   const readable = new Set(Object.keys(FORMAT_BY_EXTENSION));
@@ -77,6 +78,6 @@ try {
   process.exitCode = await run(process.env);
 } catch (error) {
   const expected = error instanceof InputError || error instanceof ConfigError || error instanceof ContextError || error instanceof FactsSetupError || (error instanceof Error && error.name === 'LiveModeError') || error instanceof NoFilesMatched;
-  process.stdout.write(`::error title=batchlint::${escapeData(expected ? (error as Error).message : `unexpected failure: ${(error as Error).message}`)}\n`);
+  process.stdout.write(`::error title=batchlint::${escapeData(redact(expected ? (error as Error).message : `unexpected failure: ${(error as Error).message}`))}\n`);
   process.exitCode = 2;
 }

@@ -5,6 +5,7 @@ import { poolsOf } from '../engine/lint-text.ts';
 import { environmentRequests } from '../facts/environment-requests.ts';
 import { NO_SOURCE_OPTIONS } from '../sources/adapter.ts';
 import { discoverFiles } from '../sources/discover.ts';
+import { redact } from '../formatters/redact.ts';
 import type { PoolDefinition } from '../sources/pool-definition.ts';
 import type { LiveOptions } from '../live/live-options.ts';
 import { readLiveEnvironment } from '../live/read-environment.ts';
@@ -32,7 +33,8 @@ export async function contextSnapshot(patterns: readonly string[], cwd: string, 
     `# batchlint context: read from Azure for ${pools.length} pool(s) on ${new Date().toISOString().slice(0, 10)}`,
     ...[...unavailable].map(([what, reason]) => `# not read: ${what.replace(/:$/, '')}: ${reason}`),
   ];
-  return `${header.join('\n')}\n${stringify(environment, { lineWidth: 0 })}`;
+  // The not-read reasons quote Azure's and the credential's errors, which may echo a URL or token.
+  return redact(`${header.join('\n')}\n${stringify(environment, { lineWidth: 0 })}`);
 }
 
 function safely(read: () => string): string | undefined {

@@ -11,6 +11,7 @@ import { LineIndex, type Location, type Path } from '../sources/location.ts';
 import { allRules } from '../../rules/index.ts';
 import { parseErrorRule } from '../../rules/parse-error.ts';
 import { unusedSuppressionRule } from '../../rules/unused-suppression.ts';
+import { secretScrubber, type Scrub } from './secret-values.ts';
 import { applyDirectives, findDirectives } from './suppressions.ts';
 import type { Finding, NotChecked } from './finding.ts';
 import { docsUrl, isPoolRule, type AnyRule, type PoolRule, type Report } from './rule.ts';
@@ -41,7 +42,7 @@ export async function lintText(input: LintTextInput): Promise<TextResult> {
     document = await parseFile(input.filePath, input.text);
   } catch (error) {
     if (!(error instanceof SyntaxProblem)) throw error;
-    return { findings: syntaxProblemFindings(input, error), notChecked: [], pools: 0, notAPoolFile: false };
+    return withoutSecrets({ findings: syntaxProblemFindings(input, error), notChecked: [], pools: 0, notAPoolFile: false }, secretScrubber(input.text, []));
   }
   const problems: Finding[] = [];
   const context: SourceContext = {
@@ -61,7 +62,20 @@ export async function lintText(input: LintTextInput): Promise<TextResult> {
   }
   result.findings = suppress(result.findings, document, input);
   result.findings.sort((a, b) => a.line - b.line || a.column - b.column);
-  return result;
+  return withoutSecrets(result, secretScrubber(input.text, pools));
+}
+
+/** Messages, fix descriptions and reasons with the file's credentials taken out (fix edits keep them, for --fix). */
+function withoutSecrets(result: TextResult, scrub: Scrub): TextResult {
+  return {
+    ...result,
+    findings: result.findings.map((finding) => ({
+      ...finding,
+      message: scrub(finding.message),
+      ...(finding.fix && { fix: { ...finding.fix, description: scrub(finding.fix.description) } }),
+    })),
+    notChecked: result.notChecked.map((entry) => ({ ...entry, reason: scrub(entry.reason) })),
+  };
 }
 
 /** The pools of a file without linting them (live mode gathers every pool's facts first); none when it does not parse. */

@@ -1,6 +1,6 @@
 import type { Finding } from '../engine/finding.ts';
 import type { Formatter } from './formatter.ts';
-import { redact } from './redact.ts';
+import { redact, shownFix } from './redact.ts';
 
 /**
  * The machine-readable contract other tools build on (docs/json-format.md). Bump `version` on any
@@ -31,6 +31,7 @@ export const jsonFormatter: Formatter = (report, context) =>
   ) + '\n';
 
 function toJsonFinding(finding: Finding) {
+  const fix = shownFix(finding.fix);
   return {
     ruleId: finding.ruleId,
     severity: finding.severity,
@@ -42,11 +43,6 @@ function toJsonFinding(finding: Finding) {
     poolId: finding.poolId ?? null,
     propertyPath: finding.propertyPath ?? null,
     docsUrl: finding.docsUrl,
-    ...(finding.fix && {
-      fix: {
-        description: redact(finding.fix.description),
-        edits: finding.fix.edits.map((edit) => ({ offset: edit.offset, length: edit.length, text: redact(edit.text) })),
-      },
-    }),
+    ...(fix && { fix: { description: fix.description, edits: fix.edits.map(({ offset, length, text }) => ({ offset, length, text })) } }),
   };
 }

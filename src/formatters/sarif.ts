@@ -4,7 +4,7 @@ import type { Finding } from '../engine/finding.ts';
 import { fingerprints } from '../engine/fingerprint.ts';
 import { docsUrl, type AnyRule, type Severity } from '../engine/rule.ts';
 import type { Formatter } from './formatter.ts';
-import { redact } from './redact.ts';
+import { redact, shownFix } from './redact.ts';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
 const SOURCE_ROOT = '%SRCROOT%';
@@ -65,6 +65,7 @@ function describeRule(rule: AnyRule) {
 
 function toResult(finding: Finding, fingerprint: string, ruleIndex: Map<string, number>, artifact: (filePath: string) => object) {
   const location = artifact(finding.filePath);
+  const fix = shownFix(finding.fix);
   return {
     ruleId: finding.ruleId,
     ruleIndex: ruleIndex.get(finding.ruleId),
@@ -80,16 +81,16 @@ function toResult(finding: Finding, fingerprint: string, ruleIndex: Map<string, 
     ],
     partialFingerprints: { 'batchlint/v1': fingerprint },
     ...(finding.poolId !== undefined && { properties: { poolId: finding.poolId } }),
-    ...(finding.fix && {
+    ...(fix && {
       fixes: [
         {
-          description: { text: redact(finding.fix.description) },
+          description: { text: fix.description },
           artifactChanges: [
             {
               artifactLocation: location,
-              replacements: finding.fix.edits.map((edit) => ({
+              replacements: fix.edits.map((edit) => ({
                 deletedRegion: { charOffset: edit.offset, charLength: edit.length },
-                insertedContent: { text: redact(edit.text) },
+                insertedContent: { text: edit.text },
               })),
             },
           ],

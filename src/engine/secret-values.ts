@@ -1,0 +1,61 @@
+import type { PoolDefinition } from '../sources/pool-definition.ts';
+
+/**
+ * The credentials a file holds, scrubbed from its messages before any formatter sees them. A password is
+ * just text, so no pattern recognises one where a message quotes it (`"userAccounts[0].password" must be a
+ * string, got 12345678`, or a parse error that quotes the token it stopped at): only the file's own values can.
+ * Fix edits keep them: --fix writes the user's text back.
+ */
+
+/** Properties whose value is a credential, as Batch JSON, ARM and Terraform spell them (and parameters named after them). */
+const SECRET_PROPERTY = /(?:password|passwd|secret|account_?key|access_?key|private_?key|sas_?key|sas_?token)$/i;
+
+/** Shorter values would mostly remove ordinary words from messages, and Batch rejects such passwords anyway. */
+const MIN_SECRET_LENGTH = 4;
+
+/** A `name: value`, `"name": "value"` or `name = value` assignment; the lookahead takes the rest of the line without consuming it. */
+const ASSIGNMENT = /(?:^|[\s{,])["']?([A-Za-z_][\w-]*)["']?[ \t]*[:=][ \t]*(?=(.*)$)/gm;
+
+export type Scrub = (text: string) => string;
+
+export function secretScrubber(text: string, pools: readonly PoolDefinition[]): Scrub {
+  const secrets = new Set([...secretsInText(text), ...pools.flatMap((pool) => secretsInValue(pool.spec))]);
+  if (secrets.size === 0) return (message) => message;
+  // Longest first, so a secret that contains another is removed whole.
+  const ordered = [...secrets].sort((a, b) => b.length - a.length);
+  return (message) => ordered.reduce((scrubbed, secret) => scrubbed.split(secret).join('REDACTED'), message);
+}
+
+/** The values assigned to secret-named properties in the source text, whether or not the file parses. */
+function secretsInText(text: string): string[] {
+  const found: string[] = [];
+  for (const [, name, rest] of text.matchAll(ASSIGNMENT)) {
+    if (SECRET_PROPERTY.test(name!)) found.push(...valueTokens(rest!));
+  }
+  return found.filter((value) => value.length >= MIN_SECRET_LENGTH);
+}
+
+/** A quoted value whole (closed or not); a bare one word by word, as a parser would quote each token it stops at. */
+function valueTokens(rest: string): string[] {
+  const quoted = /^(["'])((?:\\.|(?!\1).)*)/.exec(rest);
+  if (quoted) return [quoted[2]!];
+  return rest.replace(/\s#.*$/, '').split(/[\s,{}[\]]+/).filter(Boolean);
+}
+
+/**
+ * The string and number values under secret-named properties of a canonical pool (however the source spelled
+ * them), and the values of `{ name, value }` settings with such a name (environmentSettings: STORAGE_ACCOUNT_KEY).
+ */
+function secretsInValue(value: unknown, name = ''): string[] {
+  if (Array.isArray(value)) return value.flatMap((item) => secretsInValue(item, name));
+  if (value !== null && typeof value === 'object') {
+    const setting = value as { name?: unknown; value?: unknown };
+    const named = typeof setting.name === 'string' ? secretsInValue(setting.value, setting.name) : [];
+    return [...named, ...Object.entries(value).flatMap(([key, item]) => secretsInValue(item, key))];
+  }
+  if ((typeof value === 'string' || typeof value === 'number') && SECRET_PROPERTY.test(name)) {
+    const text = String(value);
+    return text.length >= MIN_SECRET_LENGTH ? [text] : [];
+  }
+  return [];
+}
