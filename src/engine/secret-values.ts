@@ -35,12 +35,22 @@ function secretsInText(text: string): string[] {
   return found.filter((value) => value.length >= MIN_SECRET_LENGTH);
 }
 
-/** A quoted value whole (closed or not); a bare one word by word, as a parser would quote each token it stops at. */
+/**
+ * A quoted value whole (closed or not); a bare one word by word, as a parser would quote each token it stops
+ * at. References (`var.storage_key`, `[parameters('key')]`) name a secret without holding it, and messages
+ * that say where a value comes from need them.
+ */
 function valueTokens(rest: string): string[] {
   const quoted = /^(["'])((?:\\.|(?!\1).)*)/.exec(rest);
-  if (quoted) return [quoted[2]!];
-  return rest.replace(/\s#.*$/, '').split(/[\s,{}[\]]+/).filter(Boolean);
+  if (quoted) return ARM_EXPRESSION.test(quoted[2]!) ? [] : [quoted[2]!];
+  return rest
+    .replace(/\s#.*$/, '')
+    .split(/[\s,{}[\]]+/)
+    .filter((token) => token && !HCL_REFERENCE.test(token));
 }
+
+const ARM_EXPRESSION = /^\[(?!\[).*\]$/;
+const HCL_REFERENCE = /^[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*)+$/;
 
 /**
  * The string and number values under secret-named properties of a canonical pool (however the source spelled

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { secretScrubber } from '../../src/engine/secret-values.ts';
+import type { PoolDefinition } from '../../src/sources/pool-definition.ts';
+
+const poolWith = (spec: object) => ({ spec }) as unknown as PoolDefinition;
+
+describe('secretScrubber', () => {
+  it('takes the values of password and key assignments out, in JSON, YAML and HCL spelling, parsed or not', () => {
+    const text = [
+      '{ "name": "runner", "password": "JsonPw-1234" "x": 1 }',
+      '    password: 27182818 # a comment',
+      "  accountKey: 'YamlKey=='",
+      '  sas_key = "unclosed HclSas',
+      '  password = HclWordOne HclWordTwo',
+    ].join('\n');
+    const scrub = secretScrubber(text, []);
+    expect(scrub('JsonPw-1234, 27182818, YamlKey==, unclosed HclSas, HclWordTwo')).toBe('REDACTED, REDACTED, REDACTED, REDACTED, REDACTED');
+    expect(scrub('a comment about runner')).toBe('a comment about runner');
+  });
+
+  it('keeps references, expressions and values too short to tell from words', () => {
+    const text = 'account_key = var.storage_key\n"password": "[parameters(\'pin\')]"\npassword: abc\n';
+    const scrub = secretScrubber(text, []);
+    const message = "var.storage_key has no default; [parameters('pin')] is unknown; abc";
+    expect(scrub(message)).toBe(message);
+  });
+
+  it("takes the evaluated pool's secrets out, wherever the source kept them", () => {
+    const pool = poolWith({
+      userAccounts: [{ name: 'runner', password: 31415926 }],
+      startTask: { environmentSettings: [{ name: 'STORAGE_ACCOUNT_KEY', value: 'EnvKey==' }, { name: 'MODE', value: 'fast-mode' }] },
+      virtualMachineConfiguration: { containerConfiguration: { containerRegistries: [{ password: 'RegistryPw' }] } },
+      mountConfiguration: [{ azureBlobFileSystemConfiguration: { sasKey: 'MountSas' } }],
+    });
+    const scrub = secretScrubber('{}', [pool]);
+    expect(scrub('31415926 EnvKey== RegistryPw MountSas fast-mode')).toBe('REDACTED REDACTED REDACTED REDACTED fast-mode');
+  });
+
+  it('removes a secret whole when it contains another', () => {
+    const scrub = secretScrubber('secret: Inner1\npassword: Outer-Inner1\n', []);
+    expect(scrub('got Outer-Inner1, then Inner1')).toBe('got REDACTED, then REDACTED');
+  });
+});
