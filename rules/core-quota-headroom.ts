@@ -10,14 +10,24 @@ import { isUnknown } from '../src/sources/unknown.ts';
 interface QuotaCheck {
   /** "the Batch account's dedicated core quota" */
   quota: string;
-  /** How to raise it, for the message. */
+  /** Where to ask for more, for the message. */
   raise: string;
+  /** The resize error Batch reports when the quota runs out, when it has a documented one. */
+  errorCode?: string;
   needed: number;
   /** Cores already in use, when known. */
   used: number | undefined;
   limit: number;
   path: Path;
 }
+
+/** A quota the pool counts against that the facts do not give: why it was not compared. */
+interface MissingQuota {
+  missing: string;
+}
+
+const ACCOUNT_QUOTAS = 'on the Batch account (its Quotas page, or a support request)';
+const SUBSCRIPTION_QUOTAS = "on the subscription (Subscriptions › Usage + quotas, in the account's region)";
 
 export const coreQuotaHeadroomRule: PoolRule = {
   meta: {
@@ -39,8 +49,11 @@ export const coreQuotaHeadroomRule: PoolRule = {
     const account = facts.account();
     if (!account.known) return notChecked(account.reason);
 
-    let checks: QuotaCheck[];
-    if (account.value.poolAllocationMode === 'UserSubscription') {
+    let checks: (QuotaCheck | MissingQuota)[];
+    const mode = account.value.poolAllocationMode;
+    if (mode === undefined) {
+      return notChecked("the Batch account's pool allocation mode (account.poolAllocationMode) is not known, so neither is which quotas the pool counts against");
+    } else if (mode === 'UserSubscription') {
       const quotas = facts.subscriptionQuotas();
       if (!quotas.known) return notChecked(quotas.reason);
       checks = subscriptionChecks(quotas.value, size, demand);
@@ -48,59 +61,83 @@ export const coreQuotaHeadroomRule: PoolRule = {
       checks = accountChecks(account.value, size, demand);
     }
     for (const check of checks) {
+      if ('missing' in check) {
+        notChecked(check.missing);
+        continue;
+      }
       const total = check.needed + (check.used ?? 0);
-      if (total <= check.limit) continue;
-      report(quotaReport(check, size, total));
+      if (total > check.limit) report(quotaReport(check, size, total));
+      else if (check.used === undefined) notChecked(`the pool's ${check.needed} cores fit ${check.quota} of ${check.limit}, but the cores already in use are not known`);
     }
   },
 };
 
-function accountChecks(account: AccountFacts, size: VmSizeInfo, demand: NodeDemand): QuotaCheck[] {
+/** BatchService mode: dedicated cores count against the total and, when enforced, the family's quota; Spot cores against one total. */
+function accountChecks(account: AccountFacts, size: VmSizeInfo, demand: NodeDemand): (QuotaCheck | MissingQuota)[] {
   const { quotas = {}, usage } = account;
-  const raise = 'request an increase on the Batch account (Quotas, or a support request)';
-  const checks: QuotaCheck[] = [];
+  const checks: (QuotaCheck | MissingQuota)[] = [];
   const dedicated = demand.dedicated * size.vCPUs;
   const spot = demand.spot * size.vCPUs;
-  if (dedicated > 0 && quotas.dedicatedCores !== undefined) {
-    checks.push({ quota: "the Batch account's dedicated core quota", raise, needed: dedicated, used: usage?.dedicatedCores, limit: quotas.dedicatedCores, path: ['targetDedicatedNodes'] });
+  if (dedicated > 0) {
+    checks.push(
+      quotas.dedicatedCores === undefined
+        ? { missing: "the Batch account's dedicated core quota (account.quotas.dedicatedCores) is not known" }
+        : { quota: "the Batch account's dedicated core quota", raise: ACCOUNT_QUOTAS, errorCode: 'AccountCoreQuotaReached', needed: dedicated, used: usage?.dedicatedCores, limit: quotas.dedicatedCores, path: ['targetDedicatedNodes'] },
+    );
+    checks.push(...familyCheck(account, size, dedicated));
   }
-  if (dedicated > 0 && quotas.perFamilyEnforced && size.family && quotas.perFamily) {
-    checks.push({
-      quota: `the Batch account's ${size.family} dedicated core quota`,
-      raise,
-      needed: dedicated,
-      used: usage?.perFamily ? (byName(usage.perFamily, size.family) ?? 0) : undefined,
-      limit: byName(quotas.perFamily, size.family) ?? 0,
-      path: ['targetDedicatedNodes'],
-    });
-  }
-  if (spot > 0 && quotas.lowPriorityCores !== undefined) {
-    checks.push({ quota: "the Batch account's Spot/low-priority core quota", raise, needed: spot, used: usage?.lowPriorityCores, limit: quotas.lowPriorityCores, path: ['targetLowPriorityNodes'] });
+  if (spot > 0) {
+    checks.push(
+      quotas.lowPriorityCores === undefined
+        ? { missing: "the Batch account's Spot/low-priority core quota (account.quotas.lowPriorityCores) is not known" }
+        : { quota: "the Batch account's Spot/low-priority core quota", raise: ACCOUNT_QUOTAS, errorCode: 'AccountLowPriorityCoreQuotaReached', needed: spot, used: usage?.lowPriorityCores, limit: quotas.lowPriorityCores, path: ['targetLowPriorityNodes'] },
+    );
   }
   return checks;
 }
 
+function familyCheck({ quotas = {}, usage }: AccountFacts, size: VmSizeInfo, dedicated: number): (QuotaCheck | MissingQuota)[] {
+  if (quotas.perFamilyEnforced === false) return [];
+  if (quotas.perFamilyEnforced === undefined) return [{ missing: "whether the Batch account enforces its per-family dedicated core quotas (account.quotas.perFamilyEnforced) is not known" }];
+  if (!size.family) return [{ missing: `the quota family of ${size.name} is not known, so its per-family quota was not compared` }];
+  const limit = byName(quotas.perFamily, size.family);
+  if (limit === undefined) return [{ missing: `the Batch account's ${size.family} dedicated core quota (account.quotas.perFamily.${size.family}) is not known` }];
+  return [{
+    quota: `the Batch account's ${size.family} dedicated core quota`,
+    raise: ACCOUNT_QUOTAS,
+    errorCode: 'AccountVMSeriesCoreQuotaReached',
+    needed: dedicated,
+    // A usage list names the families in use; a family it leaves out has none.
+    used: usage?.perFamily ? (byName(usage.perFamily, size.family) ?? 0) : undefined,
+    limit,
+    path: ['targetDedicatedNodes'],
+  }];
+}
+
 /** UserSubscription mode: nodes are VMs of the subscription, counted against its regional vCPU quotas. */
-function subscriptionChecks(quotas: SubscriptionQuotas, size: VmSizeInfo, demand: NodeDemand): QuotaCheck[] {
-  const raise = "request an increase of the subscription's regional vCPU quota (Subscriptions › Usage + quotas)";
-  const checks: QuotaCheck[] = [];
-  const add = (quota: string, usage: QuotaUsage | undefined, needed: number, path: Path) => {
-    if (usage && needed > 0) checks.push({ quota, raise, needed, used: usage.current, limit: usage.limit, path });
+function subscriptionChecks(quotas: SubscriptionQuotas, size: VmSizeInfo, demand: NodeDemand): (QuotaCheck | MissingQuota)[] {
+  const checks: (QuotaCheck | MissingQuota)[] = [];
+  const add = (quota: string, field: string, usage: QuotaUsage | undefined, needed: number, path: Path) => {
+    if (needed === 0) return;
+    checks.push(usage ? { quota, raise: SUBSCRIPTION_QUOTAS, needed, used: usage.current, limit: usage.limit, path } : { missing: `${quota} (subscriptionQuotas.${field}) is not known` });
   };
-  add("the subscription's Total Regional vCPUs quota", quotas.totalRegionalCores, demand.dedicated * size.vCPUs, ['targetDedicatedNodes']);
-  if (size.family) add(`the subscription's ${size.family} vCPU quota`, byName(quotas.families, size.family), demand.dedicated * size.vCPUs, ['targetDedicatedNodes']);
-  add("the subscription's Total Regional Low-priority vCPUs quota", quotas.lowPriorityCores, demand.spot * size.vCPUs, ['targetLowPriorityNodes']);
+  const dedicated = demand.dedicated * size.vCPUs;
+  add("the subscription's Total Regional vCPUs quota", 'totalRegionalCores', quotas.totalRegionalCores, dedicated, ['targetDedicatedNodes']);
+  if (size.family) add(`the subscription's ${size.family} vCPU quota`, `families.${size.family}`, byName(quotas.families, size.family), dedicated, ['targetDedicatedNodes']);
+  else if (dedicated > 0) checks.push({ missing: `the quota family of ${size.name} is not known, so the subscription's family vCPU quota was not compared` });
+  add("the subscription's Total Regional Low-priority vCPUs quota", 'lowPriorityCores', quotas.lowPriorityCores, demand.spot * size.vCPUs, ['targetLowPriorityNodes']);
   return checks;
 }
 
 function quotaReport(check: QuotaCheck, size: VmSizeInfo, total: number): Report {
-  const used = check.used === undefined ? 'usage not known, so counted as 0' : `${check.used} in use`;
+  const used = check.used === undefined ? 'even counting none in use (the cores in use are not known),' : `with ${check.used} in use`;
   const spare = Math.max(0, check.limit - (check.used ?? 0));
+  const error = check.errorCode ? ` (resize error ${check.errorCode})` : '';
   return {
     path: check.path,
     message:
-      `The pool needs ${check.needed} cores (${check.needed / size.vCPUs} × ${size.name}, ${size.vCPUs} vCPUs each); with ${used} that is ${total}, ` +
-      `over ${check.quota} of ${check.limit}. Nodes beyond it are never allocated. Either ${check.raise}, ` +
+      `The pool needs ${check.needed} cores (${check.needed / size.vCPUs} × ${size.name}, ${size.vCPUs} vCPUs each); ${used} that is ${total}, ` +
+      `over ${check.quota} of ${check.limit}. Nodes beyond it are never allocated${error}. Either ask for more of ${check.quota} ${check.raise}, ` +
       `or ask for at most ${Math.floor(spare / size.vCPUs)} node(s) of this size.`,
   };
 }
