@@ -4,7 +4,7 @@ import type { Facts } from '../facts/facts.ts';
 import type { SourceContext, SourceOptions } from '../sources/adapter.ts';
 import { adapters } from '../sources/adapters.ts';
 import type { SourceDocument } from '../sources/document.ts';
-import { parseFile } from '../sources/parse-file.ts';
+import { formatOf, parseFile } from '../sources/parse-file.ts';
 import type { PoolDefinition } from '../sources/pool-definition.ts';
 import { SyntaxProblem } from '../sources/syntax-problem.ts';
 import { LineIndex, type Location, type Path } from '../sources/location.ts';
@@ -42,6 +42,7 @@ export async function lintText(input: LintTextInput): Promise<TextResult> {
     document = await parseFile(input.filePath, input.text);
   } catch (error) {
     if (!(error instanceof SyntaxProblem)) throw error;
+    if (await isOtherToolsJsonc(input)) return { findings: [], notChecked: [], pools: 0, notAPoolFile: true };
     return withoutSecrets({ findings: syntaxProblemFindings(input, error), notChecked: [], pools: 0, notAPoolFile: false }, secretScrubber(input.text, []));
   }
   const problems: Finding[] = [];
@@ -88,6 +89,22 @@ export async function poolsOf(input: Pick<LintTextInput, 'filePath' | 'text' | '
     throw error;
   }
   return extractPools(document, { ...input.sources, readFile: input.readFile, problem: () => {} });
+}
+
+/**
+ * A .json file that parses only as JSONC and holds no pool is another tool's config (tsconfig.json,
+ * .vscode/settings.json): skipped like any file without a pool. A pool file with comments stays a parse
+ * error, since the Batch API and az reject them.
+ */
+async function isOtherToolsJsonc(input: LintTextInput): Promise<boolean> {
+  if (formatOf(input.filePath) !== 'json') return false;
+  let document: SourceDocument;
+  try {
+    document = await parseFile(input.filePath, input.text, 'jsonc');
+  } catch {
+    return false;
+  }
+  return extractPools(document, { ...input.sources, readFile: input.readFile, problem: () => {} }).length === 0;
 }
 
 function extractPools(document: SourceDocument, context: SourceContext): PoolDefinition[] {

@@ -129,6 +129,17 @@ describe('batchlint lint', () => {
     expect(run.stderr).toContain('2 file(s) held no pool definition and were skipped');
   });
 
+  it("skips another tool's JSON with comments (tsconfig.json), and still reports comments in a pool's .json", () => {
+    const tsconfig = '{\n  // compiled by tsc\n  "compilerOptions": { "strict": true, },\n}\n';
+    const commentedPool = CLEAN_POOL.replace('{', '{\n  // the render pool');
+    const folder = tempFolder({ 'tsconfig.json': tsconfig, 'pool.json': commentedPool });
+    const run = runCli(['lint', '.', '--format', 'json', '--debug'], { cwd: folder });
+    expect(run.stderr).toContain('not a pool definition, skipped: tsconfig.json');
+    const results = JSON.parse(run.stdout).results;
+    expect(results.map((result: { filePath: string }) => result.filePath)).toEqual(['pool.json']);
+    expect(results[0].findings).toEqual([expect.objectContaining({ ruleId: 'parse-error', line: 2, message: expect.stringContaining('comments are not allowed in .json files') })]);
+  });
+
   it('--fix rewrites only what the fixes touch', () => {
     const folder = mkdtempSync(join(tmpdir(), 'batchlint-fix-'));
     cpSync(new URL('../../fixtures/examples/render-pool.json', import.meta.url), join(folder, 'pool.json'));
