@@ -123,7 +123,7 @@ const EXPECTED: Record<string, Record<Format, Site>> = {
     'Batch JSON': { line: 16, column: 17 },
     'ARM template with a parameters file': { file: PARAMETERS, line: 9, column: 16 },
     'Bicep-built JSON': { line: 18, column: 17 },
-    Terraform: { line: 26, column: 40 },
+    Terraform: { line: 26, column: 17 },
   },
   'vnet-custom-dns': {
     'Batch JSON': { line: 15, column: 17 },
