@@ -10,8 +10,8 @@ interface WrittenScope {
   resourceId: string;
   what: string;
   path: Path;
-  /** Batch only joins nodes to it, never deletes it: a CanNotDelete lock there is harmless. */
-  joinedOnly?: boolean;
+  /** What a CanNotDelete lock over the scope does to the pool; undefined when Batch never deletes there, so such a lock is harmless. */
+  undeletable?: string;
 }
 
 export const resourceLockRule: PoolRule = {
@@ -31,20 +31,26 @@ export const resourceLockRule: PoolRule = {
       const group = subnet && resourceGroupId(subnet);
       if (group) {
         const path = ['networkConfiguration', 'subnetId'];
-        scopes.push({ resourceId: group, what: "the network security group, public IP and load balancer Batch creates for the pool's nodes in the VNet's resource group", path });
-        scopes.push({ resourceId: subnetId, what: "the pool's nodes joining the subnet", path, joinedOnly: true });
+        scopes.push({
+          resourceId: group,
+          what: "the network security group, public IP and load balancer Batch creates for the pool's nodes in the VNet's resource group",
+          path,
+          undeletable: "resizing the pool to 0 or deleting it hangs at 'X → 0 nodes', with ScopeLocked on Batch's load balancer in that resource group's activity log",
+        });
+        scopes.push({ resourceId: subnetId, what: "the pool's nodes joining the subnet", path });
       }
     }
     const account = facts.account();
-    if (account.known && account.value.id) {
+    if (!account.known) notChecked(account.reason);
+    else if (!account.value.id) notChecked("the Batch account's resource id (account.id) is not known, so locks over the account were not looked for");
+    else {
       const userSubscription = account.value.poolAllocationMode === 'UserSubscription';
       scopes.push({
         resourceId: account.value.id,
         what: userSubscription ? "the pool's virtual machines, which Batch creates in the account's subscription" : "the pool itself, which is a child of the Batch account",
         path: [],
+        undeletable: 'deleting the pool fails at once with ScopeLocked',
       });
-    } else if (!account.known && facts.environmentSource !== 'none') {
-      notChecked(account.reason);
     }
 
     for (const scope of scopes) {
@@ -53,7 +59,8 @@ export const resourceLockRule: PoolRule = {
         notChecked(locks.reason);
         continue;
       }
-      const relevant = locks.value.filter((lock) => !(scope.joinedOnly && (lock.level === 'CanNotDelete' || scopes.some((other) => other !== scope && isWithinScope(other.resourceId, lock.scope)))));
+      // On the subnet only ReadOnly matters, and a lock that also covers the VNet's group or the account is reported there.
+      const relevant = locks.value.filter((lock) => scope.undeletable !== undefined || (lock.level === 'ReadOnly' && !scopes.some((other) => other !== scope && isWithinScope(other.resourceId, lock.scope))));
       const lock = mostRestrictive(relevant);
       if (lock) report(lockReport(lock, scope));
     }
@@ -70,15 +77,15 @@ function lockReport(lock: LockFacts, scope: WrittenScope): Report {
     return {
       path: scope.path,
       message:
-        `A ${named} blocks every write below it, including ${scope.what}: the pool fails to allocate (AllocationFailed with ScopeLocked) ` +
-        `and cannot be resized or deleted. Remove the lock, or move the pool's resources out of the locked scope.`,
+        `A ${named} blocks every write below it, including ${scope.what}: expect the pool to fail to allocate, and it can be neither ` +
+        `resized nor deleted while the lock stays (ScopeLocked). Remove the lock, or move the pool's resources out of the locked scope.`,
     };
   }
   return {
     path: scope.path,
     severity: 'warning',
     message:
-      `A ${named} stops Batch from deleting ${scope.what}: resizing the pool to 0 or deleting it hangs, with ScopeLocked in the activity log. ` +
-      'Lock only resources Batch does not manage, or lift the lock before deleting the pool.',
+      `A ${named} stops Batch from deleting ${scope.what}: ${scope.undeletable}. ` +
+      'Lock only resources Batch does not manage, or lift the lock before shrinking or deleting the pool.',
   };
 }
