@@ -16,8 +16,9 @@ export const vmSizeUnavailableRule: PoolRule = {
     const size = facts.vmSize(vmSize);
     if (!size) return; // vm-size-unknown reports it
     const path = ['vmSize'];
-    if (size.retirementDate && size.retirementDate <= today()) {
-      return report({ path, message: `${size.name} was retired on ${size.retirementDate}: Azure no longer allocates it. Choose a current size of the same vCPUs.` });
+    const retirement = size.retirementDate?.slice(0, 10);
+    if (retirement && retirement <= facts.today) {
+      return report({ path, message: `${size.name} was retired on ${retirement}: Azure no longer allocates it. Choose a current size of the same vCPUs.` });
     }
     const offering = facts.sizeOffering(size.name);
     if (!offering.known) return notChecked(offering.reason);
@@ -37,7 +38,3 @@ export const vmSizeUnavailableRule: PoolRule = {
     }
   },
 };
-
-function today(): string {
-  return new Date().toISOString().slice(0, 10);
-}

@@ -12,6 +12,8 @@ export interface FactSources {
   unavailable?: Unavailable;
   /** How to name the environment's origin in reasons, e.g. "the context file ci/batchlint.context.yaml". */
   origin?: string;
+  /** The run's date (ISO); the clock's UTC date by default. */
+  today?: string;
 }
 
 /**
@@ -24,6 +26,7 @@ export function createFacts(sources: FactSources = {}): Facts {
   const vmSize = (name: string): VmSizeInfo | undefined => withOverride(findVmSize(name), name, environment);
   return {
     environmentSource: source,
+    today: sources.today ?? new Date().toISOString().slice(0, 10),
     get catalogDate() {
       return loadCatalog().dataDate;
     },

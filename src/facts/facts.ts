@@ -42,6 +42,8 @@ export interface Facts {
   readonly environmentSource: EnvironmentSource;
   /** Date of the catalog's data, shown to users. */
   readonly catalogDate: string;
+  /** The run's date (ISO, UTC), against which retirement dates are read. */
+  readonly today: string;
   /** The size, looked up case-insensitively; undefined when no source knows it. */
   vmSize(name: string): VmSizeInfo | undefined;
   /** Known size names close to a misspelt one, best first. */
