@@ -122,15 +122,25 @@ function wireLock(lock: LockFacts) {
   return { id: `${lock.scope}/providers/Microsoft.Authorization/locks/${lock.name ?? 'lock'}`, name: lock.name ?? 'lock', type: 'Microsoft.Authorization/locks', properties: { level: lock.level } };
 }
 
-/** Existing pools of the account whose nodes add up to the usage, one per VM family, with its smallest size. */
+/**
+ * Existing pools of the account whose nodes add up to the usage: one per VM family, with the family's smallest
+ * size; the cores no family accounts for, and the Spot cores, on 1-vCPU nodes of a family with no quota of its own;
+ * empty pools up to the pool count.
+ */
 function poolsHolding(usage: NonNullable<Environment['account']>['usage'], accountId: string) {
+  const pool = (name: string, vmSize: string, dedicated: number, lowPriority: number) => ({ id: `${accountId}/pools/${name}`, name, properties: { vmSize, currentDedicatedNodes: dedicated, currentLowPriorityNodes: lowPriority } });
   const pools = [];
+  let familyCores = 0;
   for (const [family, cores] of Object.entries(usage?.perFamily ?? {})) {
     if (cores === 0) continue;
     const size = loadCatalog().vmSizes.filter((candidate) => candidate.family === family).sort((a, b) => a.vCPUs - b.vCPUs)[0];
     if (!size || cores % size.vCPUs !== 0) throw new Error(`cannot render ${cores} cores of ${family} as whole nodes`);
-    pools.push({ id: `${accountId}/pools/${family}`, name: family, properties: { vmSize: size.name, currentDedicatedNodes: cores / size.vCPUs, currentLowPriorityNodes: 0 } });
+    pools.push(pool(family, size.name, cores / size.vCPUs, 0));
+    familyCores += cores;
   }
+  const otherCores = (usage?.dedicatedCores ?? familyCores) - familyCores;
+  if (otherCores > 0 || (usage?.lowPriorityCores ?? 0) > 0) pools.push(pool('other', 'Standard_A1_v2', otherCores, usage?.lowPriorityCores ?? 0));
+  while (pools.length < (usage?.pools ?? 0)) pools.push(pool(`idle-${pools.length}`, 'Standard_A1_v2', 0, 0));
   return pools;
 }
 

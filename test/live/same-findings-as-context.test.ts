@@ -18,6 +18,8 @@ const CONTEXT_FILES = [
   'fixtures/rules/vnet-custom-dns/batchlint.context.yaml',
   'fixtures/environments/gallery-images/batchlint.context.yaml',
   'fixtures/formats/terraform/batchlint.context.yaml',
+  'fixtures/formats/same-defect/batchlint.context.yaml',
+  'fixtures/azure/batchlint.context.yaml',
 ];
 
 const ENVIRONMENT_RULES = ['core-quota-headroom', 'resource-lock', 'subnet-ip-capacity', 'subnet-nsg-batch-traffic', 'vm-size-unavailable', 'vnet-custom-dns', 'vm-size-hypervisor-generation'];
