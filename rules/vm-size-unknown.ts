@@ -13,6 +13,8 @@ export const vmSizeUnknownRule: PoolRule = {
     const vmSize = pool.spec.vmSize;
     if (isUnknown(vmSize)) return notChecked(notStatic('the VM size', vmSize));
     if (typeof vmSize !== 'string' || facts.vmSize(vmSize)) return;
+    // A cloud service size ("small") belongs to the retired Cloud Services pools, which pool-schema reports.
+    if (pool.spec.cloudServiceConfiguration !== undefined) return;
     const suggestions = facts.closestVmSizeNames(vmSize, 3);
     const didYouMean = suggestions.length > 0 ? ` Did you mean ${suggestions.map((name) => `"${name}"`).join(', ')}?` : ' It may be a size Azure has retired.';
     report({

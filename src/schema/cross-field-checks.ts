@@ -10,7 +10,31 @@ const RESOURCE_FILE_SOURCES = ['autoStorageContainerName', 'storageContainerUrl'
 
 /** The rules of the Pool - Add API that tie properties together, which a JSON Schema would only say obscurely. */
 export function crossFieldProblems(pool: Pool): SchemaProblem[] {
-  return [...scaleProblems(pool), ...durationProblems(pool), ...imageProblems(pool), ...startTaskProblems(pool)];
+  return [...retiredProblems(pool), ...scaleProblems(pool), ...durationProblems(pool), ...imageProblems(pool), ...startTaskProblems(pool)];
+}
+
+/** Parts of the API Batch has retired: the service refuses them, or ignores them, whatever the schema still allows. */
+function retiredProblems(pool: Pool): SchemaProblem[] {
+  const problems: SchemaProblem[] = [];
+  if (pool.cloudServiceConfiguration !== undefined) {
+    problems.push({
+      path: ['cloudServiceConfiguration'],
+      part: 'key',
+      severity: 'error',
+      message:
+        'Cloud Services Configuration pools were retired on 29 February 2024: Batch creates no such pool and no node for one. ' +
+        'Use virtualMachineConfiguration with a marketplace or gallery image (and an Azure VM size in place of a cloud service size such as "small").',
+    });
+  }
+  if (pool.certificateReferences !== undefined) {
+    problems.push({
+      path: ['certificateReferences'],
+      part: 'key',
+      severity: 'warning',
+      message: 'Batch account certificates were retired on 29 February 2024, so certificateReferences installs nothing. Install certificates from Key Vault with the Azure Key Vault VM extension instead.',
+    });
+  }
+  return problems;
 }
 
 const error = (path: (string | number)[], message: string): SchemaProblem => ({ path, part: 'value', severity: 'error', message });

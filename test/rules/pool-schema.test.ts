@@ -12,6 +12,10 @@ describeRuleFixtures('pool-schema', {
     { line: 12, column: 23, message: ['"startTask.waitForSuccess" must be true or false, got "yes"'] },
     { line: 13, column: 55, message: ['"startTask.userIdentity.autoUser.elevationLevel" must be one of: nonAdmin, admin, got "root"'] },
   ],
+  'retired-features.json': [
+    { line: 4, column: 3, severity: 'error', message: ['Cloud Services Configuration pools were retired on 29 February 2024', 'Use virtualMachineConfiguration'] },
+    { line: 8, column: 3, severity: 'warning', message: ['certificateReferences installs nothing', 'Key Vault VM extension'] },
+  ],
   'autoscale-conflicts.yaml': [
     { line: 4, column: 23, message: ['"targetDedicatedNodes" must not be set when enableAutoScale is true'] },
     { line: 5, column: 30, message: ['between 5 minutes (PT5M) and 168 hours'] },
