@@ -23,16 +23,16 @@ export const vmSizeUnavailableRule: PoolRule = {
     const offering = facts.sizeOffering(size.name);
     if (!offering.known) return notChecked(offering.reason);
     const { location, offered, restrictions } = offering.value;
-    if (offered === false) {
-      report({ path, message: `${size.name} is not offered in ${location}, the Batch account's region: the pool cannot allocate a node. Choose a size offered there, or an account in another region.` });
-    } else if (!restrictions) {
-      const why = facts.unreadReason('skus');
-      if (why) notChecked(`whether ${size.name} is restricted for the subscription is not known: ${why}`);
-    } else if (restrictions.length > 0) {
+    if (!offered.known) notChecked(`whether ${size.name} is offered in ${location} is not known: ${offered.reason}`);
+    else if (!offered.value) {
+      return report({ path, message: `${size.name} is not offered in ${location}, the Batch account's region: the pool cannot allocate a node. Choose a size offered there, or an account in another region.` });
+    }
+    if (!restrictions.known) notChecked(restrictions.reason);
+    else if (restrictions.value.length > 0) {
       report({
         path,
         message:
-          `${size.name} is restricted for this subscription in ${location} (${restrictions.join(', ')}): allocation fails. ` +
+          `${size.name} is restricted for this subscription in ${location} (${restrictions.value.join(', ')}): allocation fails. ` +
           'Ask for access to the size (a quota or SKU-enablement request), or choose another size.',
       });
     }

@@ -83,8 +83,11 @@ export class EnvironmentLookups {
     const region = location.value.toLowerCase().replace(/\s+/g, '');
     const override = this.vmSizeOverride(name);
     const regions = override?.locations ?? catalogRegions;
-    const offered = regions ? regions.some((candidate) => candidate.toLowerCase().replace(/\s+/g, '') === region) : undefined;
-    return known({ location: location.value, offered, restrictions: override?.restrictions });
+    return known({
+      location: location.value,
+      offered: regions ? known(regions.some((candidate) => candidate.toLowerCase().replace(/\s+/g, '') === region)) : this.missing(unavailableKey('skus'), `a list of the regions ${name} is offered in (vmSizes.${name}.locations)`),
+      restrictions: override?.restrictions ? known(override.restrictions) : this.missing(unavailableKey('skus'), `whether ${name} is restricted for the subscription (vmSizes.${name}.restrictions)`),
+    });
   }
 
   /** Why live mode could not read a resource, when it tried and failed. */

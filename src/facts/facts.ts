@@ -27,10 +27,13 @@ export type EnvironmentSource = 'none' | 'context' | 'live';
 /** Whether the account's region offers a size to this subscription. */
 export interface SizeOffering {
   location: string;
-  /** False when the size is not offered in the region at all; undefined when nobody said. */
-  offered: boolean | undefined;
-  /** ResourceSku restriction reasons for this subscription (e.g. NotAvailableForSubscription); undefined when not known. */
-  restrictions: string[] | undefined;
+  /** Whether the size is offered in the region at all. */
+  offered: Fact<boolean>;
+  /**
+   * ResourceSku restriction reasons for this subscription (e.g. NotAvailableForSubscription), known only from
+   * the user's own environment: the catalog's recorded restrictions belong to whoever collected its data.
+   */
+  restrictions: Fact<string[]>;
 }
 
 /**

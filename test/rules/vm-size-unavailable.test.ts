@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { vmSizeUnavailableRule } from '../../rules/vm-size-unavailable.ts';
 import { lint } from '../../src/engine/lint.ts';
@@ -27,5 +30,23 @@ describe('vm-size-unavailable against the run date', () => {
 
   it('reads a retirement date written with a time as that day', async () => {
     expect((await check({ retirementDate: '2026-12-01T00:00:00Z', restrictions: [] }, '2026-12-01')).findings).toEqual([{ severity: 'error', message: expect.stringContaining('was retired on 2026-12-01:') }]);
+  });
+});
+
+describe('vm-size-unavailable never passes what it does not know', () => {
+  it("lists a size as not checked for restrictions when the user's own environment does not give them (the catalog's are the data collector's)", async () => {
+    const { findings, notChecked } = await check({}, '2026-12-01');
+    expect(findings).toEqual([]);
+    expect(notChecked).toEqual([expect.stringMatching(/^whether Standard_D2s_v3 is restricted for the subscription \(vmSizes\.Standard_D2s_v3\.restrictions\) is not in the context file/)]);
+  });
+
+  it('lists a size whose regions no source gives as not checked for the region', async () => {
+    const environment = { location: 'eastus', vmSizes: { Standard_Custom_v9: { vCPUs: 8, restrictions: [] } } };
+    const text = 'id: p\nvmSize: Standard_Custom_v9\ntargetDedicatedNodes: 1\n';
+    const folder = mkdtempSync(join(tmpdir(), 'batchlint-size-'));
+    writeFileSync(join(folder, 'pool.yaml'), text);
+    const report = await lint({ patterns: ['pool.yaml'], cwd: folder, facts: createFacts({ environment, source: 'context', today: '2026-12-01' }), rules: [vmSizeUnavailableRule] });
+    expect(report.results.flatMap((result) => result.findings)).toEqual([]);
+    expect(report.notChecked.map(({ reason }) => reason)).toEqual([expect.stringMatching(/^whether Standard_Custom_v9 is offered in eastus is not known: a list of the regions .*vmSizes\.Standard_Custom_v9\.locations/)]);
   });
 });
