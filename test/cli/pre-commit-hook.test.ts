@@ -8,6 +8,23 @@ import { PROJECT_ROOT } from '../helpers/lint-fixture.ts';
 const PRE_COMMIT = '/usr/bin/pre-commit';
 const BAD_POOL = readFileSync(join(PROJECT_ROOT, 'fixtures/examples/render-pool.json'), 'utf8');
 const GOOD_POOL = readFileSync(join(PROJECT_ROOT, 'fixtures/examples/clean-pool.json'), 'utf8');
+const BAD_TERRAFORM_POOL = `resource "azurerm_batch_pool" "render" {
+  name                = "render"
+  resource_group_name = "batch-rg"
+  account_name        = "batchacct"
+  vm_size             = "STANDARD_A1_V2"
+  node_agent_sku_id   = "batch.node.ubuntu 22.04"
+  storage_image_reference {
+    publisher = "Canonical"
+    offer     = "0001-com-ubuntu-server-jammy"
+    sku       = "22_04-lts-gen2"
+    version   = "latest"
+  }
+  fixed_scale {
+    target_dedicated_nodes = 2
+  }
+}
+`;
 
 /**
  * This repository as pre-commit sees a published one: the hook definition, the package and the current
@@ -63,5 +80,27 @@ describe.skipIf(!existsSync(PRE_COMMIT) && !process.env.CI)('the pre-commit hook
     const run = tryRepo(repositoryWith('pool.json', GOOD_POOL));
     expect(run.stdout).toMatch(/batchlint\.+Passed/);
     expect(run.status).toBe(0);
+  });
+
+  it('installed as the git hook, blocks the commit of a bad Terraform pool and lets good files and other configs through', { timeout: 600_000 }, () => {
+    const rev = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: hooks, encoding: 'utf8' }).trim();
+    const folder = repositoryWith('.pre-commit-config.yaml', `repos:\n  - repo: ${hooks}\n    rev: ${rev}\n    hooks:\n      - id: batchlint\n`);
+    const env = { ...process.env, PRE_COMMIT_HOME: preCommitHome, NO_COLOR: '1' };
+    const git = (...args: string[]) => spawnSync('git', args, { cwd: folder, encoding: 'utf8', env });
+    expect(spawnSync(PRE_COMMIT, ['install'], { cwd: folder, encoding: 'utf8', env }).status).toBe(0);
+
+    writeFileSync(join(folder, 'render.tf'), BAD_TERRAFORM_POOL);
+    git('add', 'render.tf');
+    const blocked = git('commit', '-qm', 'add the render pool');
+    expect(blocked.status).toBe(1);
+    expect(blocked.stdout + blocked.stderr).toMatch(/render\.tf\s+5:25 +error +STANDARD_A1_V2 can boot only Generation 1 images/);
+    expect(git('rev-parse', '--verify', 'HEAD').status).not.toBe(0);
+
+    writeFileSync(join(folder, 'render.tf'), BAD_TERRAFORM_POOL.replace('STANDARD_A1_V2', 'Standard_D2s_v5'));
+    writeFileSync(join(folder, 'tsconfig.json'), '{\n  // not a pool\n  "compilerOptions": { "strict": true, },\n}\n');
+    git('add', 'render.tf', 'tsconfig.json');
+    const passed = git('commit', '-qm', 'add the render pool');
+    expect(passed.stdout + passed.stderr).toMatch(/batchlint\.+Passed/);
+    expect(passed.status).toBe(0);
   });
 });
