@@ -1,6 +1,9 @@
 import { notStatic, type PoolRule } from '../src/engine/rule.ts';
 import { isUnknown } from '../src/sources/unknown.ts';
 
+/** A retirement this close is worth acting on before the pool is created. */
+const RETIREMENT_WARNING_DAYS = 180;
+
 export const vmSizeUnavailableRule: PoolRule = {
   meta: {
     id: 'vm-size-unavailable',
@@ -27,6 +30,15 @@ export const vmSizeUnavailableRule: PoolRule = {
     else if (!offered.value) {
       return report({ path, message: `${size.name} is not offered in ${location}, the Batch account's region: the pool cannot allocate a node. Choose a size offered there, or an account in another region.` });
     }
+    if (retirement && daysBetween(facts.today, retirement) <= RETIREMENT_WARNING_DAYS) {
+      report({
+        path,
+        severity: 'warning',
+        message:
+          `${size.name} retires on ${retirement}, in ${daysBetween(facts.today, retirement)} day(s): from then on Azure allocates none, ` +
+          'and the pool loses its nodes. Move the pool to a current size of the same vCPUs before then.',
+      });
+    }
     if (!restrictions.known) notChecked(restrictions.reason);
     else if (restrictions.value.length > 0) {
       report({
@@ -38,3 +50,7 @@ export const vmSizeUnavailableRule: PoolRule = {
     }
   },
 };
+
+function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);
+}

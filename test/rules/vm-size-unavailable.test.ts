@@ -24,7 +24,7 @@ async function check(size: VmSizeFacts, today: string) {
 
 describe('vm-size-unavailable against the run date', () => {
   it("reads retirement against the facts' date, not the machine's clock", async () => {
-    expect((await check({ retirementDate: '2026-12-01', restrictions: [] }, '2026-11-30')).findings).toEqual([]);
+    expect((await check({ retirementDate: '2026-12-01', restrictions: [] }, '2026-11-30')).findings).toEqual([{ severity: 'warning', message: expect.stringContaining('retires on 2026-12-01, in 1 day(s)') }]);
     expect((await check({ retirementDate: '2026-12-01', restrictions: [] }, '2026-12-01')).findings).toEqual([{ severity: 'error', message: expect.stringContaining('was retired on 2026-12-01') }]);
   });
 
@@ -48,5 +48,14 @@ describe('vm-size-unavailable never passes what it does not know', () => {
     const report = await lint({ patterns: ['pool.yaml'], cwd: folder, facts: createFacts({ environment, source: 'context', today: '2026-12-01' }), rules: [vmSizeUnavailableRule] });
     expect(report.results.flatMap((result) => result.findings)).toEqual([]);
     expect(report.notChecked.map(({ reason }) => reason)).toEqual([expect.stringMatching(/^whether Standard_Custom_v9 is offered in eastus is not known: a list of the regions .*vmSizes\.Standard_Custom_v9\.locations/)]);
+  });
+});
+
+describe('vm-size-unavailable before a retirement', () => {
+  it('warns about a retirement within 180 days, and not about one further off', async () => {
+    expect((await check({ retirementDate: '2027-05-30', restrictions: [] }, '2026-12-01')).findings).toEqual([
+      { severity: 'warning', message: expect.stringMatching(/retires on 2027-05-30, in 180 day\(s\).*Move the pool to a current size/) },
+    ]);
+    expect((await check({ retirementDate: '2027-05-31', restrictions: [] }, '2026-12-01')).findings).toEqual([]);
   });
 });
