@@ -104,17 +104,18 @@ describe('batchlint lint', () => {
     expect(readFileSync(importLog, 'utf8').split('\n').filter((url) => /live-facts|@azure/.test(url))).toEqual([]);
   });
 
-  it('applies config severities and overrides for the pool they name', () => {
+  it('applies config severities and overrides for the pool they name, and only that pool (how plain JSON is suppressed)', () => {
+    const renderPool = JSON.parse(readFileSync(new URL('../../fixtures/examples/render-pool.json', import.meta.url), 'utf8'));
     const folder = tempFolder({
-      'pool.json': readFileSync(new URL('../../fixtures/examples/render-pool.json', import.meta.url), 'utf8'),
+      'pools.json': JSON.stringify([renderPool, { ...renderPool, id: 'render-other' }], null, 2),
       'batchlint.config.json': JSON.stringify({
         rules: { 'start-task-wait-for-success': 'error' },
         overrides: [{ files: ['*.json'], pools: ['render-linux'], rules: { 'vm-size-hypervisor-generation': 'off' } }],
       }),
     });
-    const findings = JSON.parse(runCli(['lint', '.', '--format', 'json'], { cwd: folder }).stdout).results[0].findings;
-    expect(findings.find((f: { ruleId: string }) => f.ruleId === 'start-task-wait-for-success').severity).toBe('error');
-    expect(findings.some((f: { ruleId: string }) => f.ruleId === 'vm-size-hypervisor-generation')).toBe(false);
+    const findings: { ruleId: string; poolId: string; severity: string }[] = JSON.parse(runCli(['lint', '.', '--format', 'json'], { cwd: folder }).stdout).results[0].findings;
+    expect(findings.filter((f) => f.ruleId === 'start-task-wait-for-success').map((f) => f.severity)).toEqual(['error', 'error']);
+    expect(findings.filter((f) => f.ruleId === 'vm-size-hypervisor-generation').map((f) => f.poolId)).toEqual(['render-other']);
   });
 
   it('exits 1 when warnings pass --max-warnings, 0 when they do not', () => {
