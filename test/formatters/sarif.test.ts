@@ -43,6 +43,16 @@ describe('--format sarif', () => {
     expect(run.results.some((entry: { fixes?: unknown[] }) => entry.fixes?.length)).toBe(true);
   });
 
+  it("holds results of every rule the fixtures break, the environment rules and arm-expression included, with every fixable rule's fixes", () => {
+    const results: { ruleId: string; fixes?: unknown[]; partialFingerprints: Record<string, string> }[] = run.results;
+    expect(new Set(results.map((result) => result.ruleId))).toEqual(new Set(allRules.map((rule) => rule.meta.id)));
+    const fixable = allRules.filter((rule) => rule.meta.fixable).map((rule) => rule.meta.id);
+    expect(new Set(results.filter((result) => result.fixes?.length).map((result) => result.ruleId))).toEqual(new Set(fixable));
+    const prints = results.map((result) => result.partialFingerprints['batchlint/v1']);
+    expect(new Set(prints).size).toBe(prints.length);
+    expect(run.invocations[0].toolExecutionNotifications.length).toBeGreaterThan(0);
+  });
+
   it('keeps fingerprints when unrelated edits move the finding to another line', () => {
     const folder = mkdtempSync(join(tmpdir(), 'batchlint-fingerprint-'));
     const pool = readFileSync(new URL('../../fixtures/examples/render-pool.json', import.meta.url), 'utf8');
