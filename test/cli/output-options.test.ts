@@ -1,8 +1,9 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../helpers/run-cli.ts';
+import { CLI, runCli } from '../helpers/run-cli.ts';
 
 const RENDER_POOL = readFileSync(new URL('../../fixtures/examples/render-pool.json', import.meta.url), 'utf8');
 
@@ -22,12 +23,46 @@ describe('output options', () => {
     expect(findings.every((finding: { severity: string }) => finding.severity === 'error')).toBe(true);
   });
 
+  it('--format github and --format markdown serve CIs other than the Action', () => {
+    const folder = folderWith({ 'pool.json': RENDER_POOL });
+    const github = runCli(['lint', '.', '--format', 'github'], { cwd: folder });
+    expect(github.stdout).toMatch(/^::error file=pool\.json,line=4,col=13,endLine=4,endColumn=29,title=vm-size-hypervisor-generation::/m);
+    expect(github.status).toBe(1);
+    const markdown = runCli(['lint', '.', '--format', 'markdown'], { cwd: folder }).stdout;
+    expect(markdown).toContain('### `pool.json`\n\n| Line | Severity | Rule | Pool | Message |');
+  });
+
   it('--output-file writes the report there and nothing to stdout', () => {
     const folder = folderWith({ 'pool.json': RENDER_POOL });
     const run = runCli(['lint', '.', '--format', 'sarif', '--output-file', 'out.sarif'], { cwd: folder });
     expect(run.stdout).toBe('');
     expect(JSON.parse(readFileSync(join(folder, 'out.sarif'), 'utf8')).version).toBe('2.1.0');
     expect(run.status).toBe(1);
+  });
+});
+
+const SCRIPT = '/usr/bin/script';
+
+/** The CLI's output when stdout is a terminal: util-linux script(1) gives it a pseudo-terminal. */
+function onTerminal(args: string[], env: Record<string, string | undefined>): string {
+  const quote = (word: string) => `'${word.replace(/'/g, `'\\''`)}'`;
+  const command = [process.execPath, CLI, ...args].map(quote).join(' ');
+  return spawnSync(SCRIPT, ['-qec', command, '/dev/null'], { cwd: folderWith({ 'pool.json': RENDER_POOL }), encoding: 'utf8', env }).stdout;
+}
+
+describe.skipIf(!existsSync(SCRIPT))('colour', () => {
+  const env = { ...process.env, NO_COLOR: undefined };
+  const ESCAPE = '\u001b[';
+
+  it('colours the stylish report on a terminal', () => {
+    expect(onTerminal(['lint', 'pool.json'], env)).toContain(`${ESCAPE}31merror`);
+  });
+
+  it('--no-color and NO_COLOR turn it off', () => {
+    const plain = onTerminal(['lint', 'pool.json', '--no-color'], env);
+    expect(plain).toMatch(/4:13 +error/);
+    expect(plain).not.toContain(ESCAPE);
+    expect(onTerminal(['lint', 'pool.json'], { ...env, NO_COLOR: '1' })).not.toContain(ESCAPE);
   });
 });
 
