@@ -102,6 +102,17 @@ describe('the GitHub Action, run as the runner runs it', () => {
     expect(Object.keys(action.outputs).sort()).toEqual(['errors', 'sarif-file', 'warnings']);
   });
 
+  it('has a README workflow that checks out, runs batchlint with inputs it declares, and uploads the SARIF', () => {
+    const readme = readFileSync(join(PROJECT_ROOT, 'README.md'), 'utf8');
+    const workflow = parse(/```yaml\n(name: batchlint\n[\s\S]*?)```/.exec(readme)![1]!);
+    const steps: { uses?: string; with?: Record<string, unknown> }[] = workflow.jobs.batchlint.steps;
+    expect(steps.map((step) => step.uses?.split('@')[0])).toEqual(['actions/checkout', 'batchlint/batchlint', 'github/codeql-action/upload-sarif']);
+    const declared = Object.keys(parse(readFileSync(join(PROJECT_ROOT, 'action.yml'), 'utf8')).inputs);
+    expect(declared).toEqual(expect.arrayContaining(Object.keys(steps[1]!.with!)));
+    expect(steps[2]!.with!.sarif_file).toBe(steps[1]!.with!['sarif-file']);
+    expect(workflow.permissions).toMatchObject({ contents: 'read', 'security-events': 'write' });
+  });
+
   it('annotates only the changed pool file, writes the summary and the outputs, and fails on errors', () => {
     const workspace = pullRequestWorkspace();
     const run = runAction(workspace, { files: 'pools', 'only-changed': 'true', 'fail-on': 'error', 'sarif-file': 'batchlint.sarif' });
