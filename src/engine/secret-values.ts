@@ -8,13 +8,18 @@ import type { PoolDefinition } from '../sources/pool-definition.ts';
  */
 
 /** Properties whose value is a credential, as Batch JSON, ARM and Terraform spell them (and parameters named after them). */
-const SECRET_PROPERTY = /(?:password|passwd|secret|account_?key|access_?key|private_?key|sas_?key|sas_?token)$/i;
+const SECRET_NAME = '(?:password|passwd|secret|account_?key|access_?key|private_?key|sas_?key|sas_?token)';
+const SECRET_PROPERTY = new RegExp(`${SECRET_NAME}$`, 'i');
 
 /** Shorter values would mostly remove ordinary words from messages, and Batch rejects such passwords anyway. */
 const MIN_SECRET_LENGTH = 4;
 
-/** A `name: value`, `"name": "value"` or `name = value` assignment; the lookahead takes the rest of the line without consuming it. */
-const ASSIGNMENT = /(?:^|[\s{,])["']?([A-Za-z_][\w-]*)["']?[ \t]*[:=][ \t]*(?=(.*)$)/gm;
+/**
+ * A `name: value`, `"name": "value"` or `name = value` assignment to a secret-named property. The lookahead
+ * reads what follows without consuming it (a minified file has every assignment on one line), and no
+ * further than a credential runs.
+ */
+const SECRET_ASSIGNMENT = new RegExp(String.raw`(?:^|[\s{,])["']?(?:[A-Za-z_][\w-]*?)?${SECRET_NAME}["']?[ \t]*[:=][ \t]*(?=([^\n]{0,256}))`, 'gim');
 
 export type Scrub = (text: string) => string;
 
@@ -28,11 +33,7 @@ export function secretScrubber(text: string, pools: readonly PoolDefinition[]): 
 
 /** The values assigned to secret-named properties in the source text, whether or not the file parses. */
 function secretsInText(text: string): string[] {
-  const found: string[] = [];
-  for (const [, name, rest] of text.matchAll(ASSIGNMENT)) {
-    if (SECRET_PROPERTY.test(name!)) found.push(...valueTokens(rest!));
-  }
-  return found.filter((value) => value.length >= MIN_SECRET_LENGTH);
+  return [...text.matchAll(SECRET_ASSIGNMENT)].flatMap(([, rest]) => valueTokens(rest!)).filter((value) => value.length >= MIN_SECRET_LENGTH);
 }
 
 /**
