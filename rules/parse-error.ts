@@ -4,7 +4,7 @@ import type { EngineRule } from '../src/engine/rule.ts';
 export const parseErrorRule: EngineRule = {
   meta: {
     id: 'parse-error',
-    description: 'The file is not valid JSON, JSONC or YAML, so none of its pools could be checked.',
+    description: 'The file is not valid JSON, JSONC, YAML or HCL, so none of its pools could be checked.',
     defaultSeverity: 'error',
     fixable: false,
     facts: [],

@@ -1,4 +1,4 @@
-import { isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments, stringify, Scalar, type Document, type Node, type Pair } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments, stringify, visit, Scalar, type Document, type Node, type Pair } from 'yaml';
 import type { Located, SourceDocument, TextEdit } from './document.ts';
 import { LineIndex, type Path } from './location.ts';
 import { SyntaxProblem } from './syntax-problem.ts';
@@ -17,20 +17,19 @@ export class YamlDocument implements SourceDocument {
   readonly value: unknown;
   private readonly lines: LineIndex;
 
-  private constructor(readonly filePath: string, readonly text: string, private readonly documents: Document[]) {
-    const values = documents.map((document) => document.toJS({ maxAliasCount: 1000 }));
+  private constructor(readonly filePath: string, readonly text: string, private readonly documents: Document[], values: unknown[]) {
     this.value = documents.length === 1 ? values[0] : values;
     this.lines = new LineIndex(text);
   }
 
   static parse(filePath: string, text: string): YamlDocument {
-    const documents = parseAllDocuments(text, { uniqueKeys: false, prettyErrors: false });
+    const documents = parseAllDocuments(text, { uniqueKeys: false, prettyErrors: false }) as Document[];
     const error = documents.flatMap((document) => document.errors)[0];
     if (error) {
       const [start, end] = error.pos;
       throw new SyntaxProblem(`invalid YAML: ${firstLine(error.message)}`, start, Math.max(end - start, 0));
     }
-    return new YamlDocument(filePath, text, documents as Document[]);
+    return new YamlDocument(filePath, text, documents, documents.map(resolvedValue));
   }
 
   locate(path: Path, part: 'key' | 'value' = 'value'): Located {
@@ -92,6 +91,18 @@ export class YamlDocument implements SourceDocument {
       }
     }
     return current;
+  }
+}
+
+/** The document as plain data; an alias with no anchor before it, or aliases past the limit, is a syntax problem at the first alias. */
+function resolvedValue(document: Document): unknown {
+  try {
+    return document.toJS({ maxAliasCount: 1000 });
+  } catch (error) {
+    let alias: Node | undefined;
+    visit(document, { Alias: (_, node) => ((alias = node), visit.BREAK) });
+    const [start, end] = alias?.range ?? [0, 0];
+    throw new SyntaxProblem(`invalid YAML: ${firstLine((error as Error).message)}`, start, end - start);
   }
 }
 

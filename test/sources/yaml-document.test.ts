@@ -51,6 +51,11 @@ describe('YamlDocument', () => {
     const broken = 'id: a\nvmSize: [Standard_D2s_v3\nstartTask: {}\n';
     expect(() => YamlDocument.parse('broken.yaml', broken)).toThrow(SyntaxProblem);
   });
+
+  it('reports an alias with no anchor as a syntax problem at the alias, not a crash', () => {
+    const text = 'id: a\nvmSize: *size\n';
+    expect(() => YamlDocument.parse('alias.yaml', text)).toThrow(expect.objectContaining({ name: expect.any(String), offset: text.indexOf('*size'), message: expect.stringMatching(/^invalid YAML: Unresolved alias/) }));
+  });
 });
 
 
