@@ -1,6 +1,6 @@
 import type { EngineRule } from '../src/engine/rule.ts';
 
-/** Reported by the engine itself when a file is not valid JSON, JSONC or YAML; the other files are still linted. */
+/** Reported by the engine itself when a file is not valid JSON, JSONC, YAML or HCL; the other files are still linted. */
 export const parseErrorRule: EngineRule = {
   meta: {
     id: 'parse-error',
