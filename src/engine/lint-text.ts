@@ -138,7 +138,11 @@ function runRule(rule: PoolRule<any>, setting: RuleSetting, pool: PoolDefinition
       options: setting.options,
       severity: setting.severity,
       report: (report) => result.findings.push(toFinding(report)),
-      notChecked: (reason) => result.notChecked.push({ ruleId, filePath: input.filePath, reason, ...(pool.id !== undefined && { poolId: pool.id }) }),
+      notChecked: (reason) => {
+        // A rule meets the same missing fact once per place it would have used it; the user needs to hear it once.
+        const seen = result.notChecked.some((entry) => entry.ruleId === ruleId && entry.poolId === pool.id && entry.reason === reason);
+        if (!seen) result.notChecked.push({ ruleId, filePath: input.filePath, reason, ...(pool.id !== undefined && { poolId: pool.id }) });
+      },
     });
   } catch (error) {
     throw new RuleCrashed(ruleId, input.filePath, error);
