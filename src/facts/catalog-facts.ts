@@ -1,5 +1,6 @@
 import { closestVmSizeNames, findImage, findVmSize, loadCatalog, regionsOf, sizesSupportingGeneration } from '../catalog/catalog.ts';
 import { imageGeneration } from '../catalog/image-generation.ts';
+import { marketplaceImageKey } from '../pool/image-source.ts';
 import type { VmSizeInfo } from '../catalog/types.ts';
 import type { Environment } from './environment.ts';
 import { EnvironmentLookups, type Unavailable } from './environment-lookups.ts';
@@ -34,10 +35,15 @@ export function createFacts(sources: FactSources = {}): Facts {
     closestVmSizeNames: (name, limit) => closestVmSizeNames(name, limit),
     sizesSupportingGeneration: (size, generation, limit) => sizesSupportingGeneration(size, generation, limit),
     imageGeneration(reference) {
-      const fromEnvironment = customImageGeneration(reference, environment);
+      const fromEnvironment = customImageGeneration(reference, environment) ?? marketplaceImageGeneration(reference, environment);
       if (fromEnvironment) return fromEnvironment;
       const result = imageGeneration(reference);
-      return result.known ? { known: true, value: { generation: result.generation, basis: result.basis } } : result;
+      if (result.known) return { known: true, value: { generation: result.generation, basis: result.basis } };
+      const key = marketplaceImageKey(reference);
+      if (!key) return result;
+      const unread = environment.unreadReason('image', key);
+      if (unread) return { known: false, reason: `${result.reason}, and Azure could not be asked: ${unread}` };
+      return environment.source === 'live' ? result : { known: false, reason: `${result.reason}; an images entry "${key}" in the context file, or --live, can tell it` };
     },
     image: (reference) => findImage(reference),
     location: () => environment.location(),
@@ -62,6 +68,14 @@ function customImageGeneration(reference: ImageReferenceInput, environment: Envi
   const generation = image.value.hyperVGeneration;
   if (!generation) return { known: false, reason: `the image definition ${id} does not say its Hyper-V generation` };
   return { known: true, value: { generation, basis: `the image definition's hyperVGeneration is ${generation}` } };
+}
+
+/** A marketplace image's generation as the environment gives it (live mode: the image version's hyperVGeneration). */
+function marketplaceImageGeneration(reference: ImageReferenceInput, environment: EnvironmentLookups): ReturnType<Facts['imageGeneration']> | undefined {
+  const key = marketplaceImageKey(reference);
+  const generation = key ? environment.knownImage(key)?.hyperVGeneration : undefined;
+  if (!generation) return undefined;
+  return { known: true, value: { generation, basis: `the hyperVGeneration of ${key} is ${generation}` } };
 }
 
 function withOverride(size: VmSizeInfo | undefined, name: string, environment: EnvironmentLookups): VmSizeInfo | undefined {

@@ -72,6 +72,11 @@ export class EnvironmentLookups {
     return facts ? known(facts) : this.missing(unavailableKey('image', id), `image ${id}`);
   }
 
+  /** The image's facts, when the environment has any (a marketplace image is looked up by its key, only then). */
+  knownImage(key: string): ImageFacts | undefined {
+    return this.images.get(normalizeResourceId(key));
+  }
+
   vmSizeOverride(name: string): VmSizeFacts | undefined {
     return this.vmSizes.get(name.toLowerCase());
   }

@@ -1,5 +1,7 @@
 import { isKnown } from '../sources/unknown.ts';
 import type { PoolDefinition } from '../sources/pool-definition.ts';
+import { imageGeneration } from '../catalog/image-generation.ts';
+import { marketplaceImageKey } from '../pool/image-source.ts';
 import { poolSubnetId } from '../pool/network.ts';
 import { normalizeResourceId } from './resource-id.ts';
 
@@ -8,20 +10,40 @@ export interface EnvironmentRequests {
   subnetIds: string[];
   /** Gallery and managed image ids the pools boot from. */
   imageIds: string[];
+  /** Marketplace images whose Hyper-V generation the embedded catalog cannot tell. */
+  marketplaceImages: MarketplaceImage[];
   vmSizes: string[];
+}
+
+export interface MarketplaceImage {
+  publisher: string;
+  offer: string;
+  sku: string;
+  /** A version the pool pins; absent for "latest". */
+  version?: string;
 }
 
 export function environmentRequests(pools: readonly PoolDefinition[]): EnvironmentRequests {
   const subnets = new Map<string, string>();
   const images = new Map<string, string>();
   const sizes = new Map<string, string>();
+  const marketplace = new Map<string, MarketplaceImage>();
   for (const { spec } of pools) {
     const subnetId = poolSubnetId(spec);
     if (typeof subnetId === 'string') subnets.set(normalizeResourceId(subnetId), subnetId);
     const image = isKnown(spec.virtualMachineConfiguration) ? spec.virtualMachineConfiguration.imageReference : undefined;
     const imageId = isKnown(image) ? image.virtualMachineImageId : undefined;
     if (typeof imageId === 'string') images.set(normalizeResourceId(imageId), imageId);
+    const unlisted = isKnown(image) ? marketplaceImageTheCatalogCannotPlace(image) : undefined;
+    if (unlisted) marketplace.set(marketplaceImageKey(unlisted)!.toLowerCase(), unlisted);
     if (typeof spec.vmSize === 'string') sizes.set(spec.vmSize.toLowerCase(), spec.vmSize);
   }
-  return { subnetIds: [...subnets.values()], imageIds: [...images.values()], vmSizes: [...sizes.values()] };
+  return { subnetIds: [...subnets.values()], imageIds: [...images.values()], marketplaceImages: [...marketplace.values()], vmSizes: [...sizes.values()] };
+}
+
+function marketplaceImageTheCatalogCannotPlace(image: Record<string, unknown>): MarketplaceImage | undefined {
+  const { publisher, offer, sku, version } = image;
+  if (typeof publisher !== 'string' || typeof offer !== 'string' || typeof sku !== 'string') return undefined;
+  if (imageGeneration({ publisher, offer, sku }).known) return undefined;
+  return { publisher, offer, sku, ...(typeof version === 'string' && version.toLowerCase() !== 'latest' && { version }) };
 }

@@ -14,7 +14,7 @@ export interface Environment {
   /** By subnet resource id. */
   subnets?: Record<string, SubnetFacts>;
   locks?: LockFacts[];
-  /** Gallery and managed images, by resource id (an image definition or one of its versions). */
+  /** Gallery and managed images, by resource id (an image definition or one of its versions); marketplace images by `publisher:offer:sku`. */
   images?: Record<string, ImageFacts>;
   /** Additions to, or corrections of, the embedded catalog's VM sizes, by size name. */
   vmSizes?: Record<string, VmSizeFacts>;

@@ -1,7 +1,8 @@
 import pLimit from 'p-limit';
 import type { VmSizeInfo } from '../catalog/types.ts';
-import type { AccountFacts, Environment, LockFacts, SubnetFacts, VmSizeFacts } from '../facts/environment.ts';
-import type { EnvironmentRequests } from '../facts/environment-requests.ts';
+import type { AccountFacts, Environment, ImageFacts, LockFacts, SubnetFacts, VmSizeFacts } from '../facts/environment.ts';
+import type { EnvironmentRequests, MarketplaceImage } from '../facts/environment-requests.ts';
+import { marketplaceImageKey } from '../pool/image-source.ts';
 import { unavailableKey } from '../facts/environment-lookups.ts';
 import { normalizeResourceId, parseResourceId, type ParsedResourceId } from '../facts/resource-id.ts';
 import type { ManagementLockClient } from '@azure/arm-locks';
@@ -53,12 +54,13 @@ export async function readLiveEnvironment(requests: EnvironmentRequests, options
     ? Promise.all([
         requests.vmSizes.length > 0 ? reader.readSkus(account.subscriptionId, facts.location, requests.vmSizes) : undefined,
         facts.account.poolAllocationMode === 'UserSubscription' ? reader.readSubscriptionQuotas(account.subscriptionId, facts.location) : undefined,
-      ])
-    : Promise.resolve([undefined, undefined]);
+        Promise.all(requests.marketplaceImages.map(async (image) => [marketplaceImageKey(image)!, await reader.readMarketplaceImage(account.subscriptionId, facts.location, image)] as const)),
+      ] as const)
+    : Promise.resolve([undefined, undefined, []] as const);
 
-  const [subnets, images, locks, [sizes, subscriptionQuotas]] = await Promise.all([subnetsRead, imagesRead, locksRead, regionRead]);
+  const [subnets, images, locks, [sizes, subscriptionQuotas, marketplaceImages]] = await Promise.all([subnetsRead, imagesRead, locksRead, regionRead]);
   environment.subnets = Object.fromEntries(subnets.flatMap(([id, subnet]) => (subnet ? [[id, subnet]] : [])));
-  environment.images = Object.fromEntries(images.flatMap(([id, image]) => (image ? [[id, image]] : [])));
+  environment.images = Object.fromEntries([...images, ...marketplaceImages].flatMap(([id, image]) => (image ? [[id, image]] : [])));
   environment.locks = distinctLocks(locks.flatMap((found) => found ?? []));
   if (sizes) environment.vmSizes = sizes;
   if (subscriptionQuotas) environment.subscriptionQuotas = subscriptionQuotas;
@@ -190,6 +192,19 @@ class LiveReader {
       ...(properties?.hyperVGeneration && { hyperVGeneration: properties.hyperVGeneration as 'V1' | 'V2' }),
       ...(properties?.osType && { osType: properties.osType as 'Linux' | 'Windows' }),
     };
+  }
+
+  /** A marketplace image's Hyper-V generation: of the version the pool pins, else of the newest version in the region. */
+  async readMarketplaceImage(subscriptionId: string, location: string, image: MarketplaceImage): Promise<ImageFacts | undefined> {
+    const key = marketplaceImageKey(image)!;
+    const found = await this.once(`marketplace image ${location} ${key.toLowerCase()} ${image.version ?? ''}`, unavailableKey('image', key), 'Microsoft.Compute/locations/publishers/artifacttypes/offers/skus/versions/read', async (signal) => {
+      const images = (await this.clients.compute(subscriptionId)).virtualMachineImages;
+      const { publisher, offer, sku } = image;
+      const version = image.version ?? (await images.list(location, publisher, offer, sku, { top: 1, orderby: 'name desc', abortSignal: signal }))[0]?.name;
+      if (!version) throw new Error(`${location} has no version of the image ${key}`);
+      return images.get(location, publisher, offer, sku, version, { abortSignal: signal });
+    });
+    return found?.hyperVGeneration === 'V1' || found?.hyperVGeneration === 'V2' ? { hyperVGeneration: found.hyperVGeneration } : undefined;
   }
 
   async readSkus(subscriptionId: string, location: string, names: string[]): Promise<Record<string, VmSizeFacts> | undefined> {

@@ -19,3 +19,12 @@ export function imageSource(spec: PoolSpec): ImageSource | UnknownValue | undefi
   }
   return 'marketplace';
 }
+
+/**
+ * How a marketplace image is named among the environment's images: `publisher:offer:sku`, the image URN az
+ * prints without its version (a SKU's versions share a Hyper-V generation; Generation 2 is a SKU of its own).
+ */
+export function marketplaceImageKey(image: { publisher?: unknown; offer?: unknown; sku?: unknown }): string | undefined {
+  const { publisher, offer, sku } = image;
+  return typeof publisher === 'string' && typeof offer === 'string' && typeof sku === 'string' ? `${publisher}:${offer}:${sku}` : undefined;
+}

@@ -1,5 +1,5 @@
 import { loadCatalog, regionsOf } from '../../src/catalog/catalog.ts';
-import type { Environment, LockFacts, SecurityRule } from '../../src/facts/environment.ts';
+import type { Environment, ImageFacts, LockFacts, SecurityRule } from '../../src/facts/environment.ts';
 import { isWithinScope } from '../../src/facts/resource-id.ts';
 import { DEFAULT_SECURITY_RULES } from '../../src/facts/nsg-evaluation.ts';
 import type { FakePattern } from './fake-azure.ts';
@@ -77,7 +77,8 @@ export function armResponsesFor(environment: Environment, accountId: string): Ar
   }
 
   for (const [id, image] of Object.entries(environment.images ?? {})) {
-    responses.push({ path: id.replace(/\/versions\/[^/]+$/i, ''), body: { id, name: id.split('/').pop(), location, properties: { ...image } } });
+    if (id.startsWith('/')) responses.push({ path: id.replace(/\/versions\/[^/]+$/i, ''), body: { id, name: id.split('/').pop(), location, properties: { ...image } } });
+    else responses.push(...marketplaceImageResponses(subscription, location, id, image));
   }
   responses.push({ path: `${subscription}/providers/Microsoft.Compute/skus`, body: { value: skusOf(environment, location) } });
   const usages = environment.subscriptionQuotas;
@@ -95,6 +96,17 @@ export function armResponsesFor(environment: Environment, accountId: string): Ar
     });
   }
   return responses;
+}
+
+/** A marketplace image (`publisher:offer:sku`) as the VM image API answers: its one version, and that version. */
+function marketplaceImageResponses(subscription: string, location: string, urn: string, image: ImageFacts): ArmResponse[] {
+  const [publisher, offer, sku] = urn.split(':');
+  const versions = `${subscription}/providers/Microsoft.Compute/locations/${location}/publishers/${publisher}/artifacttypes/vmimage/offers/${offer}/skus/${sku}/versions`;
+  const version = { name: '2025.11.0', location, id: `${versions}/2025.11.0` };
+  return [
+    { path: versions, body: [version] },
+    { path: version.id, body: { ...version, properties: { hyperVGeneration: image.hyperVGeneration, osDiskImage: { operatingSystem: image.osType ?? 'Linux' } } } },
+  ];
 }
 
 function wireRule(rule: SecurityRule) {

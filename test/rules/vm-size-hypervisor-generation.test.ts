@@ -33,11 +33,12 @@ describe('vm-size-hypervisor-generation suggestions and unknowns', () => {
     ]);
   });
 
-  it("reads a gallery image's generation from the environment (context file or live)", async () => {
+  it("reads a gallery image's generation, and that of a marketplace image the catalog lacks, from the environment (context file or live)", async () => {
     const report = await lintFixtures(['fixtures/environments/gallery-images/pools.yaml'], ['vm-size-hypervisor-generation']);
     const findings = report.results[0]!.findings;
-    expect(findings.map((finding) => [finding.poolId, finding.line])).toEqual([['gen2-image-on-a1', 3]]);
+    expect(findings.map((finding) => [finding.poolId, finding.line])).toEqual([['gen2-image-on-a1', 4], ['gen2-marketplace-on-a2', 18]]);
     expect(findings[0]!.message).toMatch("image definition's hyperVGeneration is V2");
+    expect(findings[1]!.message).toMatch('the hyperVGeneration of contoso:render-node:2025 is V2');
     expect(report.notChecked).toEqual([]);
   });
 });
