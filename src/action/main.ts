@@ -13,8 +13,9 @@ import { escapeData } from '../formatters/github.ts';
 import { loadFormatter } from '../formatters/index.ts';
 import { redact } from '../formatters/redact.ts';
 import { FORMAT_BY_EXTENSION } from '../sources/parse-file.ts';
-import { NoFilesMatched } from '../sources/discover.ts';
+import { discoverFiles, NoFilesMatched } from '../sources/discover.ts';
 import { allRules } from '../../rules/index.ts';
+import { affectedFiles } from './affected-files.ts';
 import { changedFiles } from './changed-files.ts';
 import { InputError, readInputs, type ActionInputs } from './inputs.ts';
 import packageJson from '../../package.json' with { type: 'json' };
@@ -22,7 +23,7 @@ import packageJson from '../../package.json' with { type: 'json' };
 async function run(env: NodeJS.ProcessEnv): Promise<number> {
   const inputs = readInputs(env);
   const cwd = env.GITHUB_WORKSPACE || process.cwd();
-  const patterns = inputs.onlyChanged ? changedPoolFiles(inputs, env, cwd) : inputs.files;
+  const patterns = inputs.onlyChanged ? await changedPoolFiles(inputs, env, cwd) : inputs.files;
   const facts = await factsForRun({ cwd, live: inputs.live, ...pick(inputs, 'account', 'config', 'context') });
   const report: LintReport = patterns.length === 0 ? emptyReport() : await lint({ patterns, cwd, facts, ...(inputs.config && { configPath: inputs.config }) });
 
@@ -36,13 +37,18 @@ async function run(env: NodeJS.ProcessEnv): Promise<number> {
   return failed(report, inputs) ? 1 : 0;
 }
 
-/** The pull request's changed files that the `files` input covers and batchlint reads; all of `files` outside a pull request. */
-function changedPoolFiles(inputs: ActionInputs, env: NodeJS.ProcessEnv, cwd: string): string[] {
+/**
+ * The pull request's changed files that the `files` input covers and batchlint reads, and the pool files whose
+ * meaning a changed context, config, parameters or variables file changes; all of `files` outside a pull request.
+ */
+async function changedPoolFiles(inputs: ActionInputs, env: NodeJS.ProcessEnv, cwd: string): Promise<string[]> {
   const changed = changedFiles(env.GITHUB_EVENT_PATH, cwd, (message) => process.stdout.write(`::warning::${escapeData(redact(message))}\n`));
   if (!changed) return inputs.files;
   const covered = picomatch(inputs.files.map((pattern) => asGlob(pattern, cwd)), { dot: true });
   const readable = new Set(Object.keys(FORMAT_BY_EXTENSION));
-  return changed.filter((file) => covered(file) && readable.has(file.slice(file.lastIndexOf('.')).toLowerCase()) && existsSync(`${cwd}/${file}`));
+  const direct = changed.filter((file) => covered(file) && readable.has(file.slice(file.lastIndexOf('.')).toLowerCase()) && existsSync(`${cwd}/${file}`));
+  const affected = affectedFiles(changed, await discoverFiles(inputs.files, cwd).catch(() => []));
+  return [...new Set([...direct, ...affected])];
 }
 
 /** A folder input ("pools", ".") covers everything below it; a glob or file stays as it is. */

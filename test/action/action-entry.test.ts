@@ -147,6 +147,17 @@ describe('the GitHub Action, run as the runner runs it', () => {
     expect(everything.stdout).toContain('file=pools/new.json');
   });
 
+  it('lints the pools a changed context file applies to, and the module of a changed .tf file, though they are unchanged', () => {
+    const before = pullRequestWorkspace();
+    const contextOnly = { ...commit(before, { 'pools/batchlint.context.yaml': 'location: eastus\n' }), base: before.head };
+    const run = runAction(contextOnly, { files: 'pools', 'only-changed': 'true', 'fail-on': 'never' });
+    expect(run.stdout).toContain('file=pools/old.json');
+    expect(run.stdout).toContain('file=pools/new.json');
+
+    const docsOnly = { ...commit(contextOnly, { 'docs/notes.md': 'more\n' }), base: contextOnly.head };
+    expect(runAction(docsOnly, { files: 'pools', 'only-changed': 'true', 'fail-on': 'never' }).stdout).not.toContain('file=pools/');
+  });
+
   it('fails on warnings when told to', () => {
     const workspace = commit(pullRequestWorkspace(), { 'pools/new.json': GOOD_POOL.replace('"waitForSuccess": true', '"waitForSuccess": false') });
     const onErrors = runAction(workspace, { files: 'pools', 'only-changed': 'true' });
