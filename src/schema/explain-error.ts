@@ -17,8 +17,12 @@ export function explainError(error: ErrorObject, root: unknown): SchemaProblem |
       return { path, part: 'value', severity: 'error', message: `missing required property "${pathName([...path, params.missingProperty])}"` };
     case 'additionalProperties':
       return unknownProperty(path, params.additionalProperty as string, schemaAt(path));
-    case 'type':
-      return { path, part: 'value', severity: 'error', message: `${name} must be ${article(params.type)}, got ${shown(value)}` };
+    case 'type': {
+      // "2" for 2: some clients convert it, the API does not.
+      const quotedNumber = (params.type === 'integer' || params.type === 'number') && typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value));
+      const hint = quotedNumber ? `; write ${value.trim()} without quotes, as the API expects a JSON number` : '';
+      return { path, part: 'value', severity: 'error', message: `${name} must be ${article(params.type)}, got ${shown(value)}${hint}` };
+    }
     case 'pattern': {
       const oneOf = schema?.enumCaseInsensitive as string[] | undefined;
       const expected = oneOf ? `one of: ${oneOf.join(', ')}` : ((schema?.['x-expected'] as string | undefined) ?? `a value matching ${params.pattern}`);

@@ -44,6 +44,12 @@ describe('validatePoolSchema', () => {
     ]);
   });
 
+  it('says to drop the quotes around a number written as a string', () => {
+    const [problem] = validatePoolSchema({ id: 'p', vmSize: 'x', targetDedicatedNodes: '4' });
+    expect(problem!.message).toBe('"targetDedicatedNodes" must be a whole number, got "4"; write 4 without quotes, as the API expects a JSON number');
+    expect(validatePoolSchema({ id: 'p', vmSize: 'x', targetDedicatedNodes: 'four' })[0]!.message).toBe('"targetDedicatedNodes" must be a whole number, got "four"');
+  });
+
   it('does not suggest a far-fetched property name', () => {
     const [problem] = validatePoolSchema({ id: 'p', vmSize: 'x', targetDedicatedNodes: 1, colour: 'blue' });
     expect(problem).toEqual({ path: ['colour'], part: 'key', severity: 'warning', message: 'unknown property "colour"; the Batch API ignores or rejects it' });
