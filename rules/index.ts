@@ -1,6 +1,7 @@
 import type { AnyRule } from '../src/engine/rule.ts';
 import { armExpressionRule } from './arm-expression.ts';
 import { coreQuotaHeadroomRule } from './core-quota-headroom.ts';
+import { imageEndOfLifeRule } from './image-end-of-life.ts';
 import { parseErrorRule } from './parse-error.ts';
 import { poolSchemaRule } from './pool-schema.ts';
 import { resourceLockRule } from './resource-lock.ts';
@@ -27,6 +28,7 @@ export const allRules: readonly AnyRule[] = [
   vmSizeUnknownRule,
   vmSizeUnavailableRule,
   vmSizeHypervisorGenerationRule,
+  imageEndOfLifeRule,
   coreQuotaHeadroomRule,
   subnetIpCapacityRule,
   subnetNsgBatchTrafficRule,

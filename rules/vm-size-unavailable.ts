@@ -1,8 +1,6 @@
 import { notStatic, type PoolRule } from '../src/engine/rule.ts';
+import { daysBetween, RETIREMENT_WARNING_DAYS } from '../src/facts/retirement.ts';
 import { isUnknown } from '../src/sources/unknown.ts';
-
-/** A retirement this close is worth acting on before the pool is created. */
-const RETIREMENT_WARNING_DAYS = 180;
 
 export const vmSizeUnavailableRule: PoolRule = {
   meta: {
@@ -50,7 +48,3 @@ export const vmSizeUnavailableRule: PoolRule = {
     }
   },
 };
-
-function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);
-}

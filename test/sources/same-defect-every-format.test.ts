@@ -54,6 +54,13 @@ const EXPECTED: Record<string, Record<Format, Site>> = {
     'Bicep-built JSON': { line: 18, column: 23 },
     Terraform: { line: 5, column: 30 },
   },
+  // Bicep builds the agent id with format(): the finding is on the expression that makes it.
+  'image-end-of-life': {
+    'Batch JSON': { line: 11, column: 23 },
+    'ARM template with a parameters file': { file: PARAMETERS, line: 9, column: 16 },
+    'Bicep-built JSON': { line: 36, column: 31 },
+    Terraform: { line: 6, column: 25 },
+  },
   'resize-timeout-large-pool': {
     'Batch JSON': { line: 11, column: 20 },
     'ARM template with a parameters file': { file: PARAMETERS, line: 15, column: 16 },

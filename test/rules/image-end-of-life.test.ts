@@ -1,0 +1,49 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { lint } from '../../src/engine/lint.ts';
+import { createFacts } from '../../src/facts/catalog-facts.ts';
+import { imageEndOfLifeRule } from '../../rules/image-end-of-life.ts';
+import { describeRuleFixtures } from '../helpers/rule-cases.ts';
+
+describeRuleFixtures('image-end-of-life', {
+  'centos-7.yaml': [{ line: 10, column: 19, severity: 'error', message: ['node agent batch.node.centos 7 ended after 2024-06-30', 'github.com/Azure/Batch/issues/169', 'batch.node.ubuntu 24.04'] }],
+  'ubuntu-18-04.json': [{ line: 5, column: 83, severity: 'error', message: ['the image Canonical/UbuntuServer/18.04-LTS ended after 2023-05-30', "Batch's supported-images list"] }],
+});
+
+/** The findings of the rule for one pool, on a given day. */
+async function findingsOn(today: string, image: object, nodeAgentSKUId: string) {
+  const folder = mkdtempSync(join(tmpdir(), 'batchlint-eol-'));
+  writeFileSync(join(folder, 'pool.json'), JSON.stringify({ id: 'p', vmSize: 'Standard_D4ds_v5', virtualMachineConfiguration: { imageReference: image, nodeAgentSKUId }, targetDedicatedNodes: 1 }));
+  const report = await lint({ patterns: ['pool.json'], cwd: folder, facts: createFacts({ today }), rules: [imageEndOfLifeRule] });
+  return report.results.flatMap((result) => result.findings).map(({ severity, message }) => ({ severity, message }));
+}
+
+const JAMMY = { publisher: 'Canonical', offer: '0001-com-ubuntu-server-jammy', sku: '22_04-lts', version: 'latest' };
+const WINDOWS_2016 = { publisher: 'MicrosoftWindowsServer', offer: 'WindowsServer', sku: '2016-datacenter-smalldisk', version: 'latest' };
+
+describe('image-end-of-life against the run\'s date', () => {
+  it('says nothing while the end is more than 180 days away', async () => {
+    expect(await findingsOn('2026-12-01', JAMMY, 'batch.node.ubuntu 22.04')).toEqual([]);
+  });
+
+  it('warns within 180 days of the end, saying how many are left', async () => {
+    expect(await findingsOn('2027-06-01', JAMMY, 'batch.node.ubuntu 22.04')).toEqual([
+      { severity: 'warning', message: expect.stringContaining('node agent batch.node.ubuntu 22.04 ends after 2027-06-30, in 29 day(s) (https://github.com/Azure/Batch/issues/200)') },
+    ]);
+    expect(await findingsOn('2026-12-01', WINDOWS_2016, 'batch.node.windows amd64')).toEqual([
+      { severity: 'warning', message: expect.stringContaining('the image MicrosoftWindowsServer/WindowsServer/2016-datacenter-smalldisk ends after 2027-01-12, in 42 day(s)') },
+    ]);
+  });
+
+  it('is an error from the day after the last one', async () => {
+    expect(await findingsOn('2027-06-30', JAMMY, 'batch.node.ubuntu 22.04')).toEqual([{ severity: 'warning', message: expect.stringContaining('in 0 day(s)') }]);
+    expect(await findingsOn('2027-07-01', JAMMY, 'batch.node.ubuntu 22.04')).toEqual([{ severity: 'error', message: expect.stringContaining('ended after 2027-06-30') }]);
+  });
+
+  it('names the earlier of the node agent\'s and the image\'s end, and ignores the case of the agent id', async () => {
+    const [finding] = await findingsOn('2026-12-01', { publisher: 'Canonical', offer: 'UbuntuServer', sku: '18.04-LTS' }, 'Batch.Node.Ubuntu 18.04');
+    expect(finding!.message).toMatch(/ended after 2023-05-30/);
+  });
+});
