@@ -17,6 +17,7 @@ const CONTEXT_FILES = [
   'fixtures/rules/vm-size-unavailable/batchlint.context.yaml',
   'fixtures/rules/vnet-custom-dns/batchlint.context.yaml',
   'fixtures/environments/gallery-images/batchlint.context.yaml',
+  'fixtures/environments/user-subscription/batchlint.context.yaml',
   'fixtures/formats/terraform/batchlint.context.yaml',
   'fixtures/formats/same-defect/batchlint.context.yaml',
   'fixtures/azure/batchlint.context.yaml',
