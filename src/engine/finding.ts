@@ -4,6 +4,8 @@ import type { Severity } from './rule.ts';
 export interface Fix {
   description: string;
   edits: TextEdit[];
+  /** An edit writes one of the file's credentials back: --fix applies it, no output prints it. */
+  carriesSecret?: true;
 }
 
 /** One violation, placed in the user's file. Lines and columns are 1-based. */

@@ -66,14 +66,20 @@ export async function lintText(input: LintTextInput): Promise<TextResult> {
   return withoutSecrets(result, secretScrubber(input.text, pools));
 }
 
-/** Messages, fix descriptions and reasons with the file's credentials taken out (fix edits keep them, for --fix). */
+/** Messages, fix descriptions and reasons with the file's credentials taken out; fix edits keep them, for --fix, and say so. */
 function withoutSecrets(result: TextResult, scrub: Scrub): TextResult {
   return {
     ...result,
     findings: result.findings.map((finding) => ({
       ...finding,
       message: scrub(finding.message),
-      ...(finding.fix && { fix: { ...finding.fix, description: scrub(finding.fix.description) } }),
+      ...(finding.fix && {
+        fix: {
+          ...finding.fix,
+          description: scrub(finding.fix.description),
+          ...(finding.fix.edits.some((edit) => scrub(edit.text) !== edit.text) && { carriesSecret: true as const }),
+        },
+      }),
     })),
     notChecked: result.notChecked.map((entry) => ({ ...entry, reason: scrub(entry.reason) })),
   };

@@ -27,10 +27,11 @@ export function redact(text: string): string {
 }
 
 /**
- * A fix as output may carry it: left out when an edit's text holds a secret, since a redacted edit would
- * write REDACTED into the user's file (--fix, which prints no edits, still applies it).
+ * A fix as output may carry it: left out when an edit's text holds a secret (one of the file's own, or one
+ * these patterns know), since a redacted edit would write REDACTED into the user's file (--fix, which prints
+ * no edits, still applies it).
  */
 export function shownFix(fix: Fix | undefined): Fix | undefined {
-  if (!fix || fix.edits.some((edit) => redact(edit.text) !== edit.text)) return undefined;
+  if (!fix || fix.carriesSecret || fix.edits.some((edit) => redact(edit.text) !== edit.text)) return undefined;
   return { ...fix, description: redact(fix.description) };
 }

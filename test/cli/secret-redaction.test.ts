@@ -205,6 +205,18 @@ describe('secrets in pool files', () => {
     expect(JSON.parse(readFileSync(join(fixing, 'pools/secret.json'), 'utf8')).startTask.commandLine).toBe(`/bin/bash -c '${COMMAND_LINE}'`);
   });
 
+  it('leave out a fix whose edit holds a value only the file says is a secret', () => {
+    const linux = { imageReference: { publisher: 'canonical', offer: 'ubuntu-24_04-lts', sku: 'server', version: 'latest' }, nodeAgentSKUId: 'batch.node.ubuntu 24.04' };
+    const pool = { id: 'net-user', vmSize: 'Standard_D2s_v3', virtualMachineConfiguration: linux, targetDedicatedNodes: 1, userAccounts: [{ name: 'runner', password: SECRET.registryPassword }], startTask: { commandLine: `echo ${SECRET.registryPassword} > pw.txt`, maxTaskRetryCount: 1 } };
+    const alone = mkdtempSync(join(tmpdir(), 'batchlint-secret-fix-'));
+    writeFileSync(join(alone, 'pool.json'), JSON.stringify(pool, null, 2));
+    const json = runCli(['lint', 'pool.json', '--format', 'json'], { cwd: alone }).stdout;
+    expect(JSON.parse(json).results[0].findings.map((finding: { ruleId: string }) => finding.ruleId)).toContain('start-task-shell');
+    runCli(['lint', 'pool.json', '--fix'], { cwd: alone });
+    expect(JSON.parse(readFileSync(join(alone, 'pool.json'), 'utf8')).startTask.commandLine).toBe(`/bin/bash -c 'echo ${SECRET.registryPassword} > pw.txt'`);
+    expectNoSecret(json + runCli(['lint', 'pool.json', '--format', 'sarif'], { cwd: alone }).stdout);
+  });
+
   it("never reach the Action's annotations, summary, SARIF file or outputs", () => {
     const runnerFiles = mkdtempSync(join(tmpdir(), 'batchlint-secrets-runner-'));
     const [summary, outputs] = [join(runnerFiles, 'summary.md'), join(runnerFiles, 'outputs.txt')];
