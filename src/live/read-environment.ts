@@ -150,12 +150,12 @@ class LiveReader {
 
   /** The locks on the subscription itself (where the pool's VMs go in UserSubscription mode). */
   readSubscriptionLocks(subscriptionId: string): Promise<LockFacts[] | undefined> {
-    return this.readLocks(`/subscriptions/${subscriptionId}`, (client, abortSignal) => client.managementLocks.listAtSubscriptionLevel({ filter: 'atScope()', abortSignal }));
+    return this.readLocks(subscriptionId, `/subscriptions/${subscriptionId}`, (client, abortSignal) => client.managementLocks.listAtSubscriptionLevel({ filter: 'atScope()', abortSignal }));
   }
 
   /** The locks on the account's resource group and on everything in it, the account among them. */
   readResourceGroupLocks(subscriptionId: string, resourceGroup: string): Promise<LockFacts[] | undefined> {
-    return this.readLocks(`/subscriptions/${subscriptionId}/resourceGroups/${resourceGroup}`, (client, abortSignal) => client.managementLocks.listAtResourceGroupLevel(resourceGroup, { abortSignal }));
+    return this.readLocks(subscriptionId, `/subscriptions/${subscriptionId}/resourceGroups/${resourceGroup}`, (client, abortSignal) => client.managementLocks.listAtResourceGroupLevel(resourceGroup, { abortSignal }));
   }
 
   /** The locks on a subnet and every scope above it: its VNet, the VNet's resource group, the subscription. */
@@ -163,14 +163,13 @@ class LiveReader {
     const parsed = parseResourceId(subnetId);
     const [vnet, subnet] = parsed?.types.map((part) => part.name) ?? [];
     if (!parsed?.resourceGroup || !parsed.provider || !vnet || !subnet) return Promise.resolve(undefined);
-    return this.readLocks(subnetId, (client, abortSignal) => client.managementLocks.listAtResourceLevel(parsed.resourceGroup!, parsed.provider!, `virtualNetworks/${vnet}`, 'subnets', subnet, { filter: 'atScope()', abortSignal }));
+    return this.readLocks(parsed.subscriptionId, subnetId, (client, abortSignal) => client.managementLocks.listAtResourceLevel(parsed.resourceGroup!, parsed.provider!, `virtualNetworks/${vnet}`, 'subnets', subnet, { filter: 'atScope()', abortSignal }));
   }
 
-  private readLocks(scope: string, list: (client: ManagementLockClient, signal: AbortSignal) => AsyncIterable<ArmLock>): Promise<LockFacts[] | undefined> {
-    const parsed = parseResourceId(scope)!;
+  private readLocks(subscriptionId: string, scope: string, list: (client: ManagementLockClient, signal: AbortSignal) => AsyncIterable<ArmLock>): Promise<LockFacts[] | undefined> {
     return this.once(`locks ${normalizeResourceId(scope)}`, unavailableKey('locks', scope), 'Microsoft.Authorization/locks/read', async (signal) => {
       const found: ArmLock[] = [];
-      for await (const lock of list(await this.clients.locks(parsed.subscriptionId), signal)) found.push(lock);
+      for await (const lock of list(await this.clients.locks(subscriptionId), signal)) found.push(lock);
       return found.flatMap(lockFacts);
     });
   }
