@@ -1,7 +1,7 @@
 // Bundles the CLI into dist/. Heavy optional modules (the Azure SDKs, the YAML parser) stay
 // behind dynamic imports so that an offline lint of JSON files never loads them.
 import { build } from 'esbuild';
-import { cpSync, mkdirSync, rmSync } from 'node:fs';
+import { chmodSync, cpSync, mkdirSync, rmSync } from 'node:fs';
 
 rmSync('dist', { recursive: true, force: true });
 mkdirSync('dist/data', { recursive: true });
@@ -46,6 +46,9 @@ await build({
   minify: true,
   logLevel: 'warning',
 });
+
+// package.json's bin: executable as committed, so that npx need not change it (and leave the clone dirty).
+chmodSync('dist/cli.js', 0o755);
 
 // The GitHub Action's entry, run by the runner with no install step: everything is bundled, the Azure SDKs
 // too, in chunks that only a run with the live input loads.
