@@ -1,9 +1,10 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isPoolRule } from '../../src/engine/rule.ts';
 import { allRules } from '../../rules/index.ts';
 import { PROJECT_ROOT } from '../helpers/lint-fixture.ts';
+import { withRuleTable } from '../../scripts/readme-rules.ts';
 
 describe('every rule', () => {
   it('lives in rules/<id>.ts, with a docs page, a test file and valid and invalid fixtures', () => {
@@ -28,5 +29,11 @@ describe('every rule', () => {
     const files = readdirSync(join(PROJECT_ROOT, 'rules')).filter((name) => name.endsWith('.ts') && name !== 'index.ts');
     expect(files.map((name) => name.slice(0, -3)).sort()).toEqual(allRules.map((rule) => rule.meta.id).sort());
     expect(allRules.filter((rule) => !isPoolRule(rule)).map((rule) => rule.meta.id)).toEqual(['parse-error', 'arm-expression', 'unused-suppression']);
+  });
+
+  it('is in the README\'s rule table, which is what npm run docs:rules makes of the rules', () => {
+    const readme = readFileSync(join(PROJECT_ROOT, 'README.md'), 'utf8');
+    expect(readme, 'the rule table is stale: run npm run docs:rules').toBe(withRuleTable(readme, allRules));
+    for (const { meta } of allRules) expect(readme).toContain(`[\`${meta.id}\`](docs/rules/${meta.id}.md)`);
   });
 });
