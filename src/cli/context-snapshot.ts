@@ -1,5 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+// A static import: this module is itself loaded only for the snapshot command, and the bundle keeps the
+// named exports of a static import (a dynamic import of the YAML library left stringify undefined there).
+import { stringify } from 'yaml';
 import { findVmSize } from '../catalog/catalog.ts';
 import { poolsOf } from '../engine/lint-text.ts';
 import { environmentRequests } from '../facts/environment-requests.ts';
@@ -28,7 +31,6 @@ export async function contextSnapshot(patterns: readonly string[], cwd: string, 
     pools.push(...(await poolsOf({ filePath, text, sources: NO_SOURCE_OPTIONS, readFile: (path) => safely(() => readFile(path)) })));
   }
   const { environment, unavailable } = await readLiveEnvironment(environmentRequests(pools), options, findVmSize);
-  const { stringify } = await import('yaml');
   const header = [
     `# batchlint context: read from Azure for ${pools.length} pool(s) on ${new Date().toISOString().slice(0, 10)}`,
     ...[...unavailable].map(([what, reason]) => `# not read: ${what.replace(/:$/, '')}: ${reason}`),
