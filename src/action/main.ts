@@ -83,7 +83,7 @@ function emptyReport(): LintReport {
 try {
   process.exitCode = await run(process.env);
 } catch (error) {
-  const expected = error instanceof InputError || error instanceof ConfigError || error instanceof ContextError || error instanceof FactsSetupError || (error instanceof Error && error.name === 'LiveModeError') || error instanceof NoFilesMatched;
+  const expected = error instanceof InputError || error instanceof ConfigError || error instanceof ContextError || error instanceof FactsSetupError || (error instanceof Error && ['LiveModeError', 'LiveSignInError'].includes(error.name)) || error instanceof NoFilesMatched;
   process.stdout.write(`::error title=batchlint::${escapeData(redact(expected ? (error as Error).message : `unexpected failure: ${(error as Error).message}`))}\n`);
   process.exitCode = 2;
 }

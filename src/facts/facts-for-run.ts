@@ -9,6 +9,8 @@ export interface FactsRequest {
   cwd: string;
   live?: boolean;
   account?: string;
+  /** Resource Manager endpoint of another cloud, for live mode. */
+  armEndpoint?: string;
   config?: string;
   context?: string;
 }
@@ -23,7 +25,7 @@ export async function factsForRun(request: FactsRequest): Promise<LintOptions['f
     // The account first: a run that cannot name it stops before the Azure SDKs (and any credential) load.
     const accountId = await accountForRun(request);
     const { liveFacts } = await import('../live/live-facts.ts');
-    return liveFacts({ accountId });
+    return liveFacts({ accountId, ...(request.armEndpoint && { endpoint: request.armEndpoint }) });
   }
   if (request.context) return contextFacts(resolve(cwd, request.context), cwd);
   const contexts = new ContextLocator(cwd);

@@ -3,15 +3,18 @@ import type { BatchManagementClient } from '@azure/arm-batch';
 import type { ComputeManagementClient } from '@azure/arm-compute';
 import type { ManagementLockClient } from '@azure/arm-locks';
 import type { NetworkManagementClient } from '@azure/arm-network';
-import { LIVE_DEFAULTS, type LiveOptions } from './live-options.ts';
+import { LIVE_DEFAULTS, PUBLIC_CLOUD_ENDPOINT, type LiveOptions } from './live-options.ts';
+import { signIn } from './sign-in.ts';
 
 /** The SDK clients of one subscription, each module imported on first use (they cost ~0.1–0.3 s apiece). */
 export class AzureClients {
-  private readonly credential: Promise<TokenCredential>;
+  /** Rejects with a LiveSignInError when no token can be had. */
+  readonly credential: Promise<TokenCredential>;
   private readonly clients = new Map<string, Promise<unknown>>();
 
   constructor(private readonly options: LiveOptions) {
-    this.credential = options.credential ? Promise.resolve(options.credential) : defaultCredential();
+    const credential = options.credential ? Promise.resolve(options.credential) : defaultCredential();
+    this.credential = credential.then((found) => signIn(found, options.endpoint ?? PUBLIC_CLOUD_ENDPOINT));
   }
 
   batch(subscriptionId: string): Promise<BatchManagementClient> {

@@ -6,7 +6,7 @@ export interface LiveOptions {
   accountId: string;
   /** Defaults to DefaultAzureCredential (the az CLI login, azure/login, managed identity…). */
   credential?: TokenCredential;
-  /** Azure Resource Manager endpoint; defaults to the public cloud's. */
+  /** Azure Resource Manager endpoint; defaults to the public cloud's (PUBLIC_CLOUD_ENDPOINT). */
   endpoint?: string;
   /** Extra CA certificate (PEM) to trust for the endpoint. */
   ca?: string;
@@ -16,5 +16,7 @@ export interface LiveOptions {
   concurrency?: number;
   maxRetries?: number;
 }
+
+export const PUBLIC_CLOUD_ENDPOINT = 'https://management.azure.com';
 
 export const LIVE_DEFAULTS = { timeoutMs: 30_000, concurrency: 8, maxRetries: 3 };

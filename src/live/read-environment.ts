@@ -34,6 +34,7 @@ export async function readLiveEnvironment(requests: EnvironmentRequests, options
     throw new LiveModeError(`--account must be a Batch account resource id (/subscriptions/…/resourceGroups/…/providers/Microsoft.Batch/batchAccounts/…), not "${options.accountId}"`);
   }
   const reader = new LiveReader(options);
+  await reader.signedIn();
   const environment: Environment = {};
   const accountRead = reader.readAccount(account, accountName, vmSize).then((facts) => {
     if (!facts) return;
@@ -87,6 +88,11 @@ class LiveReader {
   constructor(private readonly options: LiveOptions) {
     this.clients = new AzureClients(options);
     this.limit = pLimit(options.concurrency ?? LIVE_DEFAULTS.concurrency);
+  }
+
+  /** Fails the run with one sign-in message before any request, rather than each read failing alike. */
+  async signedIn(): Promise<void> {
+    await this.clients.credential;
   }
 
   async readAccount(id: ParsedResourceId, name: string, vmSize: (name: string) => VmSizeInfo | undefined): Promise<{ location: string; account: AccountFacts } | undefined> {

@@ -5,6 +5,9 @@ import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { allRules } from '../../rules/index.ts';
+import { escapeData } from '../../src/formatters/github.ts';
+import { SIGN_IN_HELP } from '../../src/live/sign-in.ts';
+import { azureCliEnvironment } from '../helpers/fake-az-cli.ts';
 import { PROJECT_ROOT } from '../helpers/lint-fixture.ts';
 
 const ACTION = join(PROJECT_ROOT, 'dist/action/main.js');
@@ -219,6 +222,18 @@ describe('the GitHub Action, run as the runner runs it', () => {
     expect(loaded.some((url) => url.endsWith('/dist/action/main.js'))).toBe(true);
     expect(loaded.filter((url) => /live-facts|@azure/.test(url))).toEqual([]);
     expect(run.outputs).toEqual({});
+  });
+
+  it('fails with one error annotation when live is on and the runner is not signed in to Azure, sending nothing', () => {
+    const networkLog = join(mkdtempSync(join(tmpdir(), 'batchlint-live-')), 'network.log');
+    const signedOut = azureCliEnvironment({ ca: '', signedIn: false });
+    const run = runAction(pullRequestWorkspace(), { files: 'pools', live: 'true', account: '/subscriptions/S/resourceGroups/batch-rg/providers/Microsoft.Batch/batchAccounts/acct' }, {
+      nodeArgs: ['--import', RECORD_NETWORK],
+      env: { BATCHLINT_NETWORK_LOG: networkLog, PATH: signedOut.PATH!, AZURE_TOKEN_CREDENTIALS: signedOut.AZURE_TOKEN_CREDENTIALS! },
+    });
+    expect(run.status).toBe(2);
+    expect(run.stdout).toBe(`::error title=batchlint::${escapeData(SIGN_IN_HELP)}\n`);
+    expect(existsSync(networkLog) ? readFileSync(networkLog, 'utf8') : '').toBe('');
   });
 
   it('has a network recorder that does see a connection attempt', () => {

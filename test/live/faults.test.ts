@@ -81,13 +81,21 @@ describe('live mode when Azure misbehaves', () => {
     expect(notChecked(report)).toContainEqual({ ruleId: 'subnet-ip-capacity', poolId: 'render', reason: expect.stringMatching(/could not reach Azure Resource Manager \(connect ECONNREFUSED 127\.0\.0\.1:9\)/) });
   });
 
-  it('without credentials, runs every check that needs no Azure fact and lists the rest with why', async () => {
+  it('without credentials, fails the run with a sign-in error before any request', async () => {
     const scenario = await loadScenario('paged.yaml');
     fake = await startFakeAzure(scenario.routes, scenario.options);
     const noLogin = { getToken: () => Promise.reject(Object.assign(new Error('Please run az login'), { name: 'CredentialUnavailableError' })) };
-    const report = await lintLive([POOLS], liveOptionsFor(fake, scenario.accountId, { credential: noLogin }));
+    await expect(lintLive([POOLS], liveOptionsFor(fake, scenario.accountId, { credential: noLogin }))).rejects.toMatchObject({ name: 'LiveSignInError', details: 'Please run az login' });
     expect(fake.requests).toEqual([]);
-    expect(ruleAndPool(report)).toEqual([]);
-    expect(new Set(notChecked(report).map(({ reason }) => reason.replace(/^.*?: /, '')))).toContain('no Azure credentials (sign in with az login, or run azure/login in CI)');
+  });
+
+  it('asks the credential for a token once, not once per client or request', async () => {
+    const scenario = await loadScenario('paged.yaml');
+    fake = await startFakeAzure(scenario.routes, scenario.options);
+    let asked = 0;
+    const counting = { getToken: async () => (asked++, { token: 'static-test-token', expiresOnTimestamp: Date.now() + 3_600_000 }) };
+    await lintLive([POOLS], liveOptionsFor(fake, scenario.accountId, { credential: counting }));
+    expect(fake.requests.length).toBeGreaterThan(5);
+    expect(asked).toBe(1);
   });
 });
