@@ -1,12 +1,14 @@
 import type { Severity } from '../engine/rule.ts';
 import type { Formatter } from './formatter.ts';
+import { notCheckedLines } from './not-checked.ts';
 import { redact } from './redact.ts';
 
 const COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice' };
 
 /**
  * GitHub Actions workflow commands: each finding becomes an annotation on its file and lines in the
- * pull request. Values are escaped as the runner requires, so a message cannot inject a command.
+ * pull request. Values are escaped as the runner requires, so a message cannot inject a command. Checks
+ * that could not run make one warning, so that a green job cannot hide them.
  */
 export const githubFormatter: Formatter = (report) => {
   const lines = report.results.flatMap((result) =>
@@ -22,6 +24,10 @@ export const githubFormatter: Formatter = (report) => {
       return `::${COMMAND[finding.severity]} ${properties}::${escapeData(`${redact(finding.message)} (${finding.docsUrl})`)}`;
     }),
   );
+  if (report.notChecked.length > 0) {
+    const reasons = notCheckedLines(report.notChecked).map((line) => `- ${line}`);
+    lines.push(`::warning title=batchlint%3A checks not run::${escapeData(`${report.notChecked.length} check(s) could not run, so these pools are not known to be clean:\n${reasons.join('\n')}`)}`);
+  }
   return lines.length > 0 ? `${lines.join('\n')}\n` : '';
 };
 

@@ -1,6 +1,8 @@
 import type { Severity } from '../engine/rule.ts';
 import { ENVIRONMENT_RULES_SKIPPED, type FormatContext, type Formatter } from './formatter.ts';
+import { notCheckedLines } from './not-checked.ts';
 import { redact } from './redact.ts';
+import { resultsByFindingFile } from './results-by-file.ts';
 
 const STYLES = { red: [31, 39], yellow: [33, 39], blue: [34, 39], dim: [2, 22], bold: [1, 22], underline: [4, 24] } as const;
 type Style = keyof typeof STYLES;
@@ -11,7 +13,7 @@ const SEVERITY_STYLE: Record<Severity, Style> = { error: 'red', warning: 'yellow
 export const stylishFormatter: Formatter = (report, context) => {
   const paint = (style: Style, text: string) => (context.color ? `\u001b[${STYLES[style][0]}m${text}\u001b[${STYLES[style][1]}m` : text);
   const lines: string[] = [];
-  for (const result of report.results) {
+  for (const result of resultsByFindingFile(report)) {
     if (result.findings.length === 0) continue;
     lines.push(paint('underline', result.filePath));
     const rows = result.findings.map((finding) => ({
@@ -30,25 +32,16 @@ export const stylishFormatter: Formatter = (report, context) => {
   return lines.join('\n') + '\n';
 };
 
-const MAX_PLACES_SHOWN = 3;
-
-/** One line per rule and reason, listing the pools it affected: the same unread fact must not fill a screen. */
-function groupByReason(entries: Parameters<Formatter>[0]['notChecked']): Map<string, string[]> {
-  const groups = new Map<string, string[]>();
-  for (const entry of entries) {
-    const key = `${entry.ruleId}: ${entry.reason}`;
-    const place = `${entry.filePath}${entry.poolId ? ` [pool ${entry.poolId}]` : ''}`;
-    groups.set(key, [...(groups.get(key) ?? []), place]);
-  }
-  return groups;
-}
-
 function summaryLines(report: Parameters<Formatter>[0], context: FormatContext, paint: (style: Style, text: string) => string): string[] {
   const { errors, warnings, infos, files, pools, fixed } = report.summary;
   const problems = errors + warnings + infos;
   const lines: string[] = [];
-  if (problems === 0) {
+  const unchecked = report.notChecked.length;
+  if (problems === 0 && unchecked === 0) {
     lines.push(`${paint('bold', '✔')} ${pools} pool(s) in ${files} file(s): no problems`);
+  } else if (problems === 0) {
+    // Not "no problems": a check that did not run found nothing because it looked at nothing.
+    lines.push(paint('yellow', paint('bold', `! ${pools} pool(s) in ${files} file(s): nothing found by the checks that ran, but ${unchecked} could not run`)));
   } else {
     const counts = [`${errors} error(s)`, `${warnings} warning(s)`, ...(infos > 0 ? [`${infos} info`] : [])].join(', ');
     lines.push(paint(errors > 0 ? 'red' : 'yellow', paint('bold', `✖ ${problems} problem(s) (${counts}) in ${pools} pool(s), ${files} file(s)`)));
@@ -58,14 +51,11 @@ function summaryLines(report: Parameters<Formatter>[0], context: FormatContext, 
   if (fixed > 0) lines.push(`  fixed ${fixed} file(s)`);
   if (report.notChecked.length > 0) {
     lines.push(`  ${report.notChecked.length} check(s) could not run:`);
-    for (const [reason, where] of groupByReason(report.notChecked)) {
-      const shown = where.slice(0, MAX_PLACES_SHOWN).join(', ') + (where.length > MAX_PLACES_SHOWN ? `, and ${where.length - MAX_PLACES_SHOWN} more` : '');
-      lines.push(paint('dim', `    ${redact(reason)} — ${shown}`));
-    }
+    for (const line of notCheckedLines(report.notChecked)) lines.push(paint('dim', `    ${line}`));
   }
   if (context.maxWarningsExceeded) {
-    const { maxWarnings, warnings: count } = context.maxWarningsExceeded;
-    lines.push(paint('red', `  too many warnings: ${count}, more than --max-warnings ${maxWarnings}`));
+    const { maxWarnings, warnings: count, hidden } = context.maxWarningsExceeded;
+    lines.push(paint('red', `  too many warnings: ${count}, more than --max-warnings ${maxWarnings}${hidden ? ' (not shown: --quiet; run without it to see them)' : ''}`));
   }
   if (report.environment === 'none' && pools > 0) {
     lines.push(paint('dim', `  ${ENVIRONMENT_RULES_SKIPPED}`));
