@@ -1,18 +1,22 @@
 import type { Finding } from '../engine/finding.ts';
 import type { Formatter } from './formatter.ts';
 import { redact, shownFix } from './redact.ts';
+import { resultsByFindingFile } from './results-by-file.ts';
 
 /**
- * The machine-readable contract other tools build on (docs/json-format.md). Bump `version` on any
- * change that is not a pure addition.
+ * The machine-readable contract other tools build on (docs/json-format.md). Bump it on any change that is
+ * not a pure addition. 2: results are grouped by the file each finding's line is in (a parameters file has
+ * its own entry), and every finding names its file.
  */
+export const JSON_FORMAT_VERSION = 2;
+
 export const jsonFormatter: Formatter = (report, context) =>
   JSON.stringify(
     {
-      version: 1,
+      version: JSON_FORMAT_VERSION,
       catalogDate: context.catalogDate,
       environment: report.environment,
-      results: report.results.map((result) => ({ filePath: result.filePath, findings: result.findings.map(toJsonFinding) })),
+      results: resultsByFindingFile(report).map((result) => ({ filePath: result.filePath, findings: result.findings.map(toJsonFinding) })),
       notChecked: report.notChecked.map((entry) => ({
         ruleId: entry.ruleId,
         poolId: entry.poolId ?? null,
@@ -36,6 +40,7 @@ function toJsonFinding(finding: Finding) {
     ruleId: finding.ruleId,
     severity: finding.severity,
     message: redact(finding.message),
+    filePath: finding.filePath,
     line: finding.line,
     column: finding.column,
     endLine: finding.endLine,

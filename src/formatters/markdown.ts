@@ -1,5 +1,6 @@
 import { ENVIRONMENT_RULES_SKIPPED, type Formatter } from './formatter.ts';
 import { redact } from './redact.ts';
+import { resultsByFindingFile } from './results-by-file.ts';
 
 const ICON = { error: '❌', warning: '⚠️', info: 'ℹ️' } as const;
 
@@ -7,7 +8,7 @@ const ICON = { error: '❌', warning: '⚠️', info: 'ℹ️' } as const;
 export const markdownFormatter: Formatter = (report, context) => {
   const { errors, warnings, files, pools } = report.summary;
   const lines = ['## batchlint', '', `${errors} error(s), ${warnings} warning(s) in ${pools} pool(s), ${files} file(s).`, ''];
-  for (const result of report.results) {
+  for (const result of resultsByFindingFile(report)) {
     if (result.findings.length === 0) continue;
     lines.push(`### \`${cell(result.filePath)}\``, '', '| Line | Severity | Rule | Pool | Message |', '|---:|---|---|---|---|');
     for (const finding of result.findings) {

@@ -54,12 +54,13 @@ describe('batchlint lint', () => {
   it('prints the versioned JSON contract', () => {
     const run = runCli(['lint', 'fixtures/examples/render-pool.json', '--format', 'json']);
     const report = JSON.parse(run.stdout);
-    expect(report.version).toBe(1);
+    expect(report.version).toBe(2);
     const finding = report.results[0].findings.find((f: { ruleId: string }) => f.ruleId === 'vm-size-hypervisor-generation');
     expect(finding).toEqual({
       ruleId: 'vm-size-hypervisor-generation',
       severity: 'error',
       message: expect.stringContaining('Generation 2'),
+      filePath: 'fixtures/examples/render-pool.json',
       line: 4,
       column: 13,
       endLine: 4,
@@ -162,6 +163,18 @@ describe('batchlint rules and init', () => {
       expect(run.stdout).toContain(id);
     }
     expect(run.stdout).toMatch(/docs\/rules\/start-task-shell\.md/);
+  });
+
+  it('reports a finding on a value from a parameters file under that file, in every format', () => {
+    const args = ['lint', 'fixtures/formats/arm/parameters/azuredeploy.json'];
+    const parameters = 'fixtures/formats/arm/parameters/azuredeploy.parameters.json';
+    expect(runCli(args).stdout).toMatch(new RegExp(`^${parameters.replace(/\./g, '\\.')}\n +6:16 +error .*vm-size-unknown$`, 'm'));
+    const report = JSON.parse(runCli([...args, '--format', 'json']).stdout);
+    expect(report.results.map((result: { filePath: string; findings: { line: number; ruleId: string; filePath: string }[] }) => [result.filePath, result.findings.map((finding) => `${finding.filePath} ${finding.line} ${finding.ruleId}`)])).toEqual([
+      ['fixtures/formats/arm/parameters/azuredeploy.json', ['fixtures/formats/arm/parameters/azuredeploy.json 11 resize-timeout-large-pool']],
+      [parameters, [`${parameters} 6 vm-size-unknown`]],
+    ]);
+    expect(runCli([...args, '--format', 'markdown']).stdout).toMatch(new RegExp(`### \`${parameters.replace(/\./g, '\\.')}\`\n\n.*\n.*\n\\| 6:16 \\|`));
   });
 
   it('writes a starter config that is itself valid, and never overwrites one', () => {
