@@ -1,6 +1,7 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { ConfigError } from './config/config.ts';
+import { CONFIG_FILE_NAMES } from './config/load-config.ts';
 import { lint, type LintReport } from './engine/lint.ts';
 import { RuleCrashed } from './engine/lint-text.ts';
 import { loadCatalog } from './catalog/catalog.ts';
@@ -13,7 +14,7 @@ import { listRules } from './cli/list-rules.ts';
 import { BaselineError } from './engine/baseline-error.ts';
 import { onlyErrors } from './engine/report-filters.ts';
 import { allRules } from '../rules/index.ts';
-import { STARTER_CONFIG } from './cli/starter-config.ts';
+import { STARTER_FORMATS, starterConfig, starterConfigName, type StarterFormat } from './cli/starter-config.ts';
 
 const EXIT_OK = 0;
 const EXIT_FINDINGS = 1;
@@ -39,8 +40,12 @@ interface LintCommandOptions {
   context?: string;
   live?: boolean;
   account?: string;
+  armEndpoint?: string;
   requireFacts?: boolean;
 }
+
+/** --debug of the command being run: a failure then shows what lies behind its message. */
+let debugging = false;
 
 function program(): Command {
   const cli = new Command('batchlint')
@@ -71,6 +76,7 @@ function program(): Command {
     .option('--context <file>', 'Azure environment facts (quota, subnets, locks…) instead of the nearest batchlint.context.*')
     .option('--live', 'read the Azure environment (quota, subnets, locks, NSG…) with your Azure login')
     .option('--account <id>', 'resource id of the Batch account, for --live (else the config or context file says)')
+    .option('--arm-endpoint <url>', 'Resource Manager endpoint of another Azure cloud, for --live (default https://management.azure.com)')
     .option('--require-facts', 'exit 1 when a check could not run for want of a fact or value')
     .option('--debug', 'say which files were skipped and why')
     .action(async (paths: string[], options: LintCommandOptions) => {
@@ -91,21 +97,27 @@ function program(): Command {
     .description('read what --live would read for the pools in paths and print it as a context file')
     .argument('[paths...]', 'files, folders or globs whose pools to read facts for', ['.'])
     .option('--account <id>', 'resource id of the Batch account (else the config or context file says)')
+    .option('--arm-endpoint <url>', 'Resource Manager endpoint of another Azure cloud (default https://management.azure.com)')
     .option('-c, --config <file>', 'use this config instead of the nearest batchlint.config.*')
-    .action(async (paths: string[], options: { account?: string; config?: string }) => {
+    .option('--debug', 'say what lies behind a failure to sign in')
+    .action(async (paths: string[], options: { account?: string; armEndpoint?: string; config?: string }) => {
       const cwd = process.cwd();
+      const accountId = await accountForRun({ ...options, cwd });
       const { contextSnapshot } = await import('./cli/context-snapshot.ts');
-      process.stdout.write(await contextSnapshot(paths, cwd, { accountId: await accountForRun({ ...options, cwd }) }));
+      process.stdout.write(await contextSnapshot(paths, cwd, { accountId, ...(options.armEndpoint && { endpoint: options.armEndpoint }) }));
     });
 
   cli
     .command('init')
-    .description('write a starter batchlint.config.json in the current folder')
-    .action(() => {
-      const path = 'batchlint.config.json';
-      if (existsSync(path)) throw new UserError(`${path} already exists; not overwriting it`);
-      writeFileSync(path, STARTER_CONFIG);
-      process.stdout.write(`wrote ${path}\n`);
+    .description('write a starter config in the current folder; it changes no finding until you edit it')
+    .addOption(new Option('--format <format>', 'json, or yaml with every option as a commented example').choices(STARTER_FORMATS).default('json'))
+    .action((options: { format: StarterFormat }) => {
+      const path = starterConfigName(options.format);
+      const existing = CONFIG_FILE_NAMES.find((name) => existsSync(name));
+      if (existing) throw new UserError(`${existing} already exists; not writing another config beside it`);
+      writeFileSync(path, starterConfig(options.format, readVersion()));
+      const hint = options.format === 'json' ? '; batchlint init --format yaml writes one with every option as a commented example' : '';
+      process.stdout.write(`wrote ${path}: every rule at its default until you change it${hint}\n`);
     });
   return cli;
 }
@@ -138,8 +150,10 @@ async function runLint(paths: string[], options: LintCommandOptions): Promise<nu
     return EXIT_OK;
   }
   let shown = options.baseline ? baselines!.withoutBaselined(report, baselines!.readBaseline(options.baseline)) : report;
+  // As in ESLint, --quiet hides warnings but --max-warnings still counts them.
+  const warnings = shown.summary.warnings;
   if (options.quiet) shown = onlyErrors(shown);
-  const tooManyWarnings = options.maxWarnings !== undefined && shown.summary.warnings > options.maxWarnings;
+  const tooManyWarnings = options.maxWarnings !== undefined && warnings > options.maxWarnings;
   const formatter = await loadFormatter(options.format)!;
   const output = formatter(shown, {
     color: options.color && options.format === 'stylish' && !options.outputFile && process.stdout.isTTY === true && !process.env.NO_COLOR,
@@ -147,7 +161,7 @@ async function runLint(paths: string[], options: LintCommandOptions): Promise<nu
     cwd: process.cwd(),
     rules: allRules,
     version: readVersion(),
-    ...(tooManyWarnings && { maxWarningsExceeded: { maxWarnings: options.maxWarnings!, warnings: shown.summary.warnings } }),
+    ...(tooManyWarnings && { maxWarningsExceeded: { maxWarnings: options.maxWarnings!, warnings, hidden: options.quiet === true } }),
   });
   if (options.outputFile) writeFileSync(options.outputFile, output);
   else process.stdout.write(output);
@@ -180,8 +194,13 @@ function readVersion(): string {
 class UserError extends Error {}
 
 async function main(argv: string[]): Promise<void> {
+  exitQuietlyWhenTheReaderLeaves();
   try {
-    await program().parseAsync(argv);
+    await program()
+      .hook('preAction', (_, command) => {
+        debugging = command.opts().debug === true;
+      })
+      .parseAsync(argv);
   } catch (error) {
     process.exitCode = handleFailure(error);
   }
@@ -193,7 +212,10 @@ function handleFailure(error: unknown): number {
     // commander has printed help, the version or the usage error already.
     return code === 'commander.helpDisplayed' || code === 'commander.version' || code === 'commander.help' ? EXIT_OK : EXIT_RUN_FAILED;
   }
-  if (error instanceof ConfigError || error instanceof ContextError || error instanceof FactsSetupError || (error instanceof Error && error.name === 'LiveModeError') || error instanceof NoFilesMatched || error instanceof UserError || error instanceof BaselineError) {
+  if (isNamed(error, 'LiveSignInError')) {
+    process.stderr.write(`batchlint: ${redact(error.message)}\n`);
+    if (debugging) process.stderr.write(`batchlint: what the Azure credentials said:\n${redact((error as Error & { details: string }).details)}\n`);
+  } else if (error instanceof ConfigError || error instanceof ContextError || error instanceof FactsSetupError || isNamed(error, 'LiveModeError') || error instanceof NoFilesMatched || error instanceof UserError || error instanceof BaselineError) {
     process.stderr.write(`batchlint: ${redact(error.message)}\n`);
   } else if (error instanceof RuleCrashed) {
     process.stderr.write(`batchlint: ${redact(error.message)}\nThis is a bug in batchlint; please report it with the file that triggers it.\n`);
@@ -203,6 +225,19 @@ function handleFailure(error: unknown): number {
     if (process.env.BATCHLINT_DEBUG && error instanceof Error) process.stderr.write(`${redact(error.stack ?? '')}\n`);
   }
   return EXIT_RUN_FAILED;
+}
+
+/** Errors of live mode are told apart by name: their classes live in modules loaded only in live mode. */
+function isNamed(error: unknown, name: string): error is Error {
+  return error instanceof Error && error.name === name;
+}
+
+/** `batchlint lint . | head`: when the reader closes the pipe, stop writing and exit without a stack trace. */
+function exitQuietlyWhenTheReaderLeaves(): void {
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(process.exitCode ?? EXIT_OK);
+  });
 }
 
 await main(process.argv);

@@ -11,7 +11,8 @@ export interface FormatContext {
   color: boolean;
   /** Date of the embedded catalog, shown so stale data can be spotted. */
   catalogDate: string;
-  maxWarningsExceeded?: { maxWarnings: number; warnings: number };
+  /** `hidden`: --quiet left the warnings out of the report, though they count. */
+  maxWarningsExceeded?: { maxWarnings: number; warnings: number; hidden: boolean };
 }
 
 export type Formatter = (report: LintReport, context: FormatContext) => string;

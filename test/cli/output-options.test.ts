@@ -23,6 +23,22 @@ describe('output options', () => {
     expect(findings.every((finding: { severity: string }) => finding.severity === 'error')).toBe(true);
   });
 
+  it('--quiet --max-warnings 0 fails on warnings it does not show, as in ESLint', () => {
+    const folder = folderWith({ 'pool.json': RENDER_POOL });
+    const run = runCli(['lint', '.', '--quiet', '--max-warnings', '0'], { cwd: folder });
+    expect(run.stdout).not.toMatch(/^ +\d+:\d+ +warning/m);
+    expect(run.stdout).toContain('too many warnings: 2, more than --max-warnings 0 (not shown: --quiet; run without it to see them)');
+    expect(run.status).toBe(1);
+    expect(runCli(['lint', '.', '--quiet', '--max-warnings', '2'], { cwd: folder }).stdout).not.toContain('too many warnings');
+  });
+
+  it('stops quietly when the reader of its output leaves (| head)', () => {
+    const folder = folderWith(Object.fromEntries(Array.from({ length: 200 }, (_, index) => [`pool-${index}.json`, RENDER_POOL])));
+    const run = spawnSync('bash', ['-c', `"${process.execPath}" "${CLI}" lint . 2>stderr.txt | head -c 100 >/dev/null; echo "\${PIPESTATUS[0]}"`], { cwd: folder, encoding: 'utf8' });
+    expect(readFileSync(join(folder, 'stderr.txt'), 'utf8')).toBe('');
+    expect(run.stdout.trim()).toBe('1');
+  });
+
   it('--format github and --format markdown serve CIs other than the Action', () => {
     const folder = folderWith({ 'pool.json': RENDER_POOL });
     const github = runCli(['lint', '.', '--format', 'github'], { cwd: folder });
