@@ -8,7 +8,8 @@ import type { LintReport } from '../../src/engine/lint.ts';
 import { FORMAT_NAMES, loadFormatter } from '../../src/formatters/index.ts';
 import { allRules } from '../../rules/index.ts';
 import { PROJECT_ROOT } from '../helpers/lint-fixture.ts';
-import { runCli } from '../helpers/run-cli.ts';
+import { azureCliEnvironment } from '../helpers/fake-az-cli.ts';
+import { runCli, runCliAsync } from '../helpers/run-cli.ts';
 
 /** Each secret is unique text, so finding it anywhere in the output means it leaked. */
 const SECRET = {
@@ -267,7 +268,14 @@ describe('secrets in what formatters are handed', () => {
 describe('batchlint context snapshot', () => {
   it('prints no secret of the pools, nor one that a failed Azure read quotes', async () => {
     const folder = plantedRepository();
-    const leakyCredential = { getToken: async () => Promise.reject(new Error(`token request to https://login.example/?client_secret=${SECRET.accountKey}&sig=${SECRET.sasSignature} failed`)) };
+    // Signs in with a token about to expire; the refresh each read then asks for fails, quoting secrets.
+    let asked = 0;
+    const leakyCredential = {
+      getToken: async () => {
+        if (asked++ === 0) return { token: 'short-lived', expiresOnTimestamp: Date.now() + 60_000 };
+        throw new Error(`token request to https://login.example/?client_secret=${SECRET.accountKey}&sig=${SECRET.sasSignature} failed`);
+      },
+    };
     const snapshot = await contextSnapshot(['pools'], folder, {
       accountId: '/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/batch-rg/providers/Microsoft.Batch/batchAccounts/acct',
       credential: leakyCredential,
@@ -276,5 +284,14 @@ describe('batchlint context snapshot', () => {
     });
     expect(snapshot).toMatch(/^# not read: .*client_secret=REDACTED&sig=REDACTED/m);
     expectNoSecret(snapshot);
+  });
+
+  it('prints no secret that a failed sign-in quotes, with --debug either', async () => {
+    const env = azureCliEnvironment({ ca: '', signedIn: false, says: `token request to https://login.example/?client_secret=${SECRET.accountKey}&sig=${SECRET.sasSignature} failed` });
+    const account = '/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/batch-rg/providers/Microsoft.Batch/batchAccounts/acct';
+    const run = await runCliAsync(['context', 'snapshot', 'pools', '--account', account, '--arm-endpoint', 'https://127.0.0.1:9', '--debug'], { cwd: plantedRepository(), env });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/client_secret=REDACTED&sig=REDACTED/);
+    expectNoSecret(run.stdout + run.stderr);
   });
 });
