@@ -24,8 +24,12 @@ interface QuotaCheck {
   heldBy: (pool: ExistingPool) => number | undefined;
 }
 
-/** The cores an existing pool's nodes of one kind hold: they count in the usage under the pool's current VM size. */
-type CoresHeld = (pool: ExistingPool, nodes: 'currentDedicatedNodes' | 'currentLowPriorityNodes') => number | undefined;
+/** Per kind of quota, the cores an existing pool's nodes hold in it. */
+interface HeldCores {
+  dedicated: QuotaCheck['heldBy'];
+  family: QuotaCheck['heldBy'];
+  spot: QuotaCheck['heldBy'];
+}
 
 /** A quota the pool counts against that the facts do not give: why it was not compared. */
 interface MissingQuota {
@@ -55,13 +59,7 @@ export const coreQuotaHeadroomRule: PoolRule = {
     const account = facts.account();
     if (!account.known) return notChecked(account.reason);
 
-    const coresHeld: CoresHeld = (existing, nodes) => (existing[nodes] === 0 ? 0 : mapDefined(facts.vmSize(existing.vmSize), (held) => existing[nodes] * held.vCPUs));
-    const familyCoresHeld = (existing: ExistingPool) => {
-      if (existing.currentDedicatedNodes === 0) return 0;
-      const held = facts.vmSize(existing.vmSize);
-      if (!held?.family || !size.family) return undefined;
-      return held.family.toLowerCase() === size.family.toLowerCase() ? existing.currentDedicatedNodes * held.vCPUs : 0;
-    };
+    const held = heldCores((name) => facts.vmSize(name), size);
     let checks: (QuotaCheck | MissingQuota)[];
     const mode = account.value.poolAllocationMode;
     if (mode === undefined) {
@@ -69,9 +67,9 @@ export const coreQuotaHeadroomRule: PoolRule = {
     } else if (mode === 'UserSubscription') {
       const quotas = facts.subscriptionQuotas();
       if (!quotas.known) return notChecked(quotas.reason);
-      checks = subscriptionChecks(quotas.value, size, demand, coresHeld, familyCoresHeld);
+      checks = subscriptionChecks(quotas.value, size, demand, held);
     } else {
-      checks = accountChecks(account.value, size, demand, coresHeld, familyCoresHeld);
+      checks = accountChecks(account.value, size, demand, held);
     }
     const existing = existingPoolOf(pool.spec, account.value);
     for (const check of checks) {
@@ -79,16 +77,16 @@ export const coreQuotaHeadroomRule: PoolRule = {
         notChecked(check.missing);
         continue;
       }
-      const held = heldBy(existing, check.heldBy);
+      const own = heldBy(existing, check.heldBy);
       if (check.used === undefined) {
         // The pool's own nodes are in the usage too, so it ends with at least its full demand in use.
         if (check.needed <= check.limit) notChecked(`the pool's ${check.needed} cores fit ${check.quota} of ${check.limit}, but the cores already in use are not known`);
-        else if (check.needed > held.max) report(quotaReport(check, size, 0, existing));
+        else if (check.needed > own.max) report(quotaReport(check, size, 0, existing));
         else notChecked(`the pool's ${check.needed} cores exceed ${check.quota} of ${check.limit}, but it may be ${describeExisting(existing as Exclude<ExistingMatch, { kind: 'new' }>)}, and neither the cores in use nor how many of them are its own are known`);
         continue;
       }
-      if (isOver(check, held.max)) report(quotaReport(check, size, held.max, existing));
-      else if (isOver(check, held.min)) notChecked(unsureOwnCores(check, existing as Exclude<ExistingMatch, { kind: 'new' }>));
+      if (isOver(check, own.max)) report(quotaReport(check, size, own.max, existing));
+      else if (isOver(check, own.min)) notChecked(unsureOwnCores(check, existing as Exclude<ExistingMatch, { kind: 'new' }>));
     }
   },
 };
@@ -110,12 +108,30 @@ function unsureOwnCores(check: QuotaCheck, existing: Exclude<ExistingMatch, { ki
   );
 }
 
-function mapDefined<T, U>(value: T | undefined, map: (value: T) => U): U | undefined {
-  return value === undefined ? undefined : map(value);
+/**
+ * The cores an existing pool's nodes hold, under its current VM size (undefined when that size's vCPUs are not
+ * known): in a family's quota only when its size is of the linted size's family.
+ */
+function heldCores(sizeOf: (name: string) => VmSizeInfo | undefined, size: VmSizeInfo): HeldCores {
+  const cores = (pool: ExistingPool, nodes: number) => {
+    if (nodes === 0) return 0;
+    const current = sizeOf(pool.vmSize);
+    return current && nodes * current.vCPUs;
+  };
+  return {
+    dedicated: (pool) => cores(pool, pool.currentDedicatedNodes),
+    spot: (pool) => cores(pool, pool.currentLowPriorityNodes),
+    family: (pool) => {
+      if (pool.currentDedicatedNodes === 0) return 0;
+      const family = sizeOf(pool.vmSize)?.family;
+      if (!family || !size.family) return undefined;
+      return family.toLowerCase() === size.family.toLowerCase() ? cores(pool, pool.currentDedicatedNodes) : 0;
+    },
+  };
 }
 
 /** BatchService mode: dedicated cores count against the total and, when enforced, the family's quota; Spot cores against one total. */
-function accountChecks(account: AccountFacts, size: VmSizeInfo, demand: NodeDemand, coresHeld: CoresHeld, familyCoresHeld: QuotaCheck['heldBy']): (QuotaCheck | MissingQuota)[] {
+function accountChecks(account: AccountFacts, size: VmSizeInfo, demand: NodeDemand, held: HeldCores): (QuotaCheck | MissingQuota)[] {
   const { quotas = {}, usage } = account;
   const checks: (QuotaCheck | MissingQuota)[] = [];
   const dedicated = demand.dedicated * size.vCPUs;
@@ -124,21 +140,21 @@ function accountChecks(account: AccountFacts, size: VmSizeInfo, demand: NodeDema
     checks.push(
       quotas.dedicatedCores === undefined
         ? { missing: "the Batch account's dedicated core quota (account.quotas.dedicatedCores) is not known" }
-        : { quota: "the Batch account's dedicated core quota", raise: ACCOUNT_QUOTAS, errorCode: 'AccountCoreQuotaReached', needed: dedicated, used: usage?.dedicatedCores, limit: quotas.dedicatedCores, path: ['targetDedicatedNodes'], heldBy: (pool) => coresHeld(pool, 'currentDedicatedNodes') },
+        : { quota: "the Batch account's dedicated core quota", raise: ACCOUNT_QUOTAS, errorCode: 'AccountCoreQuotaReached', needed: dedicated, used: usage?.dedicatedCores, limit: quotas.dedicatedCores, path: ['targetDedicatedNodes'], heldBy: held.dedicated },
     );
-    checks.push(...familyCheck(account, size, dedicated, familyCoresHeld));
+    checks.push(...familyCheck(account, size, dedicated, held.family));
   }
   if (spot > 0) {
     checks.push(
       quotas.lowPriorityCores === undefined
         ? { missing: "the Batch account's Spot/low-priority core quota (account.quotas.lowPriorityCores) is not known" }
-        : { quota: "the Batch account's Spot/low-priority core quota", raise: ACCOUNT_QUOTAS, errorCode: 'AccountLowPriorityCoreQuotaReached', needed: spot, used: usage?.lowPriorityCores, limit: quotas.lowPriorityCores, path: ['targetLowPriorityNodes'], heldBy: (pool) => coresHeld(pool, 'currentLowPriorityNodes') },
+        : { quota: "the Batch account's Spot/low-priority core quota", raise: ACCOUNT_QUOTAS, errorCode: 'AccountLowPriorityCoreQuotaReached', needed: spot, used: usage?.lowPriorityCores, limit: quotas.lowPriorityCores, path: ['targetLowPriorityNodes'], heldBy: held.spot },
     );
   }
   return checks;
 }
 
-function familyCheck({ quotas = {}, usage }: AccountFacts, size: VmSizeInfo, dedicated: number, familyCoresHeld: QuotaCheck['heldBy']): (QuotaCheck | MissingQuota)[] {
+function familyCheck({ quotas = {}, usage }: AccountFacts, size: VmSizeInfo, dedicated: number, heldBy: QuotaCheck['heldBy']): (QuotaCheck | MissingQuota)[] {
   if (quotas.perFamilyEnforced === false) return [];
   if (quotas.perFamilyEnforced === undefined) return [{ missing: "whether the Batch account enforces its per-family dedicated core quotas (account.quotas.perFamilyEnforced) is not known" }];
   if (!size.family) return [{ missing: `the quota family of ${size.name} is not known, so its per-family quota was not compared` }];
@@ -153,23 +169,22 @@ function familyCheck({ quotas = {}, usage }: AccountFacts, size: VmSizeInfo, ded
     used: usage?.perFamily ? (byName(usage.perFamily, size.family) ?? 0) : undefined,
     limit,
     path: ['targetDedicatedNodes'],
-    heldBy: familyCoresHeld,
+    heldBy,
   }];
 }
 
 /** UserSubscription mode: nodes are VMs of the subscription, counted against its regional vCPU quotas. */
-function subscriptionChecks(quotas: SubscriptionQuotas, size: VmSizeInfo, demand: NodeDemand, coresHeld: CoresHeld, familyCoresHeld: QuotaCheck['heldBy']): (QuotaCheck | MissingQuota)[] {
+function subscriptionChecks(quotas: SubscriptionQuotas, size: VmSizeInfo, demand: NodeDemand, held: HeldCores): (QuotaCheck | MissingQuota)[] {
   const checks: (QuotaCheck | MissingQuota)[] = [];
   const add = (quota: string, field: string, usage: QuotaUsage | undefined, needed: number, path: Path, heldBy: QuotaCheck['heldBy']) => {
     if (needed === 0) return;
     checks.push(usage ? { quota, raise: SUBSCRIPTION_QUOTAS, needed, used: usage.current, limit: usage.limit, path, heldBy } : { missing: `${quota} (subscriptionQuotas.${field}) is not known` });
   };
   const dedicated = demand.dedicated * size.vCPUs;
-  const dedicatedHeld = (pool: ExistingPool) => coresHeld(pool, 'currentDedicatedNodes');
-  add("the subscription's Total Regional vCPUs quota", 'totalRegionalCores', quotas.totalRegionalCores, dedicated, ['targetDedicatedNodes'], dedicatedHeld);
-  if (size.family) add(`the subscription's ${size.family} vCPU quota`, `families.${size.family}`, byName(quotas.families, size.family), dedicated, ['targetDedicatedNodes'], familyCoresHeld);
+  add("the subscription's Total Regional vCPUs quota", 'totalRegionalCores', quotas.totalRegionalCores, dedicated, ['targetDedicatedNodes'], held.dedicated);
+  if (size.family) add(`the subscription's ${size.family} vCPU quota`, `families.${size.family}`, byName(quotas.families, size.family), dedicated, ['targetDedicatedNodes'], held.family);
   else if (dedicated > 0) checks.push({ missing: `the quota family of ${size.name} is not known, so the subscription's family vCPU quota was not compared` });
-  add("the subscription's Total Regional Low-priority vCPUs quota", 'lowPriorityCores', quotas.lowPriorityCores, demand.spot * size.vCPUs, ['targetLowPriorityNodes'], (pool) => coresHeld(pool, 'currentLowPriorityNodes'));
+  add("the subscription's Total Regional Low-priority vCPUs quota", 'lowPriorityCores', quotas.lowPriorityCores, demand.spot * size.vCPUs, ['targetLowPriorityNodes'], held.spot);
   return checks;
 }
 
