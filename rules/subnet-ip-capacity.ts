@@ -51,7 +51,7 @@ export const subnetIpCapacityRule: PoolRule = {
     const fit = (own: number) => fitOf(needed, usable - Math.max(0, inUse - own));
     if (fit(held.max) === 'fits' && fit(held.min) === 'short') {
       return notChecked(
-        `the pool's ${needed} node(s) would not fit the ${usable - inUse} free address(es) of ${subnetName}, unless it is ${describeExisting(existing as Exclude<ExistingMatch, { kind: 'new' }>)}, ` +
+        `the pool's ${needed} node(s) would not fit the ${Math.max(0, usable - inUse)} free address(es) of ${subnetName}, unless it is ${describeExisting(existing as Exclude<ExistingMatch, { kind: 'new' }>)}, ` +
           "whose nodes hold addresses there already: the pool's id is not known, so it was not matched",
       );
     }
