@@ -33,6 +33,11 @@ export interface AccountFacts {
     /** Dedicated-core quota by VM family id (e.g. `standardDv3Family`). */
     perFamily?: Record<string, number>;
   };
+  /**
+   * The account's existing pools by pool id, with the nodes they hold now: those nodes are already in `usage`
+   * (and in their subnet's `ipConfigurationsInUse`). Absent: not known which pools exist.
+   */
+  pools?: Record<string, ExistingPool>;
   /** Cores in use by the account's existing pools. */
   usage?: {
     dedicatedCores?: number;
@@ -40,6 +45,14 @@ export interface AccountFacts {
     pools?: number;
     perFamily?: Record<string, number>;
   };
+}
+
+export interface ExistingPool {
+  vmSize: string;
+  currentDedicatedNodes: number;
+  currentLowPriorityNodes: number;
+  /** The subnet its nodes are in; absent in a hand-written file, the subnet the linted pool names. */
+  subnetId?: string;
 }
 
 export interface QuotaUsage {

@@ -9,7 +9,7 @@ import type { ManagementLockClient } from '@azure/arm-locks';
 import { AzureClients } from './azure-clients.ts';
 import { describeFailure } from './describe-failure.ts';
 import { LIVE_DEFAULTS, type LiveOptions } from './live-options.ts';
-import { lockFacts, nsgFacts, sizeFacts, usageByFamily, type ArmLock, type ArmSku } from './response-shapes.ts';
+import { existingPools, lockFacts, nsgFacts, sizeFacts, usageByFamily, type ArmLock, type ArmSku } from './response-shapes.ts';
 
 /** What live mode read, in the context file's shape, and what it could not read, with why. */
 export interface LiveRead {
@@ -118,7 +118,10 @@ class LiveReader {
         ...(found.dedicatedCoreQuotaPerVMFamily && { perFamily: Object.fromEntries(found.dedicatedCoreQuotaPerVMFamily.flatMap((family) => (family.name ? [[family.name, family.coreQuota ?? 0]] : []))) }),
       },
     };
-    if (pools) account.usage = usageByFamily(pools, vmSize);
+    if (pools) {
+      account.pools = existingPools(pools);
+      account.usage = usageByFamily(pools, vmSize);
+    }
     return { location: found.location, account };
   }
 

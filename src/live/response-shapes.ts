@@ -1,5 +1,5 @@
 import type { VmSizeInfo } from '../catalog/types.ts';
-import type { AccountFacts, LockFacts, SecurityRule, SubnetFacts, VmSizeFacts } from '../facts/environment.ts';
+import type { AccountFacts, ExistingPool, LockFacts, SecurityRule, SubnetFacts, VmSizeFacts } from '../facts/environment.ts';
 
 /** The parts of the SDK's response models live mode reads; kept structural so the SDK types load only in live mode. */
 export interface ArmLock {
@@ -18,7 +18,10 @@ export interface ArmSku {
 }
 
 export interface ArmPool {
+  /** The pool id. */
+  name?: string;
   vmSize?: string;
+  networkConfiguration?: { subnetId?: string };
   currentDedicatedNodes?: number;
   currentLowPriorityNodes?: number;
 }
@@ -67,6 +70,17 @@ export function usageByFamily(pools: ArmPool[], vmSize: (name: string) => VmSize
     if (size.family) usage.perFamily[size.family] = (usage.perFamily[size.family] ?? 0) + dedicated;
   }
   return usage;
+}
+
+/** The account's pools by id, with the nodes they hold now. */
+export function existingPools(pools: ArmPool[]): Record<string, ExistingPool> {
+  return Object.fromEntries(
+    pools.flatMap((pool) => {
+      if (!pool.name || !pool.vmSize) return [];
+      const subnetId = pool.networkConfiguration?.subnetId;
+      return [[pool.name, { vmSize: pool.vmSize, currentDedicatedNodes: pool.currentDedicatedNodes ?? 0, currentLowPriorityNodes: pool.currentLowPriorityNodes ?? 0, ...(subnetId && { subnetId }) }]];
+    }),
+  );
 }
 
 /** The requested sizes as the region's resource SKUs describe them; a size missing from the list is not offered there. */

@@ -191,7 +191,7 @@ describe('the GitHub Action, run as the runner runs it', () => {
     expect(withContext.summary).not.toContain('did not run');
     // What the context file does not say is listed as not checked, with the reason.
     expect(withContext.summary).toContain('### Not checked');
-    expect(withContext.summary).toContain('| `pools/new.json` | render | core-quota-headroom | the Batch account is not in the context file env/prod.yaml |');
+    expect(withContext.summary).toContain("| `pools/new.json` | render | core-quota-headroom | the Batch account's pool allocation mode (account.poolAllocationMode) is not known");
 
     const without = runAction(workspace, { files: 'pools', 'only-changed': 'true' });
     expect(without.stdout).not.toContain('subnet-ip-capacity');
@@ -202,7 +202,7 @@ describe('the GitHub Action, run as the runner runs it', () => {
     const workspace = commit(pullRequestWorkspace(), { 'pools/new.json': POOL_IN_SMALL_SUBNET, 'pools/batchlint.context.yaml': SMALL_SUBNET_CONTEXT });
     const run = runAction(workspace, { files: 'pools', 'only-changed': 'true' });
     expect(run.stdout).toMatch(SUBNET_FINDING);
-    expect(run.summary).toContain('the Batch account is not in the context file pools/batchlint.context.yaml');
+    expect(run.summary).toContain("the Batch account's pool allocation mode (account.poolAllocationMode) is not known");
   });
 
   it('asks for the Batch account when live is on and nothing names it, before loading the Azure SDKs or opening a connection', () => {

@@ -22,6 +22,14 @@ describe('context file', () => {
     expect((error as Error).message).toMatch('batchlint.context.yaml:4:3 /account must NOT have additional properties "quota"');
   });
 
+  it("requires an existing pool's VM size and both node counts, so a pool's nodes are never half-known", async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'batchlint-context-'));
+    const path = join(folder, 'batchlint.context.yaml');
+    writeFileSync(path, 'account:\n  pools:\n    render: { vmSize: Standard_D4s_v3, currentDedicatedNodes: 4 }\n');
+    const error = await loadContextFile(path, folder).catch((caught: unknown) => caught);
+    expect((error as Error).message).toMatch("batchlint.context.yaml:3:13 /account/pools/render must have required property 'currentLowPriorityNodes'");
+  });
+
   it('takes NSG rules in ARM shape ({ name, properties }) and flattens them', async () => {
     const environment = await loadContextFile(join(PROJECT_ROOT, 'fixtures/rules/subnet-nsg-batch-traffic/batchlint.context.yaml'), PROJECT_ROOT);
     const subnet = Object.entries(environment.subnets!).find(([id]) => id.endsWith('/locked-down'))![1];

@@ -1,4 +1,4 @@
-import { loadCatalog, regionsOf } from '../../src/catalog/catalog.ts';
+import { findVmSize, loadCatalog, regionsOf } from '../../src/catalog/catalog.ts';
 import type { Environment, ImageFacts, LockFacts, SecurityRule } from '../../src/facts/environment.ts';
 import { isWithinScope } from '../../src/facts/resource-id.ts';
 import { DEFAULT_SECURITY_RULES } from '../../src/facts/nsg-evaluation.ts';
@@ -38,7 +38,7 @@ export function armResponsesFor(environment: Environment, accountId: string): Ar
       },
     },
   });
-  responses.push({ path: `${accountId}/pools`, body: { value: poolsHolding(account?.usage, accountId) } });
+  responses.push({ path: `${accountId}/pools`, body: { value: poolsOf(account, accountId) } });
 
   for (const [id, subnet] of Object.entries(environment.subnets ?? {})) {
     const vnetId = id.replace(/\/subnets\/[^/]+$/i, '');
@@ -134,12 +134,40 @@ function wireLock(lock: LockFacts) {
   return { id: `${lock.scope}/providers/Microsoft.Authorization/locks/${lock.name ?? 'lock'}`, name: lock.name ?? 'lock', type: 'Microsoft.Authorization/locks', properties: { level: lock.level } };
 }
 
+type Usage = NonNullable<Environment['account']>['usage'];
+
+/** The account's pools: the ones the context file names (`account.pools`), and others that hold the rest of the usage. */
+function poolsOf(account: Environment['account'], accountId: string) {
+  const named = Object.entries(account?.pools ?? {}).map(([name, { vmSize, currentDedicatedNodes, currentLowPriorityNodes, subnetId }]) => ({
+    id: `${accountId}/pools/${name}`,
+    name,
+    properties: { vmSize, currentDedicatedNodes, currentLowPriorityNodes, ...(subnetId && { networkConfiguration: { subnetId } }) },
+  }));
+  return [...named, ...poolsHolding(usageLeft(account?.usage, account?.pools ?? {}), accountId, named.length)];
+}
+
+/** The usage the named pools do not account for; a context file whose usage leaves them out is a fixture mistake. */
+function usageLeft(usage: Usage, pools: NonNullable<NonNullable<Environment['account']>['pools']>): Usage {
+  if (!usage) return usage;
+  const left = { ...usage, perFamily: { ...usage.perFamily } };
+  for (const [name, pool] of Object.entries(pools)) {
+    const size = findVmSize(pool.vmSize);
+    if (!size?.family) throw new Error(`cannot render existing pool ${name}: ${pool.vmSize} is not in the catalog`);
+    const dedicated = pool.currentDedicatedNodes * size.vCPUs;
+    left.dedicatedCores = (left.dedicatedCores ?? 0) - dedicated;
+    left.lowPriorityCores = (left.lowPriorityCores ?? 0) - pool.currentLowPriorityNodes * size.vCPUs;
+    left.perFamily[size.family] = (left.perFamily[size.family] ?? 0) - dedicated;
+    if ([left.dedicatedCores, left.lowPriorityCores, left.perFamily[size.family]].some((cores) => cores! < 0)) throw new Error(`the usage does not include the nodes of existing pool ${name}`);
+  }
+  return left;
+}
+
 /**
  * Existing pools of the account whose nodes add up to the usage: one per VM family, with the family's smallest
  * size; the cores no family accounts for, and the Spot cores, on 1-vCPU nodes of a family with no quota of its own;
- * empty pools up to the pool count.
+ * empty pools up to the pool count (less the `others` already there).
  */
-function poolsHolding(usage: NonNullable<Environment['account']>['usage'], accountId: string) {
+function poolsHolding(usage: Usage, accountId: string, others: number) {
   const pool = (name: string, vmSize: string, dedicated: number, lowPriority: number) => ({ id: `${accountId}/pools/${name}`, name, properties: { vmSize, currentDedicatedNodes: dedicated, currentLowPriorityNodes: lowPriority } });
   const pools = [];
   let familyCores = 0;
@@ -152,7 +180,7 @@ function poolsHolding(usage: NonNullable<Environment['account']>['usage'], accou
   }
   const otherCores = (usage?.dedicatedCores ?? familyCores) - familyCores;
   if (otherCores > 0 || (usage?.lowPriorityCores ?? 0) > 0) pools.push(pool('other', 'Standard_A1_v2', otherCores, usage?.lowPriorityCores ?? 0));
-  while (pools.length < (usage?.pools ?? 0)) pools.push(pool(`idle-${pools.length}`, 'Standard_A1_v2', 0, 0));
+  while (pools.length + others < (usage?.pools ?? 0)) pools.push(pool(`idle-${pools.length}`, 'Standard_A1_v2', 0, 0));
   return pools;
 }
 

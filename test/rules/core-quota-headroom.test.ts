@@ -3,18 +3,22 @@ import { coreQuotaHeadroomRule } from '../../rules/core-quota-headroom.ts';
 import { lint } from '../../src/engine/lint.ts';
 import { createFacts } from '../../src/facts/catalog-facts.ts';
 import type { AccountFacts, Environment } from '../../src/facts/environment.ts';
-import { PROJECT_ROOT } from '../helpers/lint-fixture.ts';
+import { lintFixtures, PROJECT_ROOT } from '../helpers/lint-fixture.ts';
 import { describeRuleFixtures } from '../helpers/rule-cases.ts';
 
 describeRuleFixtures('core-quota-headroom', {
   'over-dedicated.json': [
-    { line: 8, column: 27, message: ['64 cores (16 × Standard_D4s_v3, 4 vCPUs each)', '40 in use that is 104', "dedicated core quota of 100", 'AccountCoreQuotaReached', 'on the Batch account', 'at most 15 node(s)'] },
+    { line: 8, column: 27, message: ['64 cores (16 × Standard_D4s_v3, 4 vCPUs each)', '60 in use that is 124', "dedicated core quota of 100", 'AccountCoreQuotaReached', 'on the Batch account', 'at most 10 node(s)'] },
     { line: 8, column: 27, message: ['standardDSv3Family dedicated core quota of 100', 'AccountVMSeriesCoreQuotaReached'] },
   ],
   'over-spot.yaml': [{ line: 7, column: 25, message: ['120 cores', 'Spot/low-priority core quota of 20', 'AccountLowPriorityCoreQuotaReached', 'at most 0 node(s)'] }],
   'family-quota-zero.yaml': [
-    { line: 14, column: 23, message: ['with 40 in use that is 160', 'dedicated core quota of 100'] },
+    { line: 14, column: 23, message: ['with 60 in use that is 180', 'dedicated core quota of 100'] },
     { line: 14, column: 23, message: ['with 0 in use that is 120', 'standardHBv3Family dedicated core quota of 0'] },
+  ],
+  'existing-pool-grows.yaml': [
+    { line: 7, column: 23, message: ['104 cores (26 × Standard_D4s_v3', "with 60 in use, 60 of them this pool's own (existing pool steady (15 dedicated + 0 Spot node(s) of Standard_D4s_v3)) and counted once, that is 104", 'dedicated core quota of 100', 'at most 25 node(s)'] },
+    { line: 7, column: 23, message: ['that is 104', 'standardDSv3Family dedicated core quota of 100'] },
   ],
 });
 
@@ -81,5 +85,40 @@ describe('core-quota-headroom in UserSubscription mode', () => {
     environment.account!.quotas = { dedicatedCores: 1, lowPriorityCores: 1 };
     expect(await check('invalid/over-dedicated.json', environment)).toEqual({ messages: [], notChecked: [expect.stringContaining("standardDSv3Family vCPU quota (subscriptionQuotas.families.standardDSv3Family) is not known")] });
     expect((await check('invalid/over-dedicated.json', userSubscription(undefined))).notChecked).toEqual([expect.stringContaining("the subscription's vCPU quotas is not in")]);
+  });
+});
+
+describe('core-quota-headroom on a pool that already exists', () => {
+  /** The account with an existing pool of 15 dedicated nodes. */
+  const steady = (vmSize: string, quotas: NonNullable<AccountFacts['quotas']>, usage: NonNullable<AccountFacts['usage']>, id = 'steady'): Environment =>
+    batchService({ quotas: { perFamilyEnforced: true, ...quotas }, usage, pools: { [id]: { vmSize, currentDedicatedNodes: 15, currentLowPriorityNodes: 0 } } });
+
+  it('lists a pool whose id is not known as not checked when it fits only as one of the existing pools', async () => {
+    const report = await lintFixtures(['fixtures/rules/core-quota-headroom/valid/pool-id-unknown.json'], ['core-quota-headroom']);
+    expect(report.notChecked.map((entry) => entry.reason)).toEqual([
+      expect.stringMatching(/the pool's 60 cores would exceed the Batch account's dedicated core quota of 100 with 60 in use, unless it is one of the existing pools steady \(15 dedicated \+ 0 Spot node\(s\) of Standard_D4s_v3\), whose nodes are in that count: the pool's id is not known/),
+      expect.stringContaining('standardDSv3Family dedicated core quota of 100 with 60 in use, unless it is one of the existing pools steady'),
+    ]);
+  });
+
+  it("counts a pool whose VM size changes by its new cores only, its old nodes freed from its old family's count", async () => {
+    const environment = steady('Standard_E4s_v3', { dedicatedCores: 100, perFamily: { standardDSv3Family: 50 } }, { dedicatedCores: 60, perFamily: { standardESv3Family: 60 } });
+    expect(await check('valid/existing-pool-unchanged.yaml', environment)).toEqual({
+      messages: [expect.stringContaining('60 cores (15 × Standard_D4s_v3, 4 vCPUs each); with 0 in use that is 60, over the Batch account\'s standardDSv3Family dedicated core quota of 50')],
+      notChecked: [],
+    });
+  });
+
+  it('does not count off the cores of an existing pool whose VM size it does not know', async () => {
+    const environment = steady('Standard_Unknown_v9', { dedicatedCores: 100, perFamilyEnforced: false }, { dedicatedCores: 60 });
+    expect(await check('valid/existing-pool-unchanged.yaml', environment)).toEqual({
+      messages: [],
+      notChecked: [expect.stringContaining('unless it is existing pool steady (15 dedicated + 0 Spot node(s) of Standard_Unknown_v9), whose nodes are in that count: the vCPUs of its VM size are not known')],
+    });
+  });
+
+  it('reports nothing for a pool that adds no cores (15 nodes down to 10), even to a quota already over', async () => {
+    const environment = steady('Standard_D4s_v3', { dedicatedCores: 40, perFamily: { standardDSv3Family: 40 } }, { dedicatedCores: 60, perFamily: { standardDSv3Family: 60 } }, 'fits');
+    expect(await check('valid/within-quota.yaml', environment)).toEqual({ messages: [], notChecked: [expect.stringContaining('Spot/low-priority core quota (account.quotas.lowPriorityCores) is not known')] });
   });
 });
