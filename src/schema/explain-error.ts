@@ -50,7 +50,7 @@ const RENAMED: Readonly<Record<string, string>> = { blobSource: 'httpUrl' };
 
 function unknownProperty(path: (string | number)[], property: string, schema: SchemaNode | undefined): SchemaProblem {
   const known = Object.keys((schema?.properties as SchemaNode | undefined) ?? {});
-  const renamed = RENAMED[property];
+  const renamed = Object.hasOwn(RENAMED, property) ? RENAMED[property] : undefined;
   if (renamed && known.includes(renamed)) {
     return { path: [...path, property], part: 'key', severity: 'warning', message: `"${property}" is from an old API version and the current one does not know it; use "${renamed}"` };
   }

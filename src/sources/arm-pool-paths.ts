@@ -27,5 +27,5 @@ export function armPathOf(path: Path): Path {
   if (first === undefined) return [];
   const mapped = PREFIXES.find(([canonical]) => canonical === first);
   const head = mapped ? mapped[1].split('.') : ['properties', String(first)];
-  return [...head, ...rest.map((segment) => (typeof segment === 'string' ? (RENAMED[segment] ?? segment) : segment))];
+  return [...head, ...rest.map((segment) => (typeof segment === 'string' ? (Object.hasOwn(RENAMED, segment) ? RENAMED[segment]! : segment) : segment))];
 }
