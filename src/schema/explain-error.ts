@@ -12,6 +12,11 @@ export function explainError(error: ErrorObject, root: unknown): SchemaProblem |
   const name = `"${pathName(path)}"`;
   const schema = schemaAt(path);
   const params = error.params as Record<string, any>;
+  // 1e309 parses to Infinity, which JSON would print as null.
+  if (typeof value === 'number' && !Number.isFinite(value)) {
+    const limit = typeof schema?.maximum === 'number' ? `; the API accepts at most ${schema.maximum}` : '';
+    return { path, part: 'value', severity: 'error', message: `${name} is out of range: the number written is too ${value > 0 ? 'large' : 'far below zero'} to be read${limit}` };
+  }
   switch (error.keyword) {
     case 'required':
       return { path, part: 'value', severity: 'error', message: `missing required property "${pathName([...path, params.missingProperty])}"` };

@@ -20,7 +20,7 @@ const PREFIXES: readonly [canonical: string, arm: string][] = [
 ];
 
 /** Property names that differ below a prefix (the data plane says `username`, ARM `userName`). */
-const RENAMED: Readonly<Record<string, string>> = { username: 'userName', applicationId: 'id', nodeAgentSKUId: 'nodeAgentSkuId', virtualMachineImageId: 'id', inboundNATPools: 'inboundNatPools' };
+const RENAMED: Readonly<Record<string, string>> = { username: 'userName', applicationId: 'id', nodeAgentSKUId: 'nodeAgentSkuId', virtualMachineImageId: 'id', inboundNATPools: 'inboundNatPools', dynamicVNetAssignmentScope: 'dynamicVnetAssignmentScope' };
 
 export function armPathOf(path: Path): Path {
   const [first, ...rest] = path;

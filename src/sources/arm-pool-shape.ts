@@ -53,7 +53,7 @@ function scale(settings: unknown): Json {
 }
 
 /** Names ARM spells differently from the data plane. */
-const DATA_PLANE_NAMES: Readonly<Record<string, string>> = { userName: 'username', nodeAgentSkuId: 'nodeAgentSKUId', inboundNatPools: 'inboundNATPools' };
+const DATA_PLANE_NAMES: Readonly<Record<string, string>> = { userName: 'username', nodeAgentSkuId: 'nodeAgentSKUId', inboundNatPools: 'inboundNATPools', dynamicVnetAssignmentScope: 'dynamicVNetAssignmentScope' };
 
 function renameDeep(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(renameDeep);

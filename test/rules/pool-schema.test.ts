@@ -16,6 +16,15 @@ describeRuleFixtures('pool-schema', {
     { line: 4, column: 3, severity: 'error', message: ['Cloud Services Configuration pools were retired on 29 February 2024', 'Use virtualMachineConfiguration'] },
     { line: 8, column: 3, severity: 'warning', message: ['certificateReferences installs nothing', 'Key Vault VM extension'] },
   ],
+  'arm-older-api-version.json': [
+    { line: 13, column: 13, severity: 'warning', message: ['"networkConfiguration.publicIPAddressConfiguration.ipFamilies" is not in apiVersion 2024-07-01; added in 2025-06-01', 'apiVersion to 2025-06-01 or later'] },
+    { line: 16, column: 9, severity: 'warning', message: ['so certificates installs nothing', 'Key Vault VM extension'] },
+  ],
+  'out-of-range.json': [
+    { line: 4, column: 27, severity: 'error', message: ['"targetDedicatedNodes" is out of range: the number written is too large to be read; the API accepts at most 2147483647'] },
+    { line: 5, column: 29, severity: 'error', message: ['"targetLowPriorityNodes" must be 2147483647 or less, got 2147483648'] },
+    { line: 10, column: 67, severity: 'error', message: ['"startTask.maxTaskRetryCount" must be 2147483647 or less, got 3000000000'] },
+  ],
   'autoscale-conflicts.yaml': [
     { line: 4, column: 23, message: ['"targetDedicatedNodes" must not be set when enableAutoScale is true'] },
     { line: 5, column: 30, message: ['between 5 minutes (PT5M) and 168 hours'] },
