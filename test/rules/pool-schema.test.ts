@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { apiVersionProblems } from '../../src/schema/api-version-additions.ts';
 import { validatePoolSchema } from '../../src/schema/validate-pool.ts';
 import { describeRuleFixtures } from '../helpers/rule-cases.ts';
 
@@ -31,6 +32,16 @@ describeRuleFixtures('pool-schema', {
     { line: 6, column: 16, message: ['"resizeTimeout" must be at least 5 minutes'] },
     { line: 1, column: 1, message: ['missing required property "autoScaleFormula"'] },
   ].sort((a, b) => a.line - b.line),
+});
+
+describe('apiVersionProblems', () => {
+  it('names each list item that sets a property the declared apiVersion lacks, and judges by the date alone', () => {
+    const pool = { virtualMachineConfiguration: { dataDisks: [{ lun: 0 }, { lun: 1, managedDisk: {} }] }, taskSchedulingPolicy: { jobDefaultOrder: 'none' } };
+    expect(apiVersionProblems(pool, '2023-05-01').map((problem) => problem.path)).toEqual([['virtualMachineConfiguration', 'dataDisks', 1, 'managedDisk'], ['taskSchedulingPolicy', 'jobDefaultOrder']]);
+    expect(apiVersionProblems(pool, '2025-06-01')).toEqual([]);
+    expect(apiVersionProblems(pool, '2026-01-01-preview')).toEqual([]);
+    expect(apiVersionProblems(pool, 'latest')).toEqual([]);
+  });
 });
 
 describe('validatePoolSchema', () => {
