@@ -1,5 +1,6 @@
 import { atMost } from '../src/engine/severity.ts';
 import type { PoolRule } from '../src/engine/rule.ts';
+import { apiVersionProblems } from '../src/schema/api-version-additions.ts';
 import { validatePoolSchema } from '../src/schema/validate-pool.ts';
 import { UnknownValue } from '../src/sources/unknown.ts';
 import type { Path } from '../src/sources/location.ts';
@@ -14,7 +15,8 @@ export const poolSchemaRule: PoolRule = {
     facts: [],
   },
   check(pool, context) {
-    for (const problem of validatePoolSchema(pool.spec)) {
+    const versionProblems = pool.apiVersion === undefined ? [] : apiVersionProblems(pool.spec, pool.apiVersion);
+    for (const problem of [...validatePoolSchema(pool.spec), ...versionProblems]) {
       if (passesThroughUnknown(pool.spec, problem.path)) continue;
       context.report({
         path: problem.path,

@@ -1,5 +1,6 @@
 import type { Path } from '../sources/location.ts';
 import { UnknownValue } from '../sources/unknown.ts';
+import { userRecord } from '../sources/user-record.ts';
 import { evaluate, type EvaluationScope } from './evaluate.ts';
 import { ExpressionSyntaxError, parseExpression } from './expression-syntax.ts';
 
@@ -19,7 +20,7 @@ export function resolveValue(value: unknown, scope: EvaluationScope, path: Path 
   if (Array.isArray(value)) return value.map((item, index) => resolveValue(item, scope, [...path, index], onSyntaxError));
   if (typeof value === 'string') return resolveString(value, scope, path, onSyntaxError);
   if (typeof value !== 'object' || value === null) return value;
-  const resolved: Record<string, unknown> = {};
+  const resolved = userRecord();
   for (const [key, member] of Object.entries(value)) {
     if (key === 'copy' && Array.isArray(member)) continue;
     resolved[key] = resolveValue(member, scope, [...path, key], onSyntaxError);

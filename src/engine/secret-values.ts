@@ -44,14 +44,30 @@ function secretsInText(text: string): string[] {
 function valueTokens(rest: string): string[] {
   const quoted = /^(["'])((?:\\.|(?!\1).)*)/.exec(rest);
   if (quoted) return ARM_EXPRESSION.test(quoted[2]!) ? [] : [quoted[2]!];
-  return rest
-    .replace(/\s#.*$/, '')
-    .split(/[\s,{}[\]]+/)
-    .filter((token) => token && !HCL_REFERENCE.test(token));
+  const bare = rest.replace(/\s#.*$/, '');
+  if (HCL_CALL.test(bare)) return callLiterals(bare);
+  return bare.split(/[\s,{}[\]]+/).filter(isLiteralToken);
+}
+
+/**
+ * An HCL function call (`try(var.admin_password, null)`) is an expression, not a credential: only the literals
+ * among its arguments can be one, never its function names, references or keywords.
+ */
+function callLiterals(expression: string): string[] {
+  const strings = [...expression.matchAll(/"((?:\\.|[^"\\])*)"/g)].map(([, value]) => value!);
+  const rest = expression.replace(/"(?:\\.|[^"\\])*"/g, ' ').replace(/[A-Za-z_][\w:]*\s*\(/g, ' ');
+  return [...strings, ...rest.split(/[\s,(){}[\]]+/).filter(isLiteralToken)];
+}
+
+function isLiteralToken(token: string): boolean {
+  return token !== '' && !HCL_REFERENCE.test(token) && !KEYWORDS.has(token);
 }
 
 const ARM_EXPRESSION = /^\[(?!\[).*\]$/;
 const HCL_REFERENCE = /^[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*)+$/;
+const HCL_CALL = /^[A-Za-z_][\w:]*\(/;
+/** A password of null, true or false is no password: they are the keywords of every format read. */
+const KEYWORDS = new Set(['null', 'true', 'false']);
 
 /**
  * The string and number values under secret-named properties of a canonical pool (however the source spelled

@@ -26,12 +26,13 @@ function retiredProblems(pool: Pool): SchemaProblem[] {
         'Use virtualMachineConfiguration with a marketplace or gallery image (and an Azure VM size in place of a cloud service size such as "small").',
     });
   }
-  if (pool.certificateReferences !== undefined) {
+  // `certificates` is the management API's name for them.
+  for (const key of ['certificateReferences', 'certificates'].filter((name) => pool[name] !== undefined)) {
     problems.push({
-      path: ['certificateReferences'],
+      path: [key],
       part: 'key',
       severity: 'warning',
-      message: 'Batch account certificates were retired on 29 February 2024, so certificateReferences installs nothing. Install certificates from Key Vault with the Azure Key Vault VM extension instead.',
+      message: `Batch account certificates were retired on 29 February 2024, so ${key} installs nothing. Install certificates from Key Vault with the Azure Key Vault VM extension instead.`,
     });
   }
   return problems;

@@ -12,6 +12,11 @@ export function explainError(error: ErrorObject, root: unknown): SchemaProblem |
   const name = `"${pathName(path)}"`;
   const schema = schemaAt(path);
   const params = error.params as Record<string, any>;
+  // 1e309 parses to Infinity, which JSON would print as null.
+  if (typeof value === 'number' && !Number.isFinite(value)) {
+    const limit = typeof schema?.maximum === 'number' ? `; the API accepts at most ${schema.maximum}` : '';
+    return { path, part: 'value', severity: 'error', message: `${name} is out of range: the number written is too ${value > 0 ? 'large' : 'far below zero'} to be read${limit}` };
+  }
   switch (error.keyword) {
     case 'required':
       return { path, part: 'value', severity: 'error', message: `missing required property "${pathName([...path, params.missingProperty])}"` };
@@ -50,7 +55,7 @@ const RENAMED: Readonly<Record<string, string>> = { blobSource: 'httpUrl' };
 
 function unknownProperty(path: (string | number)[], property: string, schema: SchemaNode | undefined): SchemaProblem {
   const known = Object.keys((schema?.properties as SchemaNode | undefined) ?? {});
-  const renamed = RENAMED[property];
+  const renamed = Object.hasOwn(RENAMED, property) ? RENAMED[property] : undefined;
   if (renamed && known.includes(renamed)) {
     return { path: [...path, property], part: 'key', severity: 'warning', message: `"${property}" is from an old API version and the current one does not know it; use "${renamed}"` };
   }

@@ -20,12 +20,12 @@ const PREFIXES: readonly [canonical: string, arm: string][] = [
 ];
 
 /** Property names that differ below a prefix (the data plane says `username`, ARM `userName`). */
-const RENAMED: Readonly<Record<string, string>> = { username: 'userName', applicationId: 'id', nodeAgentSKUId: 'nodeAgentSkuId', virtualMachineImageId: 'id', inboundNATPools: 'inboundNatPools' };
+const RENAMED: Readonly<Record<string, string>> = { username: 'userName', applicationId: 'id', nodeAgentSKUId: 'nodeAgentSkuId', virtualMachineImageId: 'id', inboundNATPools: 'inboundNatPools', dynamicVNetAssignmentScope: 'dynamicVnetAssignmentScope' };
 
 export function armPathOf(path: Path): Path {
   const [first, ...rest] = path;
   if (first === undefined) return [];
   const mapped = PREFIXES.find(([canonical]) => canonical === first);
   const head = mapped ? mapped[1].split('.') : ['properties', String(first)];
-  return [...head, ...rest.map((segment) => (typeof segment === 'string' ? (RENAMED[segment] ?? segment) : segment))];
+  return [...head, ...rest.map((segment) => (typeof segment === 'string' ? (Object.hasOwn(RENAMED, segment) ? RENAMED[segment]! : segment) : segment))];
 }

@@ -1,5 +1,6 @@
 import type { PoolSpec } from './pool-definition.ts';
 import { isUnknown, type UnknownValue } from './unknown.ts';
+import { userRecord } from './user-record.ts';
 
 type Json = Record<string, unknown>;
 
@@ -9,7 +10,7 @@ export function canonicalPool(resource: Json): PoolSpec {
   if (isUnknown(resource.properties)) return wholeBodyUnknown(id, resource.properties);
   const properties = isObject(resource.properties) ? resource.properties : {};
   const { scaleSettings, deploymentConfiguration, applicationPackages, interNodeCommunication, ...rest } = properties;
-  const spec: Json = { ...(renameDeep(rest) as Json), id };
+  const spec: Json = Object.assign(userRecord(), renameDeep(rest), { id });
   if (isObject(deploymentConfiguration)) Object.assign(spec, renameDeep(deploymentConfiguration));
   if (isUnknown(deploymentConfiguration)) spec.virtualMachineConfiguration = deploymentConfiguration;
   if (Array.isArray(applicationPackages)) spec.applicationPackageReferences = applicationPackages.map((item) => (isObject(item) ? renameDeep({ applicationId: item.id, version: item.version }) : item));
@@ -52,16 +53,16 @@ function scale(settings: unknown): Json {
 }
 
 /** Names ARM spells differently from the data plane. */
-const DATA_PLANE_NAMES: Readonly<Record<string, string>> = { userName: 'username', nodeAgentSkuId: 'nodeAgentSKUId', inboundNatPools: 'inboundNATPools' };
+const DATA_PLANE_NAMES: Readonly<Record<string, string>> = { userName: 'username', nodeAgentSkuId: 'nodeAgentSKUId', inboundNatPools: 'inboundNATPools', dynamicVnetAssignmentScope: 'dynamicVNetAssignmentScope' };
 
 function renameDeep(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(renameDeep);
   if (!isObject(value)) return value;
-  return Object.fromEntries(
-    Object.entries(value)
-      .filter(([, member]) => member !== undefined && member !== null)
-      .map(([key, member]) => [DATA_PLANE_NAMES[key] ?? key, renameDeep(member)]),
-  );
+  const renamed = userRecord();
+  for (const [key, member] of Object.entries(value)) {
+    if (member !== undefined && member !== null) renamed[Object.hasOwn(DATA_PLANE_NAMES, key) ? DATA_PLANE_NAMES[key]! : key] = renameDeep(member);
+  }
+  return renamed;
 }
 
 /** A plain object: an UnknownValue is passed along as it is, never taken apart. */

@@ -52,11 +52,14 @@ class ArmPool implements PoolDefinition {
   readonly document: SourceDocument;
   readonly spec: PoolSpec;
   readonly id: string | undefined;
+  readonly apiVersion: string | undefined;
 
   constructor(private readonly found: PoolResource) {
     this.document = found.scope.document;
-    this.spec = canonicalPool(found.scope.resolve(found.resource, found.path) as Json);
+    const resource = found.scope.resolve(found.resource, found.path) as Json;
+    this.spec = canonicalPool(resource);
     this.id = typeof this.spec.id === 'string' ? this.spec.id : undefined;
+    this.apiVersion = typeof resource.apiVersion === 'string' ? resource.apiVersion : undefined;
   }
 
   /** Where the value was written: in the resource, or in the parameter or variable it came from. */

@@ -1,8 +1,9 @@
-import { modify, parse, parseTree, printParseErrorCode, stripComments, type ParseError } from 'jsonc-parser';
+import { modify, parseTree, printParseErrorCode, stripComments, type Node, type ParseError } from 'jsonc-parser';
 import type { DocumentFormat, Located, SourceDocument, TextEdit } from './document.ts';
 import { findMember, type Found, type MemberSpans } from './json-offsets.ts';
 import { LineIndex, type Path } from './location.ts';
 import { SyntaxProblem } from './syntax-problem.ts';
+import { userRecord } from './user-record.ts';
 
 const BYTE_ORDER_MARK = '\uFEFF';
 
@@ -42,7 +43,7 @@ export class JsonDocument implements SourceDocument {
       const what = first ? describeParseError(printParseErrorCode(first.error)) : 'the file is empty';
       throw new SyntaxProblem(`invalid ${format === 'json' ? 'JSON' : 'JSONC'}: ${what}`, first?.offset ?? 0, first?.length ?? 0);
     }
-    return new JsonDocument(filePath, text, format, parse(text, [], options));
+    return new JsonDocument(filePath, text, format, nodeValue(tree));
   }
 
   locate(path: Path, part: 'key' | 'value' = 'value'): Located {
@@ -135,4 +136,15 @@ const PARSE_ERROR_TEXT: Record<string, string> = {
 
 function describeParseError(code: string): string {
   return PARSE_ERROR_TEXT[code] ?? code;
+}
+
+/** The value of a parsed tree. jsonc-parser's own parse() assigns keys to ordinary objects, where "__proto__" would replace the prototype. */
+function nodeValue(node: Node): unknown {
+  if (node.type === 'array') return (node.children ?? []).map(nodeValue);
+  if (node.type !== 'object') return node.value;
+  const value = userRecord();
+  for (const [key, member] of (node.children ?? []).map((property) => property.children ?? [])) {
+    if (key && member) value[key.value as string] = nodeValue(member);
+  }
+  return value;
 }

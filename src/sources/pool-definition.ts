@@ -58,6 +58,8 @@ export interface PoolDefinition {
    * cannot follow (a Terraform `azurerm_subnet` in the same module, created with the pool).
    */
   readonly declaredSubnet?: { addressPrefixes: string[] };
+  /** The API version an ARM template declares for the pool resource, when it is known. */
+  readonly apiVersion?: string;
   /** The source location of a canonical path (nearest written ancestor when absent). */
   locate(path: Path, part?: 'key' | 'value'): Located;
   /** The property as the user's format names it, e.g. `startTask.waitForSuccess` or `start_task.wait_for_success`. */

@@ -25,6 +25,14 @@ describe('secretScrubber', () => {
     expect(scrub(message)).toBe(message);
   });
 
+  it('reads a Terraform call as an expression: its function names, references and null are no secrets, its literals are', () => {
+    const text = 'password = try(var.admin_password, null)\nsecret = coalesce(var.a, "LiteralPw-1")\n"password": null\n';
+    const scrub = secretScrubber(text, []);
+    const message = '"maxTasksPerNode" is try(var.tasks, null) and got null); not checked';
+    expect(scrub(message)).toBe(message);
+    expect(scrub('got LiteralPw-1')).toBe('got REDACTED');
+  });
+
   it("takes the evaluated pool's secrets out, wherever the source kept them", () => {
     const pool = poolWith({
       userAccounts: [{ name: 'runner', password: 31415926 }],

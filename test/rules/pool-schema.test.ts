@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { apiVersionProblems } from '../../src/schema/api-version-additions.ts';
 import { validatePoolSchema } from '../../src/schema/validate-pool.ts';
 import { describeRuleFixtures } from '../helpers/rule-cases.ts';
 
@@ -16,12 +17,31 @@ describeRuleFixtures('pool-schema', {
     { line: 4, column: 3, severity: 'error', message: ['Cloud Services Configuration pools were retired on 29 February 2024', 'Use virtualMachineConfiguration'] },
     { line: 8, column: 3, severity: 'warning', message: ['certificateReferences installs nothing', 'Key Vault VM extension'] },
   ],
+  'arm-older-api-version.json': [
+    { line: 13, column: 13, severity: 'warning', message: ['"networkConfiguration.publicIPAddressConfiguration.ipFamilies" is not in apiVersion 2024-07-01; added in 2025-06-01', 'apiVersion to 2025-06-01 or later'] },
+    { line: 16, column: 9, severity: 'warning', message: ['so certificates installs nothing', 'Key Vault VM extension'] },
+  ],
+  'out-of-range.json': [
+    { line: 4, column: 27, severity: 'error', message: ['"targetDedicatedNodes" is out of range: the number written is too large to be read; the API accepts at most 2147483647'] },
+    { line: 5, column: 29, severity: 'error', message: ['"targetLowPriorityNodes" must be 2147483647 or less, got 2147483648'] },
+    { line: 10, column: 67, severity: 'error', message: ['"startTask.maxTaskRetryCount" must be 2147483647 or less, got 3000000000'] },
+  ],
   'autoscale-conflicts.yaml': [
     { line: 4, column: 23, message: ['"targetDedicatedNodes" must not be set when enableAutoScale is true'] },
     { line: 5, column: 30, message: ['between 5 minutes (PT5M) and 168 hours'] },
     { line: 6, column: 16, message: ['"resizeTimeout" must be at least 5 minutes'] },
     { line: 1, column: 1, message: ['missing required property "autoScaleFormula"'] },
   ].sort((a, b) => a.line - b.line),
+});
+
+describe('apiVersionProblems', () => {
+  it('names each list item that sets a property the declared apiVersion lacks, and judges by the date alone', () => {
+    const pool = { virtualMachineConfiguration: { dataDisks: [{ lun: 0 }, { lun: 1, managedDisk: {} }] }, taskSchedulingPolicy: { jobDefaultOrder: 'none' } };
+    expect(apiVersionProblems(pool, '2023-05-01').map((problem) => problem.path)).toEqual([['virtualMachineConfiguration', 'dataDisks', 1, 'managedDisk'], ['taskSchedulingPolicy', 'jobDefaultOrder']]);
+    expect(apiVersionProblems(pool, '2025-06-01')).toEqual([]);
+    expect(apiVersionProblems(pool, '2026-01-01-preview')).toEqual([]);
+    expect(apiVersionProblems(pool, 'latest')).toEqual([]);
+  });
 });
 
 describe('validatePoolSchema', () => {

@@ -84,6 +84,14 @@ describe('HCL documents', () => {
     expect(parse('x = "$${literal} %%{literal}"').value).toEqual({ x: '${literal} %{literal}' });
   });
 
+  it('reads a function name and its "(" on separate lines inside brackets, as aztfmod CAF writes it', () => {
+    // The shape of modules/compute/virtual_machine/mssql_vm.tf in aztfmod/terraform-azurerm-caf: `var.keyvaults[try⏎(…)]`.
+    const value = parse('a = [try\n(1, 2)]\nb = var.vaults[try\n  (var.key, "default")].name\n').value as Record<string, any>;
+    expect(value.a[0].node).toMatchObject({ kind: 'call', name: 'try' });
+    expect(value.b.node.target.key).toMatchObject({ kind: 'call', name: 'try' });
+    expect(() => parse('a = try\n(1, 2)\n')).toThrow(SyntaxProblem);
+  });
+
   it('locates keys and values exactly, and falls back to the nearest block that exists', () => {
     const document = parse(SAMPLE);
     const at = (path: (string | number)[], part?: 'key' | 'value') => {

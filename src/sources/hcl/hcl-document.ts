@@ -1,6 +1,7 @@
 import type { Located, SourceDocument, TextEdit } from '../document.ts';
 import { LineIndex, type Location, type Path } from '../location.ts';
 import { expressionValue, isLiteral, literalTemplate } from './hcl-expression.ts';
+import { isPlainRecord, userRecord } from '../user-record.ts';
 import { parseHcl } from './parser.ts';
 import type { Block, Body, Expression, Span } from './syntax.ts';
 
@@ -136,7 +137,7 @@ function blockEntry(block: Block): Entry {
 }
 
 function bodyValue(body: Body, text: string): Record<string, unknown> {
-  const value: Record<string, unknown> = {};
+  const value = userRecord();
   for (const item of body.items) {
     if (item.kind === 'attribute') {
       value[item.name] = expressionValue(item.expression, text);
@@ -146,7 +147,7 @@ function bodyValue(body: Body, text: string): Record<string, unknown> {
     const keys = [item.type, ...item.labels.map((label) => label.value)];
     for (const key of keys.slice(0, -1)) {
       const existing = container[key];
-      container = isPlainObject(existing) ? existing : (container[key] = {});
+      container = isPlainRecord(existing) ? existing : (container[key] = userRecord());
     }
     const last = keys[keys.length - 1]!;
     const existing = container[last];
@@ -154,10 +155,6 @@ function bodyValue(body: Body, text: string): Record<string, unknown> {
     container[last] = existing === undefined ? block : Array.isArray(existing) ? [...existing, block] : [existing, block];
   }
   return value;
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && Object.getPrototypeOf(value) === Object.prototype;
 }
 
 function firstCharacter(span: Span | undefined): Span | undefined {

@@ -189,7 +189,8 @@ class Parser {
       this.advance();
       if (token.text === 'true' || token.text === 'false') return { kind: 'literal', value: token.text === 'true', span };
       if (token.text === 'null') return { kind: 'literal', value: null, span };
-      if (isPunctuation(this.raw(), '(') || isPunctuation(this.raw(), '::')) return this.call(token);
+      // peek: inside brackets a new line may stand between a function's name and its "(".
+      if (isPunctuation(this.peek(), '(') || isPunctuation(this.peek(), '::')) return this.call(token);
       return { kind: 'variable', name: token.text, span };
     }
     if (token.type === 'templateOpen') return this.template();
@@ -209,7 +210,7 @@ class Parser {
   /** `name(args)`, or a provider function `provider::name::function(args)`. */
   private call(first: Token): Expression {
     let name = first.text;
-    while (isPunctuation(this.raw(), '::')) {
+    while (isPunctuation(this.peek(), '::')) {
       this.advance();
       const part = this.advance();
       if (part.type !== 'identifier') throw this.unexpected(part, 'a function name after "::"');

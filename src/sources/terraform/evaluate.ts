@@ -1,6 +1,7 @@
 import { isHclExpression } from '../hcl/hcl-expression.ts';
 import type { Expression, TemplatePart } from '../hcl/syntax.ts';
 import { isUnknown, unknownValue } from '../unknown.ts';
+import { userRecord } from '../user-record.ts';
 
 /** What names mean where an expression is evaluated. */
 export interface Scope {
@@ -97,7 +98,7 @@ function template(parts: TemplatePart[], text: string, scope: Scope, source: () 
 }
 
 function object(items: Extract<Expression, { kind: 'object' }>['items'], text: string, scope: Scope): unknown {
-  const result: Record<string, unknown> = {};
+  const result = userRecord();
   for (const item of items) {
     const key = evaluate(item.key, text, scope);
     if (isUnknown(key)) return key;
@@ -123,7 +124,7 @@ function reference(node: Expression, text: string, scope: Scope): unknown {
   if ((root.name === 'var' || root.name === 'local') && name !== undefined) {
     return step(root.name === 'var' ? scope.variable(name) : scope.local(name), rest, text, scope, source);
   }
-  const why = RUN_TIME_ROOTS[root.name] ?? (steps.length >= 2 ? "is another resource's attribute, known only after it is created" : 'is not a name this module defines');
+  const why = (Object.hasOwn(RUN_TIME_ROOTS, root.name) ? RUN_TIME_ROOTS[root.name] : undefined) ?? (steps.length >= 2 ? "is another resource's attribute, known only after it is created" : 'is not a name this module defines');
   return unknownValue(`${source} ${why}`);
 }
 

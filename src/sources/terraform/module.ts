@@ -3,7 +3,8 @@ import { basename, dirname, join } from 'node:path';
 import type { SourceContext } from '../adapter.ts';
 import { HclDocument } from '../hcl/hcl-document.ts';
 import { SyntaxProblem } from '../syntax-problem.ts';
-import { isUnknown, unknownValue } from '../unknown.ts';
+import { unknownValue } from '../unknown.ts';
+import { isPlainRecord } from '../user-record.ts';
 import { resolve, type Scope } from './evaluate.ts';
 
 type Json = Record<string, unknown>;
@@ -136,5 +137,5 @@ export function objectAt(value: unknown, key: string): Json {
 }
 
 export function isObject(value: unknown): value is Json {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && !isUnknown(value) && Object.getPrototypeOf(value) === Object.prototype;
+  return isPlainRecord(value);
 }
