@@ -18,6 +18,8 @@ export function nodeDemand(spec: PoolSpec): NodeDemand | UnknownValue {
   if ((dedicated !== undefined && typeof dedicated !== 'number') || (spot !== undefined && typeof spot !== 'number')) {
     return unknownValue('the target node count is not a number');
   }
+  // 1e309 reads as Infinity: pool-schema reports it; no rule should count with it.
+  if (!Number.isFinite(dedicated ?? 0) || !Number.isFinite(spot ?? 0)) return unknownValue('the target node count is too large to be read');
   return { dedicated: dedicated ?? 0, spot: spot ?? 0 };
 }
 
