@@ -43,6 +43,12 @@ function groupByReason(entries: Parameters<Formatter>[0]['notChecked']): Map<str
   return groups;
 }
 
+function groupNotLinted(entries: Parameters<Formatter>[0]['notLinted']): Map<string, string[]> {
+  const groups = new Map<string, string[]>();
+  for (const { path, reason } of entries) groups.set(reason, [...(groups.get(reason) ?? []), path]);
+  return groups;
+}
+
 function summaryLines(report: Parameters<Formatter>[0], context: FormatContext, paint: (style: Style, text: string) => string): string[] {
   const { errors, warnings, infos, files, pools, fixed } = report.summary;
   const problems = errors + warnings + infos;
@@ -61,6 +67,13 @@ function summaryLines(report: Parameters<Formatter>[0], context: FormatContext, 
     for (const [reason, where] of groupByReason(report.notChecked)) {
       const shown = where.slice(0, MAX_PLACES_SHOWN).join(', ') + (where.length > MAX_PLACES_SHOWN ? `, and ${where.length - MAX_PLACES_SHOWN} more` : '');
       lines.push(paint('dim', `    ${redact(reason)} — ${shown}`));
+    }
+  }
+  if (report.notLinted.length > 0) {
+    lines.push(`  ${report.notLinted.length} file(s) or folder(s) not linted:`);
+    for (const [reason, where] of groupNotLinted(report.notLinted)) {
+      const shown = where.slice(0, MAX_PLACES_SHOWN).join(', ') + (where.length > MAX_PLACES_SHOWN ? `, and ${where.length - MAX_PLACES_SHOWN} more` : '');
+      lines.push(paint('dim', `    ${redact(`${reason} — ${shown}`)}`));
     }
   }
   if (context.maxWarningsExceeded) {

@@ -251,6 +251,7 @@ describe('secrets in what formatters are handed', () => {
       },
     ],
     notChecked: [{ ruleId: 'subnet-ip-capacity', filePath: 'pools/a.json', reason: `read failed for https://x/?sig=${SECRET.sasSignature}: AccountKey=${SECRET.connectionKey}` }],
+    notLinted: [{ path: `pools/notes&sig=${SECRET.debugSignature}.bicep`, reason: 'batchlint does not read Bicep yet' }],
     summary: { files: 1, pools: 1, errors: 1, warnings: 0, infos: 0, fixed: 0 },
   };
   const context = { color: false, catalogDate: '2026-08-01', cwd: '/repo', rules: allRules, version: '0.1.0' };

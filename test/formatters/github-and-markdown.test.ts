@@ -27,6 +27,7 @@ const report: LintReport = {
     },
   ],
   notChecked: [{ ruleId: 'vm-size-hypervisor-generation', filePath: 'pools/a,b:c.json', poolId: 'p|1', reason: 'gallery image' }],
+  notLinted: [],
   summary: { files: 1, pools: 1, errors: 1, warnings: 1, infos: 0, fixed: 0 },
 };
 const context = { color: false, catalogDate: '2026-08-01', cwd: '/repo', rules: allRules, version: '0.1.0' };
