@@ -40,6 +40,7 @@ interface LintCommandOptions {
   live?: boolean;
   account?: string;
   requireFacts?: boolean;
+  skipNonPoolFiles?: boolean;
 }
 
 function program(): Command {
@@ -73,6 +74,7 @@ function program(): Command {
     .option('--account <id>', 'resource id of the Batch account, for --live (else the config or context file says)')
     .option('--require-facts', 'exit 1 when a check could not run for want of a fact or value')
     .option('--debug', 'say which files were skipped and why')
+    .option('--skip-non-pool-files', 'take the paths as a folder search would (for hooks given every changed file): skip files that do not parse and show no sign of a pool')
     .action(async (paths: string[], options: LintCommandOptions) => {
       process.exitCode = await runLint(paths, options);
     });
@@ -128,6 +130,7 @@ async function runLint(paths: string[], options: LintCommandOptions): Promise<nu
       },
     },
     ...(options.config !== undefined && { configPath: options.config }),
+    ...(options.skipNonPoolFiles && { patternsWereSearched: true }),
     ...(stdin && { stdin }),
     ...(options.debug && { debug: (message: string) => process.stderr.write(`batchlint: ${redact(message)}\n`) }),
   });

@@ -201,6 +201,15 @@ describe('a file that does not parse', () => {
     expect(findings).toEqual([['parse-error'], ['parse-error']]);
   });
 
+  it('named under --skip-non-pool-files (as the pre-commit hook names staged files) is skipped like one a folder search found', () => {
+    const run = runCli(['lint', 'charts/worker/templates/configmap.yaml', 'ansible/playbook.yml', 'pools/render.yaml', '--skip-non-pool-files', '--format', 'json'], { cwd: repository() });
+    expect(run.status).toBe(1);
+    const report = JSON.parse(run.stdout);
+    expect(report.results.map((result: { filePath: string }) => result.filePath)).toEqual(['pools/render.yaml']);
+    expect(report.results[0].findings).toEqual([expect.objectContaining({ ruleId: 'parse-error' })]);
+    expect(report.notLinted).toEqual([]);
+  });
+
   it('found in a folder is skipped the same way in any format: a .tf or .json without a pool', () => {
     const folder = tempTree({ 'infra/network.tf': 'resource "azurerm_virtual_network" "main" {\n  name = "vnet"\n  address_space = [\n}\n', 'app/settings.json': '{ "a": 1, }', 'pool.json': CLEAN_POOL });
     const run = runCli(['lint', '.', '--format', 'json'], { cwd: folder });
