@@ -1,8 +1,9 @@
-/**
- * Words that appear in any pool definition batchlint reads: a Batch pool's own properties (data plane and
- * ARM alike), the ARM resource type's namespace, the Terraform resource type.
- */
-const POOL_SIGNS = /\b(?:vmSize|virtualMachineConfiguration|cloudServiceConfiguration|targetDedicatedNodes|targetLowPriorityNodes|nodeAgentSkuId|autoScaleFormula|startTask|Microsoft\.Batch|azurerm_batch_pool)\b/i;
+/** A Batch pool's own properties (data plane and ARM alike), written as a key: `"vmSize":`, `vmSize:`, `{vmSize:`. */
+const POOL_PROPERTY_KEY =
+  /(?:^|[\s"'{,])(?:vmSize|virtualMachineConfiguration|cloudServiceConfiguration|targetDedicatedNodes|targetLowPriorityNodes|nodeAgentSkuId|autoScaleFormula|startTask)["']?\s*:/im;
+
+/** The ARM resource provider and the Terraform resource type of a pool. */
+const POOL_TYPE = /\b(?:Microsoft\.Batch|azurerm_batch_pool)\b/i;
 
 /**
  * Whether a file that does not parse may still be a pool definition: a text scan, cheap and on the side of
@@ -11,5 +12,5 @@ const POOL_SIGNS = /\b(?:vmSize|virtualMachineConfiguration|cloudServiceConfigur
  * parse error.
  */
 export function mayBePoolDefinition(text: string): boolean {
-  return POOL_SIGNS.test(text);
+  return POOL_PROPERTY_KEY.test(text) || POOL_TYPE.test(text);
 }

@@ -194,6 +194,13 @@ describe('a file that does not parse', () => {
     expect(JSON.parse(run.stdout).results.map((result: { filePath: string }) => result.filePath)).toEqual(['pools/render.yaml']);
   });
 
+  it('that happens to parse although templated (a `{{ x }}:` key) is read without warnings on stderr', () => {
+    const folder = tempTree({ 'vars.yaml': 'models:\n  {{ model }}:\n    enabled: true\n', 'pool.json': CLEAN_POOL });
+    const run = runCli(['lint', '.'], { cwd: folder });
+    expect(run.status).toBe(0);
+    expect(run.stderr).toBe('');
+  });
+
   it('named on the command line keeps its parse error', () => {
     const run = runCli(['lint', 'charts/worker/templates/configmap.yaml', 'ansible/playbook.yml', '--format', 'json'], { cwd: repository() });
     expect(run.status).toBe(1);
