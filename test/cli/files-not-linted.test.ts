@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { contextSnapshot } from '../../src/cli/context-snapshot.ts';
 import { runCli } from '../helpers/run-cli.ts';
 
 function tempTree(files: Record<string, string | Buffer>): string {
@@ -244,6 +245,17 @@ describe('a file saved as UTF-16', () => {
     const written = readFileSync(join(folder, 'pool.json'));
     expect(written.subarray(0, 2)).toEqual(Buffer.from([0xff, 0xfe]));
     expect(written.subarray(2).toString('utf16le')).toBe(CLEAN_POOL);
+  });
+
+  it('is read by context snapshot too', async () => {
+    const folder = tempTree({ 'pools/pool.json': utf16(CLEAN_POOL, 'le') });
+    const snapshot = await contextSnapshot(['pools'], folder, {
+      accountId: '/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/batch-rg/providers/Microsoft.Batch/batchAccounts/acct',
+      credential: { getToken: () => Promise.reject(new Error('offline')) },
+      endpoint: 'https://127.0.0.1:9',
+      maxRetries: 0,
+    });
+    expect(snapshot).toMatch(/^# batchlint context: read from Azure for 1 pool\(s\)/);
   });
 
   it('is a parse error when it is Terraform, which reads only UTF-8', () => {
