@@ -75,26 +75,12 @@ export async function lint(options: LintOptions): Promise<LintReport> {
   const rules = options.rules ?? allRules;
   const debug = options.debug ?? (() => {});
   const configs = new ConfigLocator(options.configPath, options.cwd);
-  const { files, unreadableFolders } = await discover(options.patterns, options.cwd, options.readFolder);
   const report: LintReport = { environment: 'none', results: [], notChecked: [], notLinted: [], summary: { files: 0, pools: 0, errors: 0, warnings: 0, infos: 0, fixed: 0 } };
   const notLinted = (path: string, reason: string) => {
     report.notLinted.push({ path, reason });
     debug(`skipped ${path}: ${reason}`);
   };
-  for (const folder of unreadableFolders) notLinted(folder.path, folder.reason);
-  const inputs: Input[] = [];
-  for (const { path: filePath, named } of files) {
-    const reason = notReadReason(filePath);
-    if (reason === undefined) inputs.push({ filePath, read: () => decodeSource(readFileSync(resolve(options.cwd, filePath))), writable: true, named: named && !options.patternsWereSearched });
-    else if (named && !options.patternsWereSearched) notLinted(filePath, reason);
-    else debug(`skipped ${filePath}: ${reason}`);
-  }
-  if (options.patterns.includes(STDIN_ARGUMENT) && options.stdin) {
-    const { text, filePath } = options.stdin;
-    const reason = notReadReason(filePath);
-    if (reason === undefined) inputs.push({ filePath, read: () => ({ text, encoding: 'utf-8' }), writable: false, named: true });
-    else notLinted(filePath, reason);
-  }
+  const inputs = await inputsOf(options, notLinted, debug);
   const withTerraform = inputs.some((input) => formatOf(input.filePath) === 'hcl' && !isTerraformVariablesFile(input.filePath));
   const factsFor = await factsLookup(options, inputs);
   let skipped = 0;
@@ -121,6 +107,30 @@ export async function lint(options: LintOptions): Promise<LintReport> {
   return report;
 }
 
+/**
+ * The files to lint: those the patterns name or find and stdin, read when linted. A folder that cannot be
+ * read, and a file named in a format batchlint does not read, are not linted, and the user hears why.
+ */
+async function inputsOf(options: LintOptions, notLinted: (path: string, reason: string) => void, debug: (message: string) => void): Promise<Input[]> {
+  const { files, unreadableFolders } = await discover(options.patterns, options.cwd, options.readFolder);
+  for (const folder of unreadableFolders) notLinted(folder.path, folder.reason);
+  const inputs: Input[] = [];
+  for (const file of files) {
+    const named = file.named && !options.patternsWereSearched;
+    const reason = notReadReason(file.path);
+    if (reason === undefined) inputs.push({ filePath: file.path, read: () => decodeSource(readFileSync(resolve(options.cwd, file.path))), writable: true, named });
+    else if (named) notLinted(file.path, reason);
+    else debug(`skipped ${file.path}: ${reason}`);
+  }
+  if (options.patterns.includes(STDIN_ARGUMENT) && options.stdin) {
+    const { text, filePath } = options.stdin;
+    const reason = notReadReason(filePath);
+    if (reason === undefined) inputs.push({ filePath, read: () => ({ text, encoding: 'utf-8' }), writable: false, named: true });
+    else notLinted(filePath, reason);
+  }
+  return inputs;
+}
+
 const FIRST_CHARACTER = { line: 1, column: 1, endLine: 1, endColumn: 2, offset: 0, length: 1 };
 
 interface Input {
@@ -144,7 +154,7 @@ async function lintInput(input: Input, config: LoadedConfig, rules: readonly Any
   }
   const { text: original, encoding } = source;
   if (encoding !== 'utf-8' && formatOf(input.filePath) === 'hcl') {
-    if (!input.named && !mayBePoolDefinition(original)) return { notAPoolReason: NOT_A_POOL_DEFINITION };
+    if (!input.named && !mayBePoolDefinition(original)) return { notAPoolReason: 'saved as UTF-16, which Terraform does not read, and shows no sign of a pool definition' };
     return unlintable(input, config, rules, `the file is saved as UTF-16 (${encoding.toUpperCase()}), and Terraform reads only UTF-8; it was not linted — save it as UTF-8`);
   }
   const sources = options.sources ?? NO_SOURCE_OPTIONS;
