@@ -188,7 +188,7 @@ describe('secrets in pool files', () => {
     it(`never reach --format ${format}, nor --debug`, () => {
       const run = runCli(['lint', 'pools', '--format', format, '--debug'], { cwd: folder });
       expect(run.status).toBe(1);
-      expect(run.stderr).toContain('not a pool definition, skipped: pools/notes&sig=REDACTED');
+      expect(run.stderr).toContain('skipped pools/notes&sig=REDACTED');
       expectNoSecret(run.stdout + run.stderr);
     });
   }
