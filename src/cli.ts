@@ -42,6 +42,7 @@ interface LintCommandOptions {
   account?: string;
   armEndpoint?: string;
   requireFacts?: boolean;
+  skipNonPoolFiles?: boolean;
 }
 
 /** --debug of the command being run: a failure then shows what lies behind its message. */
@@ -79,6 +80,7 @@ function program(): Command {
     .option('--arm-endpoint <url>', 'Resource Manager endpoint of another Azure cloud, for --live (default https://management.azure.com)')
     .option('--require-facts', 'exit 1 when a check could not run for want of a fact or value')
     .option('--debug', 'say which files were skipped and why')
+    .option('--skip-non-pool-files', 'take the paths as a folder search would (for hooks given every changed file): skip files that do not parse and show no sign of a pool')
     .action(async (paths: string[], options: LintCommandOptions) => {
       process.exitCode = await runLint(paths, options);
     });
@@ -140,6 +142,7 @@ async function runLint(paths: string[], options: LintCommandOptions): Promise<nu
       },
     },
     ...(options.config !== undefined && { configPath: options.config }),
+    ...(options.skipNonPoolFiles && { patternsWereSearched: true }),
     ...(stdin && { stdin }),
     ...(options.debug && { debug: (message: string) => process.stderr.write(`batchlint: ${redact(message)}\n`) }),
   });

@@ -12,7 +12,7 @@ import type { FormatContext } from '../formatters/formatter.ts';
 import { escapeData } from '../formatters/github.ts';
 import { loadFormatter } from '../formatters/index.ts';
 import { redact } from '../formatters/redact.ts';
-import { FORMAT_BY_EXTENSION } from '../sources/parse-file.ts';
+import { SEARCHED_EXTENSIONS } from '../sources/parse-file.ts';
 import { discoverFiles, NoFilesMatched } from '../sources/discover.ts';
 import { allRules } from '../../rules/index.ts';
 import { affectedFiles } from './affected-files.ts';
@@ -25,7 +25,7 @@ async function run(env: NodeJS.ProcessEnv): Promise<number> {
   const cwd = env.GITHUB_WORKSPACE || process.cwd();
   const patterns = inputs.onlyChanged ? await changedPoolFiles(inputs, env, cwd) : inputs.files;
   const facts = await factsForRun({ cwd, live: inputs.live, ...pick(inputs, 'account', 'config', 'context') });
-  const report: LintReport = patterns.length === 0 ? emptyReport() : await lint({ patterns, cwd, facts, ...(inputs.config && { configPath: inputs.config }) });
+  const report: LintReport = patterns.length === 0 ? emptyReport() : await lint({ patterns, cwd, facts, ...(inputs.config && { configPath: inputs.config }), ...(patterns !== inputs.files && { patternsWereSearched: true }) });
 
   const context: FormatContext = { color: false, catalogDate: loadCatalog().dataDate, cwd, rules: allRules, version: packageJson.version };
   const format = async (name: string) => (await loadFormatter(name)!)(report, context);
@@ -45,7 +45,7 @@ async function changedPoolFiles(inputs: ActionInputs, env: NodeJS.ProcessEnv, cw
   const changed = changedFiles(env.GITHUB_EVENT_PATH, cwd, (message) => process.stdout.write(`::warning::${escapeData(redact(message))}\n`));
   if (!changed) return inputs.files;
   const covered = picomatch(inputs.files.map((pattern) => asGlob(pattern, cwd)), { dot: true });
-  const readable = new Set(Object.keys(FORMAT_BY_EXTENSION));
+  const readable = new Set(SEARCHED_EXTENSIONS.map((extension) => `.${extension}`));
   const direct = changed.filter((file) => covered(file) && readable.has(file.slice(file.lastIndexOf('.')).toLowerCase()) && existsSync(`${cwd}/${file}`));
   const affected = affectedFiles(changed, await discoverFiles(inputs.files, cwd).catch(() => []));
   return [...new Set([...direct, ...affected])];
@@ -77,7 +77,7 @@ function setOutputs(env: NodeJS.ProcessEnv, outputs: Record<string, string>): vo
 }
 
 function emptyReport(): LintReport {
-  return { environment: 'none', results: [], notChecked: [], summary: { files: 0, pools: 0, errors: 0, warnings: 0, infos: 0, fixed: 0 } };
+  return { environment: 'none', results: [], notChecked: [], notLinted: [], summary: { files: 0, pools: 0, errors: 0, warnings: 0, infos: 0, fixed: 0 } };
 }
 
 try {

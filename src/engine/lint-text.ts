@@ -6,6 +6,7 @@ import { adapters } from '../sources/adapters.ts';
 import type { SourceDocument } from '../sources/document.ts';
 import { formatOf, parseFile } from '../sources/parse-file.ts';
 import type { PoolDefinition } from '../sources/pool-definition.ts';
+import { mayBePoolDefinition } from '../sources/pool-signs.ts';
 import { SyntaxProblem } from '../sources/syntax-problem.ts';
 import { LineIndex, type Location, type Path } from '../sources/location.ts';
 import { allRules } from '../../rules/index.ts';
@@ -20,8 +21,10 @@ export interface TextResult {
   findings: Finding[];
   notChecked: NotChecked[];
   pools: number;
-  /** The file parsed but holds no pool definition. */
+  /** The file parsed but holds no pool definition; or, found by a search, does not parse and shows no sign of one. */
   notAPoolFile: boolean;
+  /** Why the file was taken for one without a pool, when it is not that it parsed and held none. */
+  notAPoolReason?: string;
 }
 
 export interface LintTextInput {
@@ -33,7 +36,11 @@ export interface LintTextInput {
   sources: SourceOptions;
   /** Reads another file an adapter asks for (a parameters or variables file); undefined when it cannot. */
   readFile(path: string): string | undefined;
+  /** Found in a folder or by a glob rather than named: one that does not parse and shows no sign of a pool is skipped. */
+  foundBySearch?: boolean;
 }
+
+export const UNPARSED_WITHOUT_POOL_SIGNS = 'does not parse and shows no sign of a pool definition (a template before rendering, or another tool\'s file)';
 
 /** Lints one file's text: parse, find the pools, run every enabled rule on each. */
 export async function lintText(input: LintTextInput): Promise<TextResult> {
@@ -43,6 +50,7 @@ export async function lintText(input: LintTextInput): Promise<TextResult> {
   } catch (error) {
     if (!(error instanceof SyntaxProblem)) throw error;
     if (await isOtherToolsJsonc(input)) return { findings: [], notChecked: [], pools: 0, notAPoolFile: true };
+    if (input.foundBySearch && !mayBePoolDefinition(input.text)) return { findings: [], notChecked: [], pools: 0, notAPoolFile: true, notAPoolReason: UNPARSED_WITHOUT_POOL_SIGNS };
     return withoutSecrets({ findings: syntaxProblemFindings(input, error), notChecked: [], pools: 0, notAPoolFile: false }, secretScrubber(input.text, []));
   }
   const problems: Finding[] = [];

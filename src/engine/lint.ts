@@ -5,7 +5,11 @@ import { ConfigLocator } from '../config/load-config.ts';
 import { isIgnored } from '../config/rule-settings.ts';
 import type { EnvironmentSource, Facts } from '../facts/facts.ts';
 import { NO_SOURCE_OPTIONS, type SourceOptions } from '../sources/adapter.ts';
-import { discoverFiles, STDIN_ARGUMENT } from '../sources/discover.ts';
+import { discover, STDIN_ARGUMENT, type ReadFolder } from '../sources/discover.ts';
+import { isTerraformVariablesFile, notReadReason, VARIABLES_FILE_ALONE } from '../sources/not-read.ts';
+import { formatOf } from '../sources/parse-file.ts';
+import { mayBePoolDefinition } from '../sources/pool-signs.ts';
+import { decodeSource, encodeSource, type SourceText } from '../sources/source-text.ts';
 import { allRules } from '../../rules/index.ts';
 import { applyFixes } from './apply-fixes.ts';
 import type { Finding, NotChecked } from './finding.ts';
@@ -30,6 +34,13 @@ export interface LintOptions {
   /** Parameters and variables files, and the deployment target, for the adapters. */
   sources?: SourceOptions;
   debug?: (message: string) => void;
+  /**
+   * The patterns are files a search found (the Action's changed files under its folders), not files the user
+   * named: one that does not parse and shows no sign of a pool is skipped, as in a folder run.
+   */
+  patternsWereSearched?: boolean;
+  /** Lists a folder's entries; tests give one that fails. */
+  readFolder?: ReadFolder;
 }
 
 export interface FactsGatherer {
@@ -43,11 +54,18 @@ export interface FileResult {
   fixed?: boolean;
 }
 
+/** A file or folder the run did not lint and the user should hear about (one they named, a folder it could not read). */
+export interface NotLinted {
+  path: string;
+  reason: string;
+}
+
 export interface LintReport {
   /** Where the run's Azure environment facts came from; with 'none' the environment rules did not run. */
   environment: EnvironmentSource;
   results: FileResult[];
   notChecked: NotChecked[];
+  notLinted: NotLinted[];
   summary: { files: number; pools: number; errors: number; warnings: number; infos: number; fixed: number };
 }
 
@@ -57,18 +75,14 @@ export async function lint(options: LintOptions): Promise<LintReport> {
   const rules = options.rules ?? allRules;
   const debug = options.debug ?? (() => {});
   const configs = new ConfigLocator(options.configPath, options.cwd);
-  const files = await discoverFiles(options.patterns, options.cwd);
-  const inputs: Input[] = files.map((filePath) => ({
-    filePath,
-    read: () => readFileSync(resolve(options.cwd, filePath), 'utf8'),
-    writable: true,
-  }));
-  if (options.patterns.includes(STDIN_ARGUMENT) && options.stdin) {
-    const { text, filePath } = options.stdin;
-    inputs.push({ filePath, read: () => text, writable: false });
-  }
+  const report: LintReport = { environment: 'none', results: [], notChecked: [], notLinted: [], summary: { files: 0, pools: 0, errors: 0, warnings: 0, infos: 0, fixed: 0 } };
+  const notLinted = (path: string, reason: string) => {
+    report.notLinted.push({ path, reason });
+    debug(`skipped ${path}: ${reason}`);
+  };
+  const inputs = await inputsOf(options, notLinted, debug);
+  const withTerraform = inputs.some((input) => formatOf(input.filePath) === 'hcl' && !isTerraformVariablesFile(input.filePath));
   const factsFor = await factsLookup(options, inputs);
-  const report: LintReport = { environment: 'none', results: [], notChecked: [], summary: { files: 0, pools: 0, errors: 0, warnings: 0, infos: 0, fixed: 0 } };
   let skipped = 0;
 
   for (const input of inputs) {
@@ -80,9 +94,10 @@ export async function lint(options: LintOptions): Promise<LintReport> {
     const facts = await factsFor(input.filePath);
     report.environment = moreInformed(report.environment, facts.environmentSource);
     const outcome = await lintInput(input, config, rules, facts, options);
-    if (!outcome) {
+    if ('notAPoolReason' in outcome) {
       skipped++;
-      debug(`not a pool definition, skipped: ${input.filePath}`);
+      if (input.named && !withTerraform && isTerraformVariablesFile(input.filePath)) notLinted(input.filePath, VARIABLES_FILE_ALONE);
+      else debug(`skipped ${input.filePath}: ${outcome.notAPoolReason}`);
       continue;
     }
     if (outcome.fileResult.fixed) report.summary.fixed++;
@@ -92,27 +107,59 @@ export async function lint(options: LintOptions): Promise<LintReport> {
   return report;
 }
 
+/**
+ * The files to lint: those the patterns name or find and stdin, read when linted. A folder that cannot be
+ * read, and a file named in a format batchlint does not read, are not linted, and the user hears why.
+ */
+async function inputsOf(options: LintOptions, notLinted: (path: string, reason: string) => void, debug: (message: string) => void): Promise<Input[]> {
+  const { files, unreadableFolders } = await discover(options.patterns, options.cwd, options.readFolder);
+  for (const folder of unreadableFolders) notLinted(folder.path, folder.reason);
+  const inputs: Input[] = [];
+  for (const file of files) {
+    const named = file.named && !options.patternsWereSearched;
+    const reason = notReadReason(file.path);
+    if (reason === undefined) inputs.push({ filePath: file.path, read: () => decodeSource(readFileSync(resolve(options.cwd, file.path))), writable: true, named });
+    else if (named) notLinted(file.path, reason);
+    else debug(`skipped ${file.path}: ${reason}`);
+  }
+  if (options.patterns.includes(STDIN_ARGUMENT) && options.stdin) {
+    const { text, filePath } = options.stdin;
+    const reason = notReadReason(filePath);
+    if (reason === undefined) inputs.push({ filePath, read: () => ({ text, encoding: 'utf-8' }), writable: false, named: true });
+    else notLinted(filePath, reason);
+  }
+  return inputs;
+}
+
 const FIRST_CHARACTER = { line: 1, column: 1, endLine: 1, endColumn: 2, offset: 0, length: 1 };
 
 interface Input {
   filePath: string;
-  read: () => string;
+  read: () => SourceText;
   writable: boolean;
+  /** Named by the user, not found by a search: it keeps its parse error, and a note says when it holds no pool. */
+  named: boolean;
 }
 
-/** One file: read, lint, and with --fix apply fixes pass by pass, writing the file back; undefined when it holds no pool. */
-async function lintInput(input: Input, config: LoadedConfig, rules: readonly AnyRule[], facts: Facts, options: LintOptions): Promise<{ fileResult: FileResult; result: Pick<TextResult, 'notChecked' | 'pools'> } | undefined> {
-  let original: string;
+const NOT_A_POOL_DEFINITION = 'not a pool definition';
+
+/** One file: read, lint, and with --fix apply fixes pass by pass, writing the file back; or why it holds no pool. */
+async function lintInput(input: Input, config: LoadedConfig, rules: readonly AnyRule[], facts: Facts, options: LintOptions): Promise<{ fileResult: FileResult; result: Pick<TextResult, 'notChecked' | 'pools'> } | { notAPoolReason: string }> {
+  let source: SourceText;
   try {
-    original = input.read();
+    source = input.read();
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code ?? String(error);
-    const findings = parseErrorFindings({ filePath: input.filePath, config, rules }, `cannot read the file (${reason}); it was not linted`, FIRST_CHARACTER);
-    return { fileResult: { filePath: input.filePath, findings }, result: { notChecked: [], pools: 0 } };
+    return unlintable(input, config, rules, `cannot read the file (${reason}); it was not linted`);
+  }
+  const { text: original, encoding } = source;
+  if (encoding !== 'utf-8' && formatOf(input.filePath) === 'hcl') {
+    if (!input.named && !mayBePoolDefinition(original)) return { notAPoolReason: 'saved as UTF-16, which Terraform does not read, and shows no sign of a pool definition' };
+    return unlintable(input, config, rules, `the file is saved as UTF-16 (${encoding.toUpperCase()}), and Terraform reads only UTF-8; it was not linted — save it as UTF-8`);
   }
   const sources = options.sources ?? NO_SOURCE_OPTIONS;
   const readFile = (path: string) => readIfPossible(resolve(options.cwd, path));
-  const lintCurrent = (text: string) => lintText({ filePath: input.filePath, text, config, rules, facts, sources, readFile });
+  const lintCurrent = (text: string) => lintText({ filePath: input.filePath, text, config, rules, facts, sources, readFile, foundBySearch: !input.named });
   let text = original;
   let result = await lintCurrent(text);
   for (let pass = 0; options.fix && input.writable && pass < MAX_FIX_PASSES; pass++) {
@@ -121,13 +168,19 @@ async function lintInput(input: Input, config: LoadedConfig, rules: readonly Any
     text = fixed.text;
     result = await lintCurrent(text);
   }
-  if (result.notAPoolFile) return undefined;
+  if (result.notAPoolFile) return { notAPoolReason: result.notAPoolReason ?? NOT_A_POOL_DEFINITION };
   const fileResult: FileResult = { filePath: input.filePath, findings: result.findings };
   if (text !== original) {
-    writeFileSync(resolve(options.cwd, input.filePath), text);
+    writeFileSync(resolve(options.cwd, input.filePath), encodeSource(text, encoding));
     fileResult.fixed = true;
   }
   return { fileResult, result };
+}
+
+/** A file that could not be linted at all, as its parse-error finding. */
+function unlintable(input: Input, config: LoadedConfig, rules: readonly AnyRule[], message: string): { fileResult: FileResult; result: Pick<TextResult, 'notChecked' | 'pools'> } {
+  const findings = parseErrorFindings({ filePath: input.filePath, config, rules }, message, FIRST_CHARACTER);
+  return { fileResult: { filePath: input.filePath, findings }, result: { notChecked: [], pools: 0 } };
 }
 
 /** How to get each file's facts; a gatherer first sees every pool of the run. */
@@ -141,7 +194,7 @@ async function factsLookup(options: LintOptions, inputs: Input[]): Promise<(file
   for (const input of inputs) {
     let text: string;
     try {
-      text = input.read();
+      text = input.read().text;
     } catch {
       continue; // the lint pass reports the unreadable file
     }
@@ -159,7 +212,7 @@ function moreInformed(a: EnvironmentSource, b: EnvironmentSource): EnvironmentSo
 
 function readIfPossible(path: string): string | undefined {
   try {
-    return readFileSync(path, 'utf8');
+    return decodeSource(readFileSync(path)).text;
   } catch {
     return undefined;
   }

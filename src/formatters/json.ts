@@ -23,6 +23,7 @@ export const jsonFormatter: Formatter = (report, context) =>
         filePath: entry.filePath,
         reason: redact(entry.reason),
       })),
+      notLinted: report.notLinted.map((entry) => ({ path: redact(entry.path), reason: redact(entry.reason) })),
       summary: {
         files: report.summary.files,
         pools: report.summary.pools,

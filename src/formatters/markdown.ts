@@ -23,6 +23,11 @@ export const markdownFormatter: Formatter = (report, context) => {
     for (const entry of report.notChecked) lines.push(`| \`${cell(entry.filePath)}\` | ${cell(entry.poolId ?? '')} | ${entry.ruleId} | ${cell(redact(entry.reason))} |`);
     lines.push('');
   }
+  if (report.notLinted.length > 0) {
+    lines.push('### Not linted', '', '| File or folder | Why |', '|---|---|');
+    for (const entry of report.notLinted) lines.push(`| \`${cell(redact(entry.path))}\` | ${cell(redact(entry.reason))} |`);
+    lines.push('');
+  }
   if (report.environment === 'none' && pools > 0) lines.push(`${ENVIRONMENT_RULES_SKIPPED}.`, '');
   lines.push(`<sub>VM size and image catalog: data of ${context.catalogDate}.</sub>`, '');
   return lines.join('\n');

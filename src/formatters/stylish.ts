@@ -1,6 +1,6 @@
 import type { Severity } from '../engine/rule.ts';
 import { ENVIRONMENT_RULES_SKIPPED, type FormatContext, type Formatter } from './formatter.ts';
-import { notCheckedLines } from './not-checked.ts';
+import { notCheckedLines, notLintedLines } from './not-checked.ts';
 import { redact } from './redact.ts';
 import { resultsByFindingFile } from './results-by-file.ts';
 
@@ -52,6 +52,10 @@ function summaryLines(report: Parameters<Formatter>[0], context: FormatContext, 
   if (report.notChecked.length > 0) {
     lines.push(`  ${report.notChecked.length} check(s) could not run:`);
     for (const line of notCheckedLines(report.notChecked)) lines.push(paint('dim', `    ${line}`));
+  }
+  if (report.notLinted.length > 0) {
+    lines.push(`  ${report.notLinted.length} file(s) or folder(s) not linted:`);
+    for (const line of notLintedLines(report.notLinted)) lines.push(paint('dim', `    ${line}`));
   }
   if (context.maxWarningsExceeded) {
     const { maxWarnings, warnings: count, hidden } = context.maxWarningsExceeded;

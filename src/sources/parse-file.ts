@@ -1,18 +1,28 @@
+import { extname } from 'node:path';
 import type { DocumentFormat, SourceDocument } from './document.ts';
 import { JsonDocument } from './json-document.ts';
 
-/** The extensions a folder is searched for, and the format each is parsed as. */
+/** The extensions batchlint reads, and the format each is parsed as. */
 export const FORMAT_BY_EXTENSION: Readonly<Record<string, DocumentFormat>> = {
   '.json': 'json',
   '.jsonc': 'jsonc',
   '.yaml': 'yaml',
   '.yml': 'yaml',
   '.tf': 'hcl',
+  // Terraform variables hold no pool; read only when named, so that they are not taken for YAML.
+  '.tfvars': 'hcl',
 };
 
+/** The extensions a folder is searched for: those a pool can be written in. */
+export const SEARCHED_EXTENSIONS = ['json', 'jsonc', 'yaml', 'yml', 'tf'];
+
+/** The file's extension, lower-cased with its dot (`.json`); empty when it has none. */
+export function extensionOf(filePath: string): string {
+  return extname(filePath).toLowerCase();
+}
+
 export function formatOf(filePath: string): DocumentFormat | undefined {
-  const dot = filePath.lastIndexOf('.');
-  return dot === -1 ? undefined : FORMAT_BY_EXTENSION[filePath.slice(dot).toLowerCase()];
+  return FORMAT_BY_EXTENSION[extensionOf(filePath)];
 }
 
 /**

@@ -23,7 +23,8 @@ export class YamlDocument implements SourceDocument {
   }
 
   static parse(filePath: string, text: string): YamlDocument {
-    const documents = parseAllDocuments(text, { uniqueKeys: false, prettyErrors: false }) as Document[];
+    // logLevel: the library's warnings (a templated `{{ x }}:` key) would go to stderr as Node process warnings.
+    const documents = parseAllDocuments(text, { uniqueKeys: false, prettyErrors: false, logLevel: 'error' }) as Document[];
     const error = documents.flatMap((document) => document.errors)[0];
     if (error) {
       const [start, end] = error.pos;

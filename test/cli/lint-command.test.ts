@@ -136,7 +136,7 @@ describe('batchlint lint', () => {
     const commentedPool = CLEAN_POOL.replace('{', '{\n  // the render pool');
     const folder = tempFolder({ 'tsconfig.json': tsconfig, 'pool.json': commentedPool });
     const run = runCli(['lint', '.', '--format', 'json', '--debug'], { cwd: folder });
-    expect(run.stderr).toContain('not a pool definition, skipped: tsconfig.json');
+    expect(run.stderr).toContain('skipped tsconfig.json: not a pool definition');
     const results = JSON.parse(run.stdout).results;
     expect(results.map((result: { filePath: string }) => result.filePath)).toEqual(['pool.json']);
     expect(results[0].findings).toEqual([expect.objectContaining({ ruleId: 'parse-error', line: 2, message: expect.stringContaining('comments are not allowed in .json files') })]);

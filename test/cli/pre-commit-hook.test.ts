@@ -98,7 +98,9 @@ describe.skipIf(!existsSync(PRE_COMMIT) && !process.env.CI)('the pre-commit hook
 
     writeFileSync(join(folder, 'render.tf'), BAD_TERRAFORM_POOL.replace('STANDARD_A1_V2', 'Standard_D2s_v5'));
     writeFileSync(join(folder, 'tsconfig.json'), '{\n  // not a pool\n  "compilerOptions": { "strict": true, },\n}\n');
-    git('add', 'render.tf', 'tsconfig.json');
+    // A Helm template is YAML only once rendered: pre-commit hands it over like any staged .yaml.
+    writeFileSync(join(folder, 'configmap.yaml'), 'metadata:\n  labels:\n    {{- include "worker.labels" . | nindent 4 }}\n');
+    git('add', 'render.tf', 'tsconfig.json', 'configmap.yaml');
     const passed = git('commit', '-qm', 'add the render pool');
     expect(passed.stdout + passed.stderr).toMatch(/batchlint\.+Passed/);
     expect(passed.status).toBe(0);

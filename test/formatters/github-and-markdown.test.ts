@@ -29,6 +29,7 @@ const report: LintReport = {
     },
   ],
   notChecked: [{ ruleId: 'vm-size-hypervisor-generation', filePath: 'pools/a,b:c.json', poolId: 'p|1', reason: 'gallery image' }],
+  notLinted: [],
   summary: { files: 1, pools: 1, errors: 1, warnings: 1, infos: 0, fixed: 0 },
 };
 const context = { color: false, catalogDate: '2026-08-01', cwd: '/repo', rules: allRules, version: '0.1.0' };
@@ -75,6 +76,7 @@ describe('a finding on a value from a parameters file', () => {
       { filePath: 'pools/other.json', findings: [finding('pools/other.json', 3)] },
     ],
     notChecked: [],
+    notLinted: [],
     summary: { files: 2, pools: 2, errors: 3, warnings: 0, infos: 0, fixed: 0 },
   };
 
@@ -93,7 +95,7 @@ describe('a finding on a value from a parameters file', () => {
 });
 
 describe('the stylish summary', () => {
-  const clean: LintReport = { environment: 'live', results: [{ filePath: 'pools/p.json', findings: [] }], notChecked: [], summary: { files: 1, pools: 1, errors: 0, warnings: 0, infos: 0, fixed: 0 } };
+  const clean: LintReport = { environment: 'live', results: [{ filePath: 'pools/p.json', findings: [] }], notChecked: [], notLinted: [], summary: { files: 1, pools: 1, errors: 0, warnings: 0, infos: 0, fixed: 0 } };
 
   it('says "no problems" only when every check ran', () => {
     expect(stylishFormatter(clean, context)).toContain('✔ 1 pool(s) in 1 file(s): no problems');
