@@ -54,11 +54,11 @@ export function shellFeatures(commandLine: string, os: OsType | undefined): stri
   const found = new Set<string>();
   for (const token of tokenize(commandLine)) {
     if (token.quote === "'") continue;
-    const url = token.quote === undefined && URL.test(token.text);
-    const text = URL.test(token.text) ? token.text.replace(STORAGE_SYSTEM_CONTAINER, '/') : token.text;
+    const inUrl = URL.test(token.text);
+    const text = inUrl ? token.text.replace(STORAGE_SYSTEM_CONTAINER, '/') : token.text;
+    const expansionsOnly = inUrl || token.quote === '"';
     for (const feature of features) {
-      const looked = url || token.quote === '"' ? feature.expandsInDoubleQuotes : true;
-      if (looked && feature.pattern.test(text)) found.add(feature.name);
+      if ((!expansionsOnly || feature.expandsInDoubleQuotes) && feature.pattern.test(text)) found.add(feature.name);
     }
   }
   // "||" also matches the pipe pattern; report the operator the user wrote.
@@ -101,13 +101,18 @@ function tokenize(commandLine: string): Token[] {
  * The command line wrapped in the pool OS's shell, when that keeps its meaning for certain: no quotes of
  * the kind the wrapper uses (nesting them would need escaping that Batch's own argument splitting may not
  * honour), and nothing the shell would newly interpret in text the program now gets literally: the query
- * string of a URL, or (for cmd, which knows no single quotes) single-quoted text, or a '^'.
+ * string of a URL, a Storage container such as $web (for bash), or (for cmd, which knows no single quotes)
+ * single-quoted text, or a '^'.
  */
 export function wrapInShell(commandLine: string, os: OsType): string | undefined {
   const trimmed = commandLine.trim();
   const tokens = tokenize(trimmed);
   const urlsKeepMeaning = (special: RegExp) => !tokens.some((token) => token.quote === undefined && URL.test(token.text) && special.test(token.text));
-  if (os === 'linux') return !trimmed.includes("'") && urlsKeepMeaning(/[&;|<>*?()]/) ? `/bin/bash -c '${trimmed}'` : undefined;
-  const singleQuotedKeepMeaning = !tokens.some((token) => token.quote === "'" && /[&|<>]/.test(token.text));
-  return !trimmed.includes('"') && !trimmed.includes('^') && urlsKeepMeaning(/[&|<>]/) && singleQuotedKeepMeaning ? `cmd /c ${trimmed}` : undefined;
+  if (os === 'linux') {
+    const keepsMeaning = !trimmed.includes("'") && trimmed.search(STORAGE_SYSTEM_CONTAINER) === -1 && urlsKeepMeaning(/[&;|<>*?()]/);
+    return keepsMeaning ? `/bin/bash -c '${trimmed}'` : undefined;
+  }
+  const singleQuotedKeepMeaning = !tokens.some((token) => token.quote === "'" && /[&|<>%]/.test(token.text));
+  const keepsMeaning = !trimmed.includes('"') && !trimmed.includes('^') && urlsKeepMeaning(/[&|<>]/) && singleQuotedKeepMeaning;
+  return keepsMeaning ? `cmd /c ${trimmed}` : undefined;
 }

@@ -80,6 +80,8 @@ describe('shell detection', () => {
     expect(wrapInShell("tool --sep '|' > out.txt", 'windows')).toBeUndefined();
     expect(wrapInShell('tool a^b > out.txt', 'windows')).toBeUndefined();
     expect(wrapInShell('tool https://x/f > out.txt', 'windows')).toBe('cmd /c tool https://x/f > out.txt');
+    expect(wrapInShell("tool '%TEMP%' > out.txt", 'windows')).toBeUndefined();
+    expect(wrapInShell('curl -O https://a.blob.core.windows.net/$web/x && tar xf x', 'linux')).toBeUndefined();
   });
 });
 
