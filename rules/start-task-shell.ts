@@ -7,7 +7,7 @@ import { isUnknown } from '../src/sources/unknown.ts';
 export const startTaskShellRule: PoolRule = {
   meta: {
     id: 'start-task-shell',
-    description: 'The start task uses shell features ($VAR, %VAR%, &&, |, >, wildcards…) but Batch runs command lines without a shell.',
+    description: "The start task uses its OS's shell features ($VAR or %VAR%, &&, |, >…) but Batch runs command lines without a shell.",
     defaultSeverity: 'error',
     fixable: true,
     facts: ['catalog'],
@@ -16,10 +16,13 @@ export const startTaskShellRule: PoolRule = {
     const commandLine = startTaskCommandLine(pool);
     if (isUnknown(commandLine)) return notChecked(notStatic("the start task's command line", commandLine));
     if (commandLine === undefined || invokesShell(commandLine)) return;
-    const features = shellFeatures(commandLine);
-    if (features.length === 0) return;
-
     const os = poolOsType(pool.spec, facts);
+    const features = shellFeatures(commandLine, os);
+    if (features.length === 0) {
+      if (os === undefined) notCheckedForOs(commandLine, notChecked);
+      return;
+    }
+
     const shell = os === 'windows' ? 'cmd /c …' : os === 'linux' ? "/bin/bash -c '…'" : "/bin/bash -c '…' (Linux) or cmd /c … (Windows)";
     const wrapped = os && wrapInShell(commandLine, os);
     const name = pool.displayName(['startTask', 'commandLine']);
@@ -32,3 +35,11 @@ export const startTaskShellRule: PoolRule = {
     });
   },
 };
+
+/** Features that are a shell's on one OS only ($NAME on Linux, %NAME% on Windows) need the pool's OS to tell. */
+function notCheckedForOs(commandLine: string, notChecked: (reason: string) => void): void {
+  const osSpecific = [...new Set([...shellFeatures(commandLine, 'linux'), ...shellFeatures(commandLine, 'windows')])];
+  if (osSpecific.length > 0) {
+    notChecked(`the start task's command line uses ${osSpecific.join(', ')}, a shell feature on one OS only, and the pool's OS is not known from the definition`);
+  }
+}

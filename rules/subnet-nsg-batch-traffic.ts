@@ -11,7 +11,13 @@ interface RequiredFlow extends Omit<ServiceTraffic, 'port'> {
   purpose: string;
   /** The traffic may instead go to a node-management private endpoint in the VNet. */
   privateEndpointMayCarry?: boolean;
+  /** What goes wrong when the flow is blocked. */
+  consequence: string;
+  /** Needed only when a guess about the user's own resources holds: reported as a warning. */
+  assumed?: true;
 }
+
+const UNUSABLE = 'Nodes go unusable while still billed.';
 
 export const subnetNsgBatchTrafficRule: PoolRule = {
   meta: {
@@ -56,8 +62,9 @@ export const subnetNsgBatchTrafficRule: PoolRule = {
       } else if (first) {
         report({
           path: ['networkConfiguration', 'subnetId'],
+          ...(flow.assumed && { severity: 'warning' }),
           message:
-            `The subnet's network security group ${describe(first.rule)} ${traffic(denied)}, which ${flow.purpose}. Nodes go unusable while still billed. ` +
+            `The subnet's network security group ${describe(first.rule)} ${traffic(denied)}, which ${flow.purpose}. ${flow.consequence} ` +
             remedy(first.rule, flow, traffic(denied)),
         });
       } else if (undecided[0]) {
@@ -77,16 +84,27 @@ function requiredFlows(spec: PoolSpec, region: string): RequiredFlow[] {
       serviceTag: `BatchNodeManagement.${region}`,
       purpose: 'every node needs to reach the Batch service (simplified node communication)',
       privateEndpointMayCarry: mayHaveNoPublicIp(spec),
+      consequence: UNUSABLE,
     },
   ];
-  if (pullsFromStorage(spec) || classic) {
+  if (classic) {
     flows.push({
       direction: 'Outbound',
       ports: [443],
       serviceTag: `Storage.${region}`,
-      purpose: pullsFromStorage(spec)
-        ? 'the pool needs to download its resource files, application packages or container images'
-        : 'a pool asking for classic node communication needs (classic mode was retired on 31 March 2026; switch to simplified)',
+      purpose: 'a pool asking for classic node communication needs (classic mode was retired on 31 March 2026; switch to simplified)',
+      consequence: UNUSABLE,
+    });
+  } else if (pullsFromStorage(spec)) {
+    flows.push({
+      direction: 'Outbound',
+      ports: [443],
+      serviceTag: `Storage.${region}`,
+      purpose:
+        "the nodes need to download the pool's resource files or application packages from Azure Storage, if the storage account is in the " +
+        "Batch account's region and not reached through a private endpoint (one elsewhere needs Storage.<its region>)",
+      consequence: 'The downloads fail, and with them the start task or the application packages.',
+      assumed: true,
     });
   }
   if (classic) {
@@ -95,6 +113,7 @@ function requiredFlows(spec: PoolSpec, region: string): RequiredFlow[] {
       ports: [29876, 29877],
       serviceTag: `BatchNodeManagement.${region}`,
       purpose: 'a pool asking for classic node communication needs (classic mode was retired on 31 March 2026; switch to simplified)',
+      consequence: UNUSABLE,
     });
   }
   return flows;

@@ -16,6 +16,7 @@ import { secretScrubber, type Scrub } from './secret-values.ts';
 import { applyDirectives, findDirectives } from './suppressions.ts';
 import type { Finding, NotChecked } from './finding.ts';
 import { docsUrl, isPoolRule, type AnyRule, type PoolRule, type Report } from './rule.ts';
+import { atMost } from './severity.ts';
 
 export interface TextResult {
   findings: Finding[];
@@ -131,7 +132,7 @@ function runRule(rule: PoolRule<any>, setting: RuleSetting, pool: PoolDefinition
     const { location, filePath, origin } = pool.locate(report.path, report.part);
     const finding: Finding = {
       ruleId,
-      severity: report.severity ?? setting.severity,
+      severity: report.severity ? atMost(setting.severity, report.severity) : setting.severity,
       message: origin ? `${report.message} (${origin})` : report.message,
       filePath: filePath ?? input.filePath,
       line: location.line,

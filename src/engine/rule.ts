@@ -35,7 +35,7 @@ export interface Report {
   /** Point at the key (e.g. an unknown property) rather than its value. */
   part?: 'key' | 'value';
   message: string;
-  /** Overrides the configured severity for this one finding (e.g. a rule with a warning and an error case). */
+  /** A milder level for this one finding (a rule with a warning and an error case); never above the configured severity. */
   severity?: Severity;
   fix?: FixRequest;
 }
