@@ -1,6 +1,8 @@
-import { modify, parse, parseTree, printParseErrorCode, stripComments, type ParseError } from 'jsonc-parser';
+import { modify, parse, parseTree, printParseErrorCode, type ParseError, type ParseOptions } from 'jsonc-parser';
+import { isArmTemplate } from './arm-template-detection.ts';
 import type { DocumentFormat, Located, SourceDocument, TextEdit } from './document.ts';
 import { findMember, type Found, type MemberSpans } from './json-offsets.ts';
+import { jsonTextForms, type JsonTextForms } from './json-text-forms.ts';
 import { LineIndex, type Path } from './location.ts';
 import { SyntaxProblem } from './syntax-problem.ts';
 
@@ -8,7 +10,8 @@ const BYTE_ORDER_MARK = '\uFEFF';
 
 /**
  * A JSON or JSONC file. The value comes from JSON.parse where the text is plain JSON (fast); positions
- * are indexed only when something needs a location, which most clean files never do.
+ * are indexed only when something needs a location, which most clean files never do. An ARM template is
+ * read as ARM reads it, with comments and line breaks inside strings, in a .json file too.
  */
 export class JsonDocument implements SourceDocument {
   private scannable: string | undefined;
@@ -21,9 +24,14 @@ export class JsonDocument implements SourceDocument {
     readonly text: string,
     readonly format: DocumentFormat,
     readonly value: unknown,
+    /** An ARM template's text in the forms the other readers take, when it is not plain JSON. */
+    private readonly armForms?: JsonTextForms,
   ) {}
 
-  /** Parses the text, or throws a SyntaxProblem at the first error. */
+  /**
+   * Parses the text, or throws a SyntaxProblem at the first error. A .json file is strict JSON, as the
+   * Batch API and `az batch pool create --json-file` read a pool, unless it is an ARM template.
+   */
   static parse(filePath: string, rawText: string, format: 'json' | 'jsonc'): JsonDocument {
     // A byte-order mark becomes a space so that offsets still match the file.
     const text = rawText.startsWith(BYTE_ORDER_MARK) ? ' ' + rawText.slice(1) : rawText;
@@ -34,15 +42,25 @@ export class JsonDocument implements SourceDocument {
         // Fall through: the tolerant parser says where and why.
       }
     }
+    const options: ParseOptions = { allowTrailingComma: format === 'jsonc', disallowComments: format === 'json' };
     const errors: ParseError[] = [];
-    const options = { allowTrailingComma: format === 'jsonc', disallowComments: format === 'json' };
-    const tree = parseTree(text, errors, options);
-    const first = errors[0];
-    if (first || !tree) {
-      const what = first ? describeParseError(printParseErrorCode(first.error)) : 'the file is empty';
-      throw new SyntaxProblem(`invalid ${format === 'json' ? 'JSON' : 'JSONC'}: ${what}`, first?.offset ?? 0, first?.length ?? 0);
-    }
-    return new JsonDocument(filePath, text, format, parse(text, [], options));
+    if (parseTree(text, errors, options) && errors.length === 0) return new JsonDocument(filePath, text, format, parse(text, [], options));
+    const template = JsonDocument.parseArmTemplate(filePath, text, format);
+    if (template) return template;
+    throw syntaxProblem(text, errors[0], format === 'json' ? 'JSON' : 'JSONC');
+  }
+
+  /** The text read as ARM reads a template; undefined when it is not one (then the strict reading's error stands). */
+  private static parseArmTemplate(filePath: string, text: string, format: 'json' | 'jsonc'): JsonDocument | undefined {
+    const forms = jsonTextForms(text);
+    const { flattened, escaped } = forms;
+    const options: ParseOptions = { allowTrailingComma: format === 'jsonc' };
+    const errors: ParseError[] = [];
+    const partial: unknown = parse(flattened, errors, options);
+    if (!isArmTemplate(partial)) return undefined;
+    if (errors.length > 0) throw syntaxProblem(text, errors[0], 'ARM template');
+    const value: unknown = escaped === flattened ? partial : parse(escaped, [], options);
+    return new JsonDocument(filePath, text, format, value, forms);
   }
 
   locate(path: Path, part: 'key' | 'value' = 'value'): Located {
@@ -57,9 +75,29 @@ export class JsonDocument implements SourceDocument {
     const key = path[path.length - 1];
     const parent = depth === path.length - 1 ? member : undefined;
     if (typeof key === 'string' && parent?.lastMember && this.text[parent.value.offset] === '{' && this.format === 'json') {
-      return [{ offset: parent.lastMember.valueEnd, length: 0, text: `,${this.memberBreak(parent.lastMember.keyOffset)}${JSON.stringify(key)}: ${JSON.stringify(value)}` }];
+      return this.appendMemberEdits(parent.lastMember, key, value);
     }
     return this.modifyEdits(path, value);
+  }
+
+  /** A member after the last one: the comma right behind its value, and the new member after a comment that ends that line. */
+  private appendMemberEdits(last: { keyOffset: number; valueEnd: number }, key: string, value: string | number | boolean): TextEdit[] {
+    const member = `${this.memberBreak(last.keyOffset)}${JSON.stringify(key)}: ${JSON.stringify(value)}`;
+    const lineEnd = this.endOfTrailingComment(last.valueEnd);
+    if (lineEnd === undefined) return [{ offset: last.valueEnd, length: 0, text: `,${member}` }];
+    return [
+      { offset: last.valueEnd, length: 0, text: ',' },
+      { offset: lineEnd, length: 0, text: member },
+    ];
+  }
+
+  /** Where the line ends when only a comment follows `offset` on it. */
+  private endOfTrailingComment(offset: number): number | undefined {
+    if (!this.armForms) return undefined;
+    const newline = this.text.slice(offset).search(/[\r\n]/);
+    const lineEnd = newline === -1 ? this.text.length : offset + newline;
+    const rest = this.text.slice(offset, lineEnd);
+    return rest.trim() !== '' && this.armForms.blanked.slice(offset, lineEnd).trim() === '' ? lineEnd : undefined;
   }
 
   /** What separates a new member from the one before: a new line at its indentation, or a space on a one-line object. */
@@ -70,10 +108,10 @@ export class JsonDocument implements SourceDocument {
     return `${this.text[this.text.indexOf('\n') - 1] === '\r' ? '\r\n' : '\n'}${indentation}`;
   }
 
-  /** jsonc-parser's general edit, for the rarer cases: an empty parent object, a missing parent, JSONC. */
+  /** jsonc-parser's general edit, for the rarer cases: an empty parent object, a missing parent, JSONC, an ARM template that is not plain JSON. */
   private modifyEdits(path: Path, value: string | number | boolean): TextEdit[] {
     const indentation = detectIndentation(this.text);
-    const edits = modify(this.text, path as (string | number)[], value, {
+    const edits = modify(this.armForms?.flattened ?? this.text, path as (string | number)[], value, {
       formattingOptions: { insertSpaces: indentation !== '\t', tabSize: indentation === '\t' ? 1 : indentation.length, eol: this.text.includes('\r\n') ? '\r\n' : '\n' },
     });
     return edits.map((edit) => ({ offset: edit.offset, length: edit.length, text: edit.content }));
@@ -97,9 +135,9 @@ export class JsonDocument implements SourceDocument {
     return found;
   }
 
-  /** The text with JSONC comments blanked out (offsets unchanged), which the member scanner reads. */
+  /** The text with comments blanked out (offsets unchanged), which the member scanner reads. */
   private scannableText(): string {
-    this.scannable ??= this.format === 'jsonc' ? stripComments(this.text, ' ') : this.text;
+    this.scannable ??= this.armForms?.blanked ?? (this.format === 'jsonc' ? jsonTextForms(this.text).blanked : this.text);
     return this.scannable;
   }
 
@@ -114,6 +152,15 @@ function detectIndentation(text: string): string {
   return match?.[1]?.startsWith('\t') ? '\t' : (match?.[1] ?? '  ');
 }
 
+function syntaxProblem(text: string, error: ParseError | undefined, what: string): SyntaxProblem {
+  if (!error) return new SyntaxProblem(`invalid ${what}: the file is empty`, 0, 0);
+  const code = printParseErrorCode(error.error);
+  const lineBreak = code === 'UnexpectedEndOfString' && /[\r\n]/.test(text[error.offset + error.length] ?? '');
+  return new SyntaxProblem(`invalid ${what}: ${lineBreak ? LINE_BREAK_IN_STRING : describeParseError(code)}`, error.offset, error.length);
+}
+
+const LINE_BREAK_IN_STRING = 'a line break inside a string (only an ARM template may have one; elsewhere write it as \\n)';
+
 const PARSE_ERROR_TEXT: Record<string, string> = {
   InvalidSymbol: 'unexpected character',
   InvalidNumberFormat: 'invalid number',
@@ -124,7 +171,7 @@ const PARSE_ERROR_TEXT: Record<string, string> = {
   CloseBraceExpected: 'a closing brace "}" is expected',
   CloseBracketExpected: 'a closing bracket "]" is expected',
   EndOfFileExpected: 'unexpected content after the end of the document',
-  InvalidCommentToken: 'comments are not allowed in .json files (name the file .jsonc to use them)',
+  InvalidCommentToken: 'comments are not allowed in JSON (only an ARM template may have them)',
   UnexpectedEndOfComment: 'a comment is not closed',
   UnexpectedEndOfString: 'a string is not closed',
   UnexpectedEndOfNumber: 'a number is cut off',
