@@ -7,7 +7,7 @@ import { ContextLocator } from '../../src/facts/context-locator.ts';
 import { JsonDocument } from '../../src/sources/json-document.ts';
 import { allRules } from '../../rules/index.ts';
 import { applyEdits } from '../helpers/apply-edits.ts';
-import { lintFixtures } from '../helpers/lint-fixture.ts';
+import { lintFixtures, PROJECT_ROOT } from '../helpers/lint-fixture.ts';
 
 const FIXTURE = 'fixtures/formats/arm/commented/no-public-ip-pool.json';
 const TEMPLATE_HEAD = '"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#", "contentVersion": "1.0.0.0"';
@@ -64,6 +64,13 @@ describe('ARM templates read as ARM reads them', () => {
     const fixed = applyEdits(text, document.setValueEdits(['resources', 0, 'location'], 'eastus')!);
     expect(fixed).toContain('"name": "x", // the name\n      "location": "eastus"\n    }');
     expect((JsonDocument.parse('t.json', fixed, 'json').value as { resources: { location: string }[] }).resources[0]!.location).toBe('eastus');
+  });
+
+  it('honours a batchlint-disable comment in a template', async () => {
+    const text = readFileSync(FIXTURE, 'utf8').replace('"startTask": {', '// batchlint-disable-next-line start-task-elevation -- the image runs it as root\n        "startTask": {');
+    const contexts = new ContextLocator(PROJECT_ROOT);
+    const report = await lint({ patterns: ['-'], cwd: PROJECT_ROOT, facts: (filePath) => contexts.forFile(filePath), rules: allRules, stdin: { text, filePath: 'template.json' } });
+    expect(report.results[0]!.findings.map((finding) => finding.ruleId)).toEqual(['resize-timeout-large-pool', 'start-task-shell', 'start-task-wait-for-success']);
   });
 
   it('reports a real syntax error in a commented template where it is, as a template error', () => {
