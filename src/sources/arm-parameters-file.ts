@@ -31,7 +31,8 @@ export function parametersFileValues(document: SourceDocument, context: SourceCo
     }
     let parsed: JsonDocument;
     try {
-      parsed = JsonDocument.parse(file, text, 'jsonc');
+      // az deployment reads a parameters file as it reads a template: comments, line breaks inside strings.
+      parsed = JsonDocument.parse(file, text, 'jsonc', 'always');
     } catch (error) {
       if (!(error instanceof SyntaxProblem)) throw error;
       const { line, column } = new LineIndex(text).position(error.offset);

@@ -30,9 +30,10 @@ export class JsonDocument implements SourceDocument {
 
   /**
    * Parses the text, or throws a SyntaxProblem at the first error. A .json file is strict JSON, as the
-   * Batch API and `az batch pool create --json-file` read a pool, unless it is an ARM template.
+   * Batch API and `az batch pool create --json-file` read a pool, unless it is an ARM template; `arm:
+   * 'always'` reads any shape as ARM would (a deployment's parameters file).
    */
-  static parse(filePath: string, rawText: string, format: 'json' | 'jsonc'): JsonDocument {
+  static parse(filePath: string, rawText: string, format: 'json' | 'jsonc', arm: 'templates' | 'always' = 'templates'): JsonDocument {
     // A byte-order mark becomes a space so that offsets still match the file.
     const text = rawText.startsWith(BYTE_ORDER_MARK) ? ' ' + rawText.slice(1) : rawText;
     if (format === 'json') {
@@ -45,20 +46,20 @@ export class JsonDocument implements SourceDocument {
     const options: ParseOptions = { allowTrailingComma: format === 'jsonc', disallowComments: format === 'json' };
     const errors: ParseError[] = [];
     if (parseTree(text, errors, options) && errors.length === 0) return new JsonDocument(filePath, text, format, parse(text, [], options));
-    const template = JsonDocument.parseArmTemplate(filePath, text, format);
+    const template = JsonDocument.parseAsArm(filePath, text, format, arm === 'always' ? () => true : isArmTemplate);
     if (template) return template;
     throw syntaxProblem(text, errors[0], format === 'json' ? 'JSON' : 'JSONC');
   }
 
   /** The text read as ARM reads a template; undefined when it is not one (then the strict reading's error stands). */
-  private static parseArmTemplate(filePath: string, text: string, format: 'json' | 'jsonc'): JsonDocument | undefined {
+  private static parseAsArm(filePath: string, text: string, format: 'json' | 'jsonc', isArm: (value: unknown) => boolean): JsonDocument | undefined {
     const forms = jsonTextForms(text);
     const { flattened, escaped } = forms;
     const options: ParseOptions = { allowTrailingComma: format === 'jsonc' };
     const errors: ParseError[] = [];
     const partial: unknown = parse(flattened, errors, options);
-    if (!isArmTemplate(partial)) return undefined;
-    if (errors.length > 0) throw syntaxProblem(text, errors[0], 'ARM template');
+    if (!isArm(partial)) return undefined;
+    if (errors.length > 0) throw syntaxProblem(text, errors[0], isArmTemplate(partial) ? 'ARM template' : 'JSON');
     const value: unknown = escaped === flattened ? partial : parse(escaped, [], options);
     return new JsonDocument(filePath, text, format, value, forms);
   }

@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lint } from '../../src/engine/lint.ts';
+import { createFacts } from '../../src/facts/catalog-facts.ts';
 import { ContextLocator } from '../../src/facts/context-locator.ts';
+import { NO_SOURCE_OPTIONS } from '../../src/sources/adapter.ts';
 import { JsonDocument } from '../../src/sources/json-document.ts';
 import { allRules } from '../../rules/index.ts';
 import { applyEdits } from '../helpers/apply-edits.ts';
@@ -71,6 +73,14 @@ describe('ARM templates read as ARM reads them', () => {
     const contexts = new ContextLocator(PROJECT_ROOT);
     const report = await lint({ patterns: ['-'], cwd: PROJECT_ROOT, facts: (filePath) => contexts.forFile(filePath), rules: allRules, stdin: { text, filePath: 'template.json' } });
     expect(report.results[0]!.findings.map((finding) => finding.ruleId)).toEqual(['resize-timeout-large-pool', 'start-task-shell', 'start-task-wait-for-success']);
+  });
+
+  it('reads a parameters file as az deployment does, with comments and line breaks inside strings', async () => {
+    const parameters = 'fixtures/formats/arm/commented/retired-size.parameters.json';
+    const rules = allRules.filter((rule) => ['vm-size-unknown', 'parse-error'].includes(rule.meta.id));
+    const report = await lint({ patterns: [FIXTURE], cwd: PROJECT_ROOT, facts: createFacts(), rules, sources: { ...NO_SOURCE_OPTIONS, parameterFiles: [parameters] } });
+    const findings = report.results[0]!.findings.map(({ ruleId, filePath, line, column }) => ({ ruleId, filePath, line, column }));
+    expect(findings).toEqual([{ ruleId: 'vm-size-unknown', filePath: parameters, line: 6, column: 40 }]);
   });
 
   it('reports a real syntax error in a commented template where it is, as a template error', () => {
