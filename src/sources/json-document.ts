@@ -1,5 +1,5 @@
 import { modify, parse, parseTree, printParseErrorCode, type ParseError, type ParseOptions } from 'jsonc-parser';
-import { isArmTemplate } from './arm-template-detection.ts';
+import { isArmTemplate, isParametersFile } from './arm-template-detection.ts';
 import type { DocumentFormat, Located, SourceDocument, TextEdit } from './document.ts';
 import { findMember, type Found, type MemberSpans } from './json-offsets.ts';
 import { jsonTextForms, type JsonTextForms } from './json-text-forms.ts';
@@ -30,10 +30,10 @@ export class JsonDocument implements SourceDocument {
 
   /**
    * Parses the text, or throws a SyntaxProblem at the first error. A .json file is strict JSON, as the
-   * Batch API and `az batch pool create --json-file` read a pool, unless it is an ARM template; `arm:
-   * 'always'` reads any shape as ARM would (a deployment's parameters file).
+   * Batch API and `az batch pool create --json-file` read a pool, unless it is an ARM template or
+   * parameters file; `arm: 'always'` reads any shape as ARM would (a file given as a deployment's parameters).
    */
-  static parse(filePath: string, rawText: string, format: 'json' | 'jsonc', arm: 'templates' | 'always' = 'templates'): JsonDocument {
+  static parse(filePath: string, rawText: string, format: 'json' | 'jsonc', arm: 'detected' | 'always' = 'detected'): JsonDocument {
     // A byte-order mark becomes a space so that offsets still match the file.
     const text = rawText.startsWith(BYTE_ORDER_MARK) ? ' ' + rawText.slice(1) : rawText;
     if (format === 'json') {
@@ -46,7 +46,7 @@ export class JsonDocument implements SourceDocument {
     const options: ParseOptions = { allowTrailingComma: format === 'jsonc', disallowComments: format === 'json' };
     const errors: ParseError[] = [];
     if (parseTree(text, errors, options) && errors.length === 0) return new JsonDocument(filePath, text, format, parse(text, [], options));
-    const template = JsonDocument.parseAsArm(filePath, text, format, arm === 'always' ? () => true : isArmTemplate);
+    const template = JsonDocument.parseAsArm(filePath, text, format, arm === 'always' ? () => true : isArmFile);
     if (template) return template;
     throw syntaxProblem(text, errors[0], format === 'json' ? 'JSON' : 'JSONC');
   }
@@ -151,6 +151,11 @@ export class JsonDocument implements SourceDocument {
 function detectIndentation(text: string): string {
   const match = /\n([ \t]+)\S/.exec(text);
   return match?.[1]?.startsWith('\t') ? '\t' : (match?.[1] ?? '  ');
+}
+
+/** What ARM reads leniently: a template, and the parameters file a deployment takes with it. */
+function isArmFile(value: unknown): boolean {
+  return isArmTemplate(value) || isParametersFile(value);
 }
 
 function syntaxProblem(text: string, error: ParseError | undefined, what: string): SyntaxProblem {

@@ -81,6 +81,8 @@ describe('ARM templates read as ARM reads them', () => {
     const report = await lint({ patterns: [FIXTURE], cwd: PROJECT_ROOT, facts: createFacts(), rules, sources: { ...NO_SOURCE_OPTIONS, parameterFiles: [parameters] } });
     const findings = report.results[0]!.findings.map(({ ruleId, filePath, line, column }) => ({ ruleId, filePath, line, column }));
     expect(findings).toEqual([{ ruleId: 'vm-size-unknown', filePath: parameters, line: 6, column: 40 }]);
+    const alone = await lintFixtures([parameters]);
+    expect(alone.results).toEqual([]);
   });
 
   it('reports a real syntax error in a commented template where it is, as a template error', () => {
