@@ -24,7 +24,7 @@ export class JsonDocument implements SourceDocument {
     readonly text: string,
     readonly format: DocumentFormat,
     readonly value: unknown,
-    /** An ARM template's text in the forms the other readers take, when it is not plain JSON. */
+    /** An ARM file's text in the forms the other readers take, when it is not plain JSON. */
     private readonly armForms?: JsonTextForms,
   ) {}
 
@@ -46,20 +46,20 @@ export class JsonDocument implements SourceDocument {
     const options: ParseOptions = { allowTrailingComma: format === 'jsonc', disallowComments: format === 'json' };
     const errors: ParseError[] = [];
     if (parseTree(text, errors, options) && errors.length === 0) return new JsonDocument(filePath, text, format, parse(text, [], options));
-    const template = JsonDocument.parseAsArm(filePath, text, format, arm === 'always' ? () => true : isArmFile);
-    if (template) return template;
+    const asArm = JsonDocument.parseAsArm(filePath, text, format, arm === 'always' ? () => true : isArmFile);
+    if (asArm) return asArm;
     throw syntaxProblem(text, errors[0], format === 'json' ? 'JSON' : 'JSONC');
   }
 
-  /** The text read as ARM reads a template; undefined when it is not one (then the strict reading's error stands). */
+  /** The text read as ARM reads a template; undefined when it is not an ARM file (then the strict reading's error stands). */
   private static parseAsArm(filePath: string, text: string, format: 'json' | 'jsonc', isArm: (value: unknown) => boolean): JsonDocument | undefined {
     const forms = jsonTextForms(text);
     const { flattened, escaped } = forms;
     const options: ParseOptions = { allowTrailingComma: format === 'jsonc' };
     const errors: ParseError[] = [];
     const partial: unknown = parse(flattened, errors, options);
-    if (!isArm(partial)) return undefined;
-    if (errors.length > 0) throw syntaxProblem(text, errors[0], isArmTemplate(partial) ? 'ARM template' : 'JSON');
+    if (partial === undefined || !isArm(partial)) return undefined;
+    if (errors.length > 0) throw syntaxProblem(text, errors[0], isArmTemplate(partial) ? 'ARM template' : format === 'json' ? 'JSON' : 'JSONC');
     const value: unknown = escaped === flattened ? partial : parse(escaped, [], options);
     return new JsonDocument(filePath, text, format, value, forms);
   }

@@ -85,6 +85,11 @@ describe('ARM templates read as ARM reads them', () => {
     expect(alone.results).toEqual([]);
   });
 
+  it('reads a parameters file leniently but still reports an empty or broken one in its own terms', () => {
+    expect(() => JsonDocument.parse('p.json', '', 'jsonc', 'always')).toThrow('invalid JSONC: a value is expected');
+    expect(() => JsonDocument.parse('p.json', '{ "a": { "value": 1 } "b": 2 }', 'jsonc', 'always')).toThrow('invalid JSONC: a comma is expected');
+  });
+
   it('reports a real syntax error in a commented template where it is, as a template error', () => {
     expect(parseError(`{ ${TEMPLATE_HEAD}, // comment\n  "resources": [] "outputs": {} }`)).toBe('invalid ARM template: a comma is expected');
   });
