@@ -161,8 +161,9 @@ function isArmFile(value: unknown): boolean {
 function syntaxProblem(text: string, error: ParseError | undefined, what: string): SyntaxProblem {
   if (!error) return new SyntaxProblem(`invalid ${what}: the file is empty`, 0, 0);
   const code = printParseErrorCode(error.error);
-  const lineBreak = code === 'UnexpectedEndOfString' && /[\r\n]/.test(text[error.offset + error.length] ?? '');
-  return new SyntaxProblem(`invalid ${what}: ${lineBreak ? LINE_BREAK_IN_STRING : describeParseError(code)}`, error.offset, error.length);
+  const lineEnd = error.offset + error.length;
+  if (code === 'UnexpectedEndOfString' && /[\r\n]/.test(text[lineEnd] ?? '')) return new SyntaxProblem(`invalid ${what}: ${LINE_BREAK_IN_STRING}`, lineEnd, 1);
+  return new SyntaxProblem(`invalid ${what}: ${describeParseError(code)}`, error.offset, error.length);
 }
 
 const LINE_BREAK_IN_STRING = 'a line break inside a string (only an ARM template may have one; elsewhere write it as \\n)';

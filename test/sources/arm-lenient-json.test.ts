@@ -7,6 +7,7 @@ import { createFacts } from '../../src/facts/catalog-facts.ts';
 import { ContextLocator } from '../../src/facts/context-locator.ts';
 import { NO_SOURCE_OPTIONS } from '../../src/sources/adapter.ts';
 import { JsonDocument } from '../../src/sources/json-document.ts';
+import type { SyntaxProblem } from '../../src/sources/syntax-problem.ts';
 import { allRules } from '../../rules/index.ts';
 import { applyEdits } from '../helpers/apply-edits.ts';
 import { lintFixtures, PROJECT_ROOT } from '../helpers/lint-fixture.ts';
@@ -96,6 +97,18 @@ describe('ARM templates read as ARM reads them', () => {
 
   it('takes no trailing comma, which az deployment refuses', () => {
     expect(parseError(`{ ${TEMPLATE_HEAD}, // comment\n  "resources": [], }`)).toMatch(/^invalid ARM template: /);
+  });
+
+  it('points at the line break inside a string, not at where the string starts', () => {
+    const text = '{"id": "a", "vmSize": "Standard_D2s_v3", "startTask": { "commandLine": "setup.sh\n  --all" }}';
+    const problem = (() => {
+      try {
+        JsonDocument.parse('pool.json', text, 'json');
+      } catch (error) {
+        return error as SyntaxProblem;
+      }
+    })();
+    expect(problem).toMatchObject({ offset: text.indexOf('\n'), length: 1 });
   });
 
   it('keeps a data-plane pool body strict, without pointing to .jsonc', () => {
