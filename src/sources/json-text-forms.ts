@@ -37,10 +37,10 @@ export function jsonTextForms(text: string): JsonTextForms {
       const close = next === '/' ? lineEnd(text, position) : text.indexOf('*/', position + 2);
       const end = close === -1 ? text.length : next === '/' ? close : close + 2;
       const comment = text.slice(position, end);
-      const part = text.slice(copiedUpTo, position);
-      flattened.push(part, comment);
-      blanked.push(part, comment.replace(/[^\r\n]/g, ' '));
-      escaped.push(part, comment);
+      copyUpTo(position);
+      flattened.push(comment);
+      blanked.push(comment.replace(/[^\r\n]/g, ' '));
+      escaped.push(comment);
       copiedUpTo = position = end;
     } else if (char === '"') {
       for (position++; position < text.length && text[position] !== '"'; position++) {
