@@ -30,7 +30,8 @@ export class JsonDocument implements SourceDocument {
 
   /**
    * Parses the text, or throws a SyntaxProblem at the first error. A .json file is strict JSON, as
-   * `az batch pool create --json-file` reads a pool, unless it is an ARM template or parameters file; `arm: 'always'` reads any shape as ARM would (a file given as a deployment's parameters).
+   * `az batch pool create --json-file` reads a pool, unless it is an ARM template or parameters file;
+   * `arm: 'always'` reads any shape as ARM would (a file given as a deployment's parameters).
    */
   static parse(filePath: string, rawText: string, format: 'json' | 'jsonc', arm: 'detected' | 'always' = 'detected'): JsonDocument {
     // A byte-order mark becomes a space so that offsets still match the file.
