@@ -15,16 +15,17 @@ export interface Directive {
 
 const DIRECTIVE = /batchlint-disable(-next-line)?(?=\s|$|\*\/)([^\n]*)/g;
 
-/** Comment markers by format; plain JSON has no comments (use the config's overrides there). */
-const COMMENT_START: Partial<Record<DocumentFormat, RegExp>> = {
+/** Comment markers by format. A .json file has comments only when it is an ARM template, which may have them. */
+const COMMENT_START: Record<DocumentFormat, RegExp> = {
   yaml: /(?:^|\s)#/,
+  json: /\/\/|\/\*/,
   jsonc: /\/\/|\/\*/,
   hcl: /#|\/\/|\/\*/,
 };
 
 export function findDirectives(text: string, format: DocumentFormat): Directive[] {
   const comment = COMMENT_START[format];
-  if (!comment || !text.includes('batchlint-disable')) return [];
+  if (!text.includes('batchlint-disable')) return [];
   const directives: Directive[] = [];
   let lineStart = 0;
   const lines = text.split('\n');

@@ -31,7 +31,8 @@ export function parametersFileValues(document: SourceDocument, context: SourceCo
     }
     let parsed: JsonDocument;
     try {
-      parsed = JsonDocument.parse(file, text, 'jsonc');
+      // az deployment reads a parameters file as it reads a template: comments, line breaks inside strings.
+      parsed = JsonDocument.parse(file, text, 'jsonc', 'always');
     } catch (error) {
       if (!(error instanceof SyntaxProblem)) throw error;
       const { line, column } = new LineIndex(text).position(error.offset);
@@ -60,13 +61,3 @@ function parametersIn(value: unknown): { entries: Record<string, unknown>; path:
   const wrapped = isRecord(value.parameters) && ('$schema' in value || 'contentVersion' in value || Object.keys(value).length === 1);
   return wrapped ? { entries: value.parameters as Record<string, unknown>, path: ['parameters'] } : { entries: value, path: [] };
 }
-
-/** A parameters file, in either shape: never a pool, even when its names look like pool properties. */
-export function isParametersFile(value: unknown): boolean {
-  if (!isRecord(value)) return false;
-  if (typeof value.$schema === 'string' && /deploymentParameters/i.test(value.$schema)) return true;
-  const entries = Object.values(value);
-  return entries.length > 0 && entries.every((entry) => isRecord(entry) && Object.keys(entry).length > 0 && Object.keys(entry).every((key) => PARAMETER_ENTRY_KEYS.has(key)));
-}
-
-const PARAMETER_ENTRY_KEYS = new Set(['value', 'reference', 'metadata']);

@@ -1,9 +1,10 @@
-import { TemplateScope, type TemplateParts } from '../arm/template-scope.ts';
+import { TemplateScope } from '../arm/template-scope.ts';
 import { traceSite } from '../arm/value-trace.ts';
 import type { SourceAdapter } from './adapter.ts';
 import { parametersFileValues } from './arm-parameters-file.ts';
 import { armPathOf } from './arm-pool-paths.ts';
 import { canonicalPool } from './arm-pool-shape.ts';
+import { isArmTemplate } from './arm-template-detection.ts';
 import { poolResources, type PoolResource } from './arm-resources.ts';
 import type { Located, SourceDocument, TextEdit } from './document.ts';
 import { expressionProblemReporter } from './expression-problems.ts';
@@ -22,7 +23,7 @@ export const armTemplateAdapter: SourceAdapter = {
   name: 'ARM template',
   extract(document, context) {
     const template = document.value;
-    if (!isTemplate(template)) return undefined;
+    if (!isArmTemplate(template)) return undefined;
     const parameters = parametersFileValues(document, context);
     const scope = new TemplateScope(template, {
       document,
@@ -35,15 +36,6 @@ export const armTemplateAdapter: SourceAdapter = {
     return poolResources(template, [], scope).map((found) => new ArmPool(found));
   },
 };
-
-function isTemplate(value: unknown): value is Json & TemplateParts {
-  if (!isObject(value) || !(Array.isArray(value.resources) || isObject(value.resources))) return false;
-  return typeof value.$schema === 'string' ? /deploymentTemplate/i.test(value.$schema) : 'contentVersion' in value;
-}
-
-function isObject(value: unknown): value is Json {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** One ARM pool resource, seen as the data-plane pool it creates. */
 class ArmPool implements PoolDefinition {

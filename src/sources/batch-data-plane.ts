@@ -1,7 +1,8 @@
 import { TemplateScope, type TemplateParts } from '../arm/template-scope.ts';
 import { traceSite } from '../arm/value-trace.ts';
 import type { SourceAdapter, SourceContext } from './adapter.ts';
-import { isParametersFile, parametersFileValues } from './arm-parameters-file.ts';
+import { parametersFileValues } from './arm-parameters-file.ts';
+import { isParametersFile } from './arm-template-detection.ts';
 import { canonicalValue } from './canonical-value.ts';
 import type { Located, SourceDocument, TextEdit } from './document.ts';
 import { expressionProblemReporter } from './expression-problems.ts';

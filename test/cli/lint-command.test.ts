@@ -139,7 +139,7 @@ describe('batchlint lint', () => {
     expect(run.stderr).toContain('skipped tsconfig.json: not a pool definition');
     const results = JSON.parse(run.stdout).results;
     expect(results.map((result: { filePath: string }) => result.filePath)).toEqual(['pool.json']);
-    expect(results[0].findings).toEqual([expect.objectContaining({ ruleId: 'parse-error', line: 2, message: expect.stringContaining('comments are not allowed in .json files') })]);
+    expect(results[0].findings).toEqual([expect.objectContaining({ ruleId: 'parse-error', line: 2, message: expect.stringContaining('comments are not allowed in JSON (only an ARM template may have them)') })]);
   });
 
   it('--fix rewrites only what the fixes touch', () => {
