@@ -1,4 +1,4 @@
-import { modify, parse, parseTree, printParseErrorCode, stripComments, type ParseError } from 'jsonc-parser';
+import { createScanner, modify, parse, parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import type { DocumentFormat, Located, SourceDocument, TextEdit } from './document.ts';
 import { findMember, type Found, type MemberSpans } from './json-offsets.ts';
 import { LineIndex, type Path } from './location.ts';
@@ -99,7 +99,7 @@ export class JsonDocument implements SourceDocument {
 
   /** The text with JSONC comments blanked out (offsets unchanged), which the member scanner reads. */
   private scannableText(): string {
-    this.scannable ??= this.format === 'jsonc' ? stripComments(this.text, ' ') : this.text;
+    this.scannable ??= this.format === 'jsonc' ? blankComments(this.text) : this.text;
     return this.scannable;
   }
 
@@ -107,6 +107,28 @@ export class JsonDocument implements SourceDocument {
     this.lines ??= new LineIndex(this.text);
     return this.lines;
   }
+}
+
+/** jsonc-parser's SyntaxKind values (a const enum, which this build cannot import). */
+const TOKEN = { lineComment: 12, blockComment: 13, endOfFile: 17 };
+
+/**
+ * The text with each comment's characters (but not its line breaks) turned into spaces. jsonc-parser's
+ * stripComments(text, ' ') cannot serve: it gives back one character more per comment, which shifted every
+ * offset after a comment.
+ */
+function blankComments(text: string): string {
+  const scanner = createScanner(text, false);
+  let blanked = '';
+  let copiedUpTo = 0;
+  for (let kind: number = scanner.scan(); kind !== TOKEN.endOfFile; kind = scanner.scan()) {
+    if (kind !== TOKEN.lineComment && kind !== TOKEN.blockComment) continue;
+    const start = scanner.getTokenOffset();
+    const end = start + scanner.getTokenLength();
+    blanked += text.slice(copiedUpTo, start) + text.slice(start, end).replace(/[^\r\n]/g, ' ');
+    copiedUpTo = end;
+  }
+  return blanked + text.slice(copiedUpTo);
 }
 
 function detectIndentation(text: string): string {
