@@ -53,7 +53,9 @@ export class YamlDocument implements SourceDocument {
     if (existing) {
       const node = existing.node;
       if (!isScalar(node) || !node.range) return undefined;
-      return [{ offset: node.range[0], length: node.range[1] - node.range[0], text: formatScalar(value, node.type) }];
+      // A block scalar's range takes in its closing line break, which the one-line value must leave in place.
+      const end = this.endOfContent(node.range[0], node.range[1]);
+      return [{ offset: node.range[0], length: end - node.range[0], text: formatScalar(value, node.type) }];
     }
     const formatted = formatScalar(value);
     const parent = this.find(path.slice(0, -1));
@@ -64,11 +66,21 @@ export class YamlDocument implements SourceDocument {
     const lastValue = pairs[pairs.length - 1]?.value as Node | undefined;
     if (!firstKey?.range || !lastValue?.range) return undefined;
     const indent = ' '.repeat(this.lines.position(firstKey.range[0]).column - 1);
-    const lineEnd = this.text.indexOf('\n', lastValue.range[1]);
-    const offset = lineEnd === -1 ? this.text.length : lineEnd;
     const eol = this.text.includes('\r\n') ? '\r\n' : '\n';
+    // A block value (a nested map, a block scalar) ends after its last line break, where the next line —
+    // perhaps the next item of a list — begins: the new key goes there, on a line of its own.
+    const valueEnd = lastValue.range[1];
+    if (this.text[valueEnd - 1] === '\n') return [{ offset: valueEnd, length: 0, text: `${indent}${key}: ${formatted}${eol}` }];
+    const lineEnd = this.text.indexOf('\n', valueEnd);
+    const offset = lineEnd === -1 ? this.text.length : lineEnd;
     const at = lineEnd > 0 && this.text[lineEnd - 1] === '\r' ? offset - 1 : offset;
     return [{ offset: at, length: 0, text: `${eol}${indent}${key}: ${formatted}` }];
+  }
+
+  /** Where the written content between start and end stops, before any trailing blanks and line breaks. */
+  private endOfContent(start: number, end: number): number {
+    while (end > start && /\s/.test(this.text[end - 1]!)) end--;
+    return end;
   }
 
   private find(path: Path): Found | undefined {
