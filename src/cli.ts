@@ -12,6 +12,7 @@ import { NoFilesMatched, STDIN_ARGUMENT } from './sources/discover.ts';
 import { listRules } from './cli/list-rules.ts';
 import { BaselineError } from './engine/baseline-error.ts';
 import { onlyErrors } from './engine/report-filters.ts';
+import { FixNotWritten } from './engine/write-fixes.ts';
 import { allRules } from '../rules/index.ts';
 import { STARTER_CONFIG } from './cli/starter-config.ts';
 
@@ -131,6 +132,9 @@ async function runLint(paths: string[], options: LintCommandOptions): Promise<nu
     ...(stdin && { stdin }),
     ...(options.debug && { debug: (message: string) => process.stderr.write(`batchlint: ${redact(message)}\n`) }),
   });
+  for (const { filePath, fixRefused } of report.results) {
+    if (fixRefused) process.stderr.write(`batchlint: --fix left ${filePath} unchanged: ${redact(fixRefused)}\n`);
+  }
   const baselines = options.baseline || options.writeBaseline ? await import('./engine/baseline.ts') : undefined;
   if (options.writeBaseline) {
     baselines!.writeBaseline(options.writeBaseline, report);
@@ -193,7 +197,7 @@ function handleFailure(error: unknown): number {
     // commander has printed help, the version or the usage error already.
     return code === 'commander.helpDisplayed' || code === 'commander.version' || code === 'commander.help' ? EXIT_OK : EXIT_RUN_FAILED;
   }
-  if (error instanceof ConfigError || error instanceof ContextError || error instanceof FactsSetupError || (error instanceof Error && error.name === 'LiveModeError') || error instanceof NoFilesMatched || error instanceof UserError || error instanceof BaselineError) {
+  if (error instanceof ConfigError || error instanceof ContextError || error instanceof FactsSetupError || (error instanceof Error && error.name === 'LiveModeError') || error instanceof NoFilesMatched || error instanceof UserError || error instanceof BaselineError || error instanceof FixNotWritten) {
     process.stderr.write(`batchlint: ${redact(error.message)}\n`);
   } else if (error instanceof RuleCrashed) {
     process.stderr.write(`batchlint: ${redact(error.message)}\nThis is a bug in batchlint; please report it with the file that triggers it.\n`);

@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { LoadedConfig } from '../config/config.ts';
 import { ConfigLocator } from '../config/load-config.ts';
@@ -7,11 +7,12 @@ import type { EnvironmentSource, Facts } from '../facts/facts.ts';
 import { NO_SOURCE_OPTIONS, type SourceOptions } from '../sources/adapter.ts';
 import { discoverFiles, STDIN_ARGUMENT } from '../sources/discover.ts';
 import { allRules } from '../../rules/index.ts';
-import { applyFixes } from './apply-fixes.ts';
 import type { Finding, NotChecked } from './finding.ts';
+import { fixText } from './fix-text.ts';
 import { lintText, parseErrorFindings, poolsOf, type TextResult } from './lint-text.ts';
 import type { PoolDefinition } from '../sources/pool-definition.ts';
 import type { AnyRule } from './rule.ts';
+import { writeFixedFiles, type FixedFile } from './write-fixes.ts';
 
 export interface LintOptions {
   patterns: readonly string[];
@@ -41,6 +42,8 @@ export interface FileResult {
   findings: Finding[];
   /** Set when --fix changed the file. */
   fixed?: boolean;
+  /** Why --fix left the file as written although it had fixes. */
+  fixRefused?: string;
 }
 
 export interface LintReport {
@@ -50,8 +53,6 @@ export interface LintReport {
   notChecked: NotChecked[];
   summary: { files: number; pools: number; errors: number; warnings: number; infos: number; fixed: number };
 }
-
-const MAX_FIX_PASSES = 10;
 
 export async function lint(options: LintOptions): Promise<LintReport> {
   const rules = options.rules ?? allRules;
@@ -70,6 +71,7 @@ export async function lint(options: LintOptions): Promise<LintReport> {
   const factsFor = await factsLookup(options, inputs);
   const report: LintReport = { environment: 'none', results: [], notChecked: [], summary: { files: 0, pools: 0, errors: 0, warnings: 0, infos: 0, fixed: 0 } };
   let skipped = 0;
+  const fixedFiles: FixedFile[] = [];
 
   for (const input of inputs) {
     const config = await configs.forFile(input.filePath);
@@ -85,9 +87,13 @@ export async function lint(options: LintOptions): Promise<LintReport> {
       debug(`not a pool definition, skipped: ${input.filePath}`);
       continue;
     }
-    if (outcome.fileResult.fixed) report.summary.fixed++;
+    if (outcome.fixedText !== undefined) {
+      fixedFiles.push({ path: resolve(options.cwd, input.filePath), displayPath: input.filePath, text: outcome.fixedText });
+      report.summary.fixed++;
+    }
     addResult(report, outcome.fileResult, outcome.result);
   }
+  writeFixedFiles(fixedFiles);
   debug(`${skipped} file(s) held no pool definition and were skipped`);
   return report;
 }
@@ -100,8 +106,8 @@ interface Input {
   writable: boolean;
 }
 
-/** One file: read, lint, and with --fix apply fixes pass by pass, writing the file back; undefined when it holds no pool. */
-async function lintInput(input: Input, config: LoadedConfig, rules: readonly AnyRule[], facts: Facts, options: LintOptions): Promise<{ fileResult: FileResult; result: Pick<TextResult, 'notChecked' | 'pools'> } | undefined> {
+/** One file: read, lint, and with --fix the fixed text to write back; undefined when it holds no pool. */
+async function lintInput(input: Input, config: LoadedConfig, rules: readonly AnyRule[], facts: Facts, options: LintOptions): Promise<{ fileResult: FileResult; result: Pick<TextResult, 'notChecked' | 'pools'>; fixedText?: string } | undefined> {
   let original: string;
   try {
     original = input.read();
@@ -113,21 +119,13 @@ async function lintInput(input: Input, config: LoadedConfig, rules: readonly Any
   const sources = options.sources ?? NO_SOURCE_OPTIONS;
   const readFile = (path: string) => readIfPossible(resolve(options.cwd, path));
   const lintCurrent = (text: string) => lintText({ filePath: input.filePath, text, config, rules, facts, sources, readFile });
-  let text = original;
-  let result = await lintCurrent(text);
-  for (let pass = 0; options.fix && input.writable && pass < MAX_FIX_PASSES; pass++) {
-    const fixed = applyFixes(text, result.findings.flatMap((finding) => (finding.fix ? [finding.fix] : [])));
-    if (fixed.applied === 0) break;
-    text = fixed.text;
-    result = await lintCurrent(text);
-  }
+  const linted = await lintCurrent(original);
+  const { text, result, refused } = options.fix && input.writable ? await fixText(original, linted, lintCurrent) : { text: original, result: linted, refused: undefined };
   if (result.notAPoolFile) return undefined;
-  const fileResult: FileResult = { filePath: input.filePath, findings: result.findings };
-  if (text !== original) {
-    writeFileSync(resolve(options.cwd, input.filePath), text);
-    fileResult.fixed = true;
-  }
-  return { fileResult, result };
+  const fileResult: FileResult = { filePath: input.filePath, findings: result.findings, ...(refused && { fixRefused: refused }) };
+  if (text === original) return { fileResult, result };
+  fileResult.fixed = true;
+  return { fileResult, result, fixedText: text };
 }
 
 /** How to get each file's facts; a gatherer first sees every pool of the run. */
