@@ -36,8 +36,9 @@ export async function fixText(original: string, originalResult: TextResult, lint
 }
 
 function whyNotKept(before: TextResult, after: TextResult, fixedFindings: readonly Finding[]): string | undefined {
-  const newParseErrors = parseErrors(after).filter((message) => !parseErrors(before).includes(message));
-  if (newParseErrors.length > 0) return `the fixed text would not parse (${newParseErrors[0]})`;
+  // Counted, not compared: a message may name a line the fix moved.
+  const [errorsBefore, errorsAfter] = [parseErrors(before), parseErrors(after)];
+  if (errorsAfter.length > errorsBefore.length) return `the fixed text would not parse (${errorsAfter.find((message) => !errorsBefore.includes(message)) ?? errorsAfter.at(-1)})`;
   if (after.pools !== before.pools) return `the fixed text would hold ${after.pools} pool(s) instead of ${before.pools}`;
   const remaining = fixedFindings.find((fixedFinding) => after.findings.some((finding) => sameFinding(finding, fixedFinding)));
   if (remaining) return `the fix "${remaining.fix!.description}" would leave its ${remaining.ruleId} finding in place`;

@@ -15,11 +15,13 @@ interface Found {
 export class YamlDocument implements SourceDocument {
   readonly format = 'yaml' as const;
   readonly value: unknown;
+  readonly problems: SyntaxProblem[];
   private readonly lines: LineIndex;
 
   private constructor(readonly filePath: string, readonly text: string, private readonly documents: Document[], values: unknown[]) {
     this.value = documents.length === 1 ? values[0] : values;
     this.lines = new LineIndex(text);
+    this.problems = documents.flatMap((document) => repeatedKeys(document, this.lines));
   }
 
   static parse(filePath: string, text: string): YamlDocument {
@@ -91,7 +93,8 @@ export class YamlDocument implements SourceDocument {
     for (const segment of single ? path : path.slice(1)) {
       const node = isAlias(current.node) ? (current.node.resolve(document) as Node | undefined) : current.node;
       if (isMap(node)) {
-        const pair = node.items.find((item) => isPair(item) && isScalar(item.key) && String(item.key.value) === String(segment));
+        // A repeated key's last value is the one read, so that is where findings and fixes go.
+        const pair = node.items.findLast((item) => isPair(item) && isScalar(item.key) && String(item.key.value) === String(segment));
         if (!pair) return undefined;
         current = { node: pair.value as Node | null, pair };
       } else if (isSeq(node) && typeof segment === 'number') {
@@ -104,6 +107,32 @@ export class YamlDocument implements SourceDocument {
     }
     return current;
   }
+}
+
+/**
+ * YAML forbids a key twice in one mapping; the file is still read, with the last value (as the yaml library
+ * and PyYAML keep it), and each repeat is reported where it is written.
+ */
+function repeatedKeys(document: Document, lines: LineIndex): SyntaxProblem[] {
+  const problems: SyntaxProblem[] = [];
+  visit(document, {
+    Map: (_, map) => {
+      const firstOffsets = new Map<string, number>();
+      for (const pair of map.items) {
+        const key = pair.key;
+        if (!isScalar(key) || !key.range) continue;
+        const name = String(key.value);
+        const first = firstOffsets.get(name);
+        if (first === undefined) {
+          firstOffsets.set(name, key.range[0]);
+          continue;
+        }
+        const message = `invalid YAML: the key "${name}" is repeated in this mapping (first on line ${lines.position(first).line}); YAML allows a key once, and readers differ on which value they keep — batchlint read this last one`;
+        problems.push(new SyntaxProblem(message, key.range[0], key.range[1] - key.range[0]));
+      }
+    },
+  });
+  return problems;
 }
 
 /** The document as plain data; an alias with no anchor before it, or aliases past the limit, is a syntax problem at the first alias. */

@@ -60,6 +60,16 @@ describe('YamlDocument', () => {
     expect(fixed).toBe(text.replace('echo a\n', 'echo a\n    resizeTimeout: PT30M\n'));
   });
 
+  it('reports a repeated key where it is repeated, and locates and edits the last value, which is the one read', () => {
+    const text = 'id: a\nvmSize: Standard_A1\nstartTask:\n  commandLine: echo 1\nvmSize: Standard_D2s_v3\n';
+    const repeated = YamlDocument.parse('r.yaml', text);
+    expect(repeated.value).toMatchObject({ vmSize: 'Standard_D2s_v3' });
+    expect(repeated.problems).toEqual([expect.objectContaining({ offset: text.lastIndexOf('vmSize'), length: 6, message: expect.stringMatching(/^invalid YAML: the key "vmSize" is repeated in this mapping \(first on line 2\)/) })]);
+    expect(repeated.locate(['vmSize']).location).toMatchObject({ line: 5, column: 9 });
+    expect(applyEdits(text, repeated.setValueEdits(['vmSize'], 'Standard_D4s_v3')!)).toBe(text.replace('vmSize: Standard_D2s_v3', 'vmSize: Standard_D4s_v3'));
+    expect(document.problems).toEqual([]);
+  });
+
   it('quotes a string that YAML would read as another type', () => {
     expect(applyEdits(POOL, document.setValueEdits(['id'], 'true')!)).toContain('id: "true"');
   });

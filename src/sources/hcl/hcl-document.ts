@@ -2,6 +2,8 @@ import type { Located, SourceDocument, TextEdit } from '../document.ts';
 import { LineIndex, type Location, type Path } from '../location.ts';
 import { expressionValue, isLiteral, literalTemplate } from './hcl-expression.ts';
 import { parseHcl } from './parser.ts';
+import { repeatedAttributes } from './repeated-attributes.ts';
+import type { SyntaxProblem } from '../syntax-problem.ts';
 import type { Block, Body, Expression, Span } from './syntax.ts';
 
 /** Where a path leads in the syntax tree: a body (the file or a block's), blocks sharing a type and leading labels, or an expression. */
@@ -20,10 +22,12 @@ type Entry = { key?: Span; value?: Span } & (
 export class HclDocument implements SourceDocument {
   readonly format = 'hcl' as const;
   readonly value: Record<string, unknown>;
+  readonly problems: SyntaxProblem[];
   private lines: LineIndex | undefined;
 
   private constructor(readonly filePath: string, readonly text: string, readonly body: Body) {
     this.value = bodyValue(body, text);
+    this.problems = repeatedAttributes(body, text);
   }
 
   /** Parses the text, or throws a SyntaxProblem at the first error. */
