@@ -16,7 +16,8 @@ export class FixNotWritten extends Error {}
 /**
  * Writes every fixed file, or none: each target is checked first, then each new text goes to a temporary
  * file beside its target (with the target's mode), and only when all are written are they renamed over
- * their targets. A rename within a folder replaces the file whole, so a reader never sees half of one.
+ * their targets. A rename within a folder replaces the file whole, so a reader never sees half of one;
+ * should a rename still fail, the message says which files were fixed.
  */
 export function writeFixedFiles(files: readonly FixedFile[]): void {
   const targets = files.map((file) => ({ ...file, realPath: writableTarget(file) }));
@@ -35,7 +36,14 @@ export function writeFixedFiles(files: readonly FixedFile[]): void {
     for (const { temporary } of staged) rmSync(temporary, { force: true });
     throw new FixNotWritten(`--fix could not write ${current?.displayPath} (${describe(error)}); no file was changed`);
   }
-  for (const { temporary, realPath } of staged) renameSync(temporary, realPath);
+  staged.forEach(({ temporary, realPath }, index) => {
+    try {
+      renameSync(temporary, realPath);
+    } catch (error) {
+      for (const { temporary: left } of staged.slice(index)) rmSync(left, { force: true });
+      throw new FixNotWritten(`--fix could not replace ${targets[index]!.displayPath} (${describe(error)}); it and the files after it were left as they were, ${index} file(s) before it were fixed`);
+    }
+  });
 }
 
 /** The file to replace (a symbolic link's target, so the link stays a link), when it may be written. */
