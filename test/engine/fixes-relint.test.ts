@@ -13,7 +13,8 @@ import { PROJECT_ROOT } from '../helpers/lint-fixture.ts';
 
 /**
  * Every fix of every fixture, in every format, must give a file that parses again into as many pools and no
- * longer has the finding it fixed; and all of a file's fixes together (as --fix applies them) must be kept.
+ * longer has the finding it fixed; and all of a file's fixes together (as --fix applies them) must be kept,
+ * leaving no finding of a rule whose findings in the file all had a fix.
  */
 const FOLDERS = ['fixtures/rules', 'fixtures/formats/same-defect', 'fixtures/examples', 'fixtures/fixes'];
 const POOL_FILE = /\.(json|jsonc|ya?ml|tf)$/;
@@ -70,6 +71,10 @@ describe('fixes re-lint clean', () => {
       }
       const all = await fixText(original, before, lintAgain);
       expect(all.refused).toBeUndefined();
+      const fullyFixable = new Set(before.findings.filter((finding) => finding.fix).map((finding) => finding.ruleId));
+      for (const finding of before.findings) if (!finding.fix) fullyFixable.delete(finding.ruleId);
+      expect(all.result.findings.filter((finding) => fullyFixable.has(finding.ruleId)).map(where)).toEqual([]);
+      expect(all.result.pools).toBe(before.pools);
     });
   }
 });
