@@ -13,6 +13,7 @@ import { NoFilesMatched, STDIN_ARGUMENT } from './sources/discover.ts';
 import { listRules } from './cli/list-rules.ts';
 import { BaselineError } from './engine/baseline-error.ts';
 import { onlyErrors } from './engine/report-filters.ts';
+import { FixNotWritten } from './engine/write-fixes.ts';
 import { allRules } from '../rules/index.ts';
 import { STARTER_FORMATS, starterConfig, starterConfigName, type StarterFormat } from './cli/starter-config.ts';
 
@@ -146,6 +147,9 @@ async function runLint(paths: string[], options: LintCommandOptions): Promise<nu
     ...(stdin && { stdin }),
     ...(options.debug && { debug: (message: string) => process.stderr.write(`batchlint: ${redact(message)}\n`) }),
   });
+  for (const { filePath, fixRefused } of report.results) {
+    if (fixRefused) process.stderr.write(`batchlint: --fix left ${filePath} unchanged: ${redact(fixRefused)}\n`);
+  }
   const baselines = options.baseline || options.writeBaseline ? await import('./engine/baseline.ts') : undefined;
   if (options.writeBaseline) {
     baselines!.writeBaseline(options.writeBaseline, report);
@@ -218,7 +222,7 @@ function handleFailure(error: unknown): number {
   if (isNamed(error, 'LiveSignInError')) {
     process.stderr.write(`batchlint: ${redact(error.message)}\n`);
     if (debugging) process.stderr.write(`batchlint: what the Azure credentials said:\n${redact((error as Error & { details: string }).details)}\n`);
-  } else if (error instanceof ConfigError || error instanceof ContextError || error instanceof FactsSetupError || isNamed(error, 'LiveModeError') || error instanceof NoFilesMatched || error instanceof UserError || error instanceof BaselineError) {
+  } else if (error instanceof ConfigError || error instanceof ContextError || error instanceof FactsSetupError || isNamed(error, 'LiveModeError') || error instanceof NoFilesMatched || error instanceof UserError || error instanceof BaselineError || error instanceof FixNotWritten) {
     process.stderr.write(`batchlint: ${redact(error.message)}\n`);
   } else if (error instanceof RuleCrashed) {
     process.stderr.write(`batchlint: ${redact(error.message)}\nThis is a bug in batchlint; please report it with the file that triggers it.\n`);

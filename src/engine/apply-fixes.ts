@@ -3,16 +3,16 @@ import type { Fix } from './finding.ts';
 
 /**
  * Applies the fixes whose edits do not overlap an earlier accepted fix (in file order); the rest wait for
- * the next pass, after the file is linted again. Returns the new text and how many fixes were applied.
+ * the next pass, after the file is linted again. Returns the new text and the fixes that were applied.
  */
-export function applyFixes(text: string, fixes: readonly Fix[]): { text: string; applied: number } {
+export function applyFixes(text: string, fixes: readonly Fix[]): { text: string; applied: Fix[] } {
   const accepted: TextEdit[] = [];
-  let applied = 0;
+  const applied: Fix[] = [];
   const ordered = [...fixes].sort((a, b) => firstOffset(a) - firstOffset(b));
   for (const fix of ordered) {
     if (fix.edits.some((edit) => accepted.some((taken) => touches(edit, taken)))) continue;
     accepted.push(...fix.edits);
-    applied++;
+    applied.push(fix);
   }
   let result = text;
   for (const edit of accepted.sort((a, b) => b.offset - a.offset)) {

@@ -54,7 +54,7 @@ export async function lintText(input: LintTextInput): Promise<TextResult> {
     if (input.foundBySearch && !mayBePoolDefinition(input.text)) return { findings: [], notChecked: [], pools: 0, notAPoolFile: true, notAPoolReason: UNPARSED_WITHOUT_POOL_SIGNS };
     return withoutSecrets({ findings: syntaxProblemFindings(input, error), notChecked: [], pools: 0, notAPoolFile: false }, secretScrubber(input.text, []));
   }
-  const problems: Finding[] = [];
+  const problems = readableSyntaxProblemFindings(input, document);
   const context: SourceContext = {
     ...input.sources,
     readFile: input.readFile,
@@ -204,6 +204,13 @@ function sourceProblemFindings(input: LintTextInput, document: SourceDocument, r
   if (!setting) return [];
   const { line, column, endLine, endColumn } = document.locate(path).location;
   return [{ ruleId, severity: setting.severity, message, filePath: input.filePath, line, column, endLine, endColumn, docsUrl: docsUrl(ruleId) }];
+}
+
+/** A file that parsed with something wrong in its syntax (a repeated key): parse-error findings, and the file is linted. */
+function readableSyntaxProblemFindings(input: LintTextInput, document: SourceDocument): Finding[] {
+  if (!document.problems?.length) return [];
+  const lines = new LineIndex(document.text);
+  return document.problems.flatMap((problem) => parseErrorFindings(input, problem.message, lines.location(problem.offset, problem.length)));
 }
 
 function syntaxProblemFindings(input: LintTextInput, problem: SyntaxProblem): Finding[] {

@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { LoadedConfig } from '../config/config.ts';
 import { ConfigLocator } from '../config/load-config.ts';
@@ -11,11 +11,12 @@ import { formatOf } from '../sources/parse-file.ts';
 import { mayBePoolDefinition } from '../sources/pool-signs.ts';
 import { decodeSource, encodeSource, type SourceText } from '../sources/source-text.ts';
 import { allRules } from '../../rules/index.ts';
-import { applyFixes } from './apply-fixes.ts';
 import type { Finding, NotChecked } from './finding.ts';
+import { fixText } from './fix-text.ts';
 import { lintText, parseErrorFindings, poolsOf, type TextResult } from './lint-text.ts';
 import type { PoolDefinition } from '../sources/pool-definition.ts';
 import type { AnyRule } from './rule.ts';
+import { writeFixedFiles, type FixedFile } from './write-fixes.ts';
 
 export interface LintOptions {
   patterns: readonly string[];
@@ -52,6 +53,8 @@ export interface FileResult {
   findings: Finding[];
   /** Set when --fix changed the file. */
   fixed?: boolean;
+  /** Why --fix left the file as written although it had fixes. */
+  fixRefused?: string;
 }
 
 /** A file or folder the run did not lint and the user should hear about (one they named, a folder it could not read). */
@@ -69,8 +72,6 @@ export interface LintReport {
   summary: { files: number; pools: number; errors: number; warnings: number; infos: number; fixed: number };
 }
 
-const MAX_FIX_PASSES = 10;
-
 export async function lint(options: LintOptions): Promise<LintReport> {
   const rules = options.rules ?? allRules;
   const debug = options.debug ?? (() => {});
@@ -84,6 +85,7 @@ export async function lint(options: LintOptions): Promise<LintReport> {
   const withTerraform = inputs.some((input) => formatOf(input.filePath) === 'hcl' && !isTerraformVariablesFile(input.filePath));
   const factsFor = await factsLookup(options, inputs);
   let skipped = 0;
+  const fixedFiles: FixedFile[] = [];
 
   for (const input of inputs) {
     const config = await configs.forFile(input.filePath);
@@ -100,9 +102,13 @@ export async function lint(options: LintOptions): Promise<LintReport> {
       else debug(`skipped ${input.filePath}: ${outcome.notAPoolReason}`);
       continue;
     }
-    if (outcome.fileResult.fixed) report.summary.fixed++;
+    if (outcome.fixed !== undefined) {
+      fixedFiles.push({ path: resolve(options.cwd, input.filePath), displayPath: input.filePath, content: outcome.fixed });
+      report.summary.fixed++;
+    }
     addResult(report, outcome.fileResult, outcome.result);
   }
+  writeFixedFiles(fixedFiles);
   debug(`${skipped} file(s) held no pool definition and were skipped`);
   return report;
 }
@@ -143,8 +149,8 @@ interface Input {
 
 const NOT_A_POOL_DEFINITION = 'not a pool definition';
 
-/** One file: read, lint, and with --fix apply fixes pass by pass, writing the file back; or why it holds no pool. */
-async function lintInput(input: Input, config: LoadedConfig, rules: readonly AnyRule[], facts: Facts, options: LintOptions): Promise<{ fileResult: FileResult; result: Pick<TextResult, 'notChecked' | 'pools'> } | { notAPoolReason: string }> {
+/** One file: read, lint, and with --fix the fixed file's bytes to write back (in its own encoding); or why it holds no pool. */
+async function lintInput(input: Input, config: LoadedConfig, rules: readonly AnyRule[], facts: Facts, options: LintOptions): Promise<{ fileResult: FileResult; result: Pick<TextResult, 'notChecked' | 'pools'>; fixed?: Buffer } | { notAPoolReason: string }> {
   let source: SourceText;
   try {
     source = input.read();
@@ -160,21 +166,13 @@ async function lintInput(input: Input, config: LoadedConfig, rules: readonly Any
   const sources = options.sources ?? NO_SOURCE_OPTIONS;
   const readFile = (path: string) => readIfPossible(resolve(options.cwd, path));
   const lintCurrent = (text: string) => lintText({ filePath: input.filePath, text, config, rules, facts, sources, readFile, foundBySearch: !input.named });
-  let text = original;
-  let result = await lintCurrent(text);
-  for (let pass = 0; options.fix && input.writable && pass < MAX_FIX_PASSES; pass++) {
-    const fixed = applyFixes(text, result.findings.flatMap((finding) => (finding.fix ? [finding.fix] : [])));
-    if (fixed.applied === 0) break;
-    text = fixed.text;
-    result = await lintCurrent(text);
-  }
+  const linted = await lintCurrent(original);
+  const { text, result, refused } = options.fix && input.writable ? await fixText(original, linted, lintCurrent) : { text: original, result: linted, refused: undefined };
   if (result.notAPoolFile) return { notAPoolReason: result.notAPoolReason ?? NOT_A_POOL_DEFINITION };
-  const fileResult: FileResult = { filePath: input.filePath, findings: result.findings };
-  if (text !== original) {
-    writeFileSync(resolve(options.cwd, input.filePath), encodeSource(text, encoding));
-    fileResult.fixed = true;
-  }
-  return { fileResult, result };
+  const fileResult: FileResult = { filePath: input.filePath, findings: result.findings, ...(refused && { fixRefused: refused }) };
+  if (text === original) return { fileResult, result };
+  fileResult.fixed = true;
+  return { fileResult, result, fixed: encodeSource(text, encoding) };
 }
 
 /** A file that could not be linted at all, as its parse-error finding. */

@@ -1,4 +1,5 @@
 import type { Location, Path } from './location.ts';
+import type { SyntaxProblem } from './syntax-problem.ts';
 
 export type DocumentFormat = 'json' | 'jsonc' | 'yaml' | 'hcl';
 
@@ -26,6 +27,8 @@ export interface SourceDocument {
   readonly format: DocumentFormat;
   /** The plain data, as JSON.parse would give it. */
   readonly value: unknown;
+  /** What is wrong with the file's syntax without stopping it being read (a repeated key); each is a parse-error finding. */
+  readonly problems?: readonly SyntaxProblem[];
   /** The key or value at path, falling back to the nearest ancestor that exists. */
   locate(path: Path, part?: 'key' | 'value'): Located;
   /** Edits that set the value at path, inserting the property when absent; undefined when it cannot be done safely. */

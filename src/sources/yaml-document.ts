@@ -15,11 +15,13 @@ interface Found {
 export class YamlDocument implements SourceDocument {
   readonly format = 'yaml' as const;
   readonly value: unknown;
+  readonly problems: SyntaxProblem[];
   private readonly lines: LineIndex;
 
   private constructor(readonly filePath: string, readonly text: string, private readonly documents: Document[], values: unknown[]) {
     this.value = documents.length === 1 ? values[0] : values;
     this.lines = new LineIndex(text);
+    this.problems = documents.flatMap((document) => repeatedKeys(document, this.lines));
   }
 
   static parse(filePath: string, text: string): YamlDocument {
@@ -54,7 +56,9 @@ export class YamlDocument implements SourceDocument {
     if (existing) {
       const node = existing.node;
       if (!isScalar(node) || !node.range) return undefined;
-      return [{ offset: node.range[0], length: node.range[1] - node.range[0], text: formatScalar(value, node.type) }];
+      // A block scalar's range takes in its closing line break, which the one-line value must leave in place.
+      const end = this.endOfContent(node.range[0], node.range[1]);
+      return [{ offset: node.range[0], length: end - node.range[0], text: formatScalar(value, node.type) }];
     }
     const formatted = formatScalar(value);
     const parent = this.find(path.slice(0, -1));
@@ -65,11 +69,21 @@ export class YamlDocument implements SourceDocument {
     const lastValue = pairs[pairs.length - 1]?.value as Node | undefined;
     if (!firstKey?.range || !lastValue?.range) return undefined;
     const indent = ' '.repeat(this.lines.position(firstKey.range[0]).column - 1);
-    const lineEnd = this.text.indexOf('\n', lastValue.range[1]);
-    const offset = lineEnd === -1 ? this.text.length : lineEnd;
     const eol = this.text.includes('\r\n') ? '\r\n' : '\n';
+    // A block value (a nested map, a block scalar) ends after its last line break, where the next line —
+    // perhaps the next item of a list — begins: the new key goes there, on a line of its own.
+    const valueEnd = lastValue.range[1];
+    if (this.text[valueEnd - 1] === '\n') return [{ offset: valueEnd, length: 0, text: `${indent}${key}: ${formatted}${eol}` }];
+    const lineEnd = this.text.indexOf('\n', valueEnd);
+    const offset = lineEnd === -1 ? this.text.length : lineEnd;
     const at = lineEnd > 0 && this.text[lineEnd - 1] === '\r' ? offset - 1 : offset;
     return [{ offset: at, length: 0, text: `${eol}${indent}${key}: ${formatted}` }];
+  }
+
+  /** Where the written content between start and end stops, before any trailing blanks and line breaks. */
+  private endOfContent(start: number, end: number): number {
+    while (end > start && /\s/.test(this.text[end - 1]!)) end--;
+    return end;
   }
 
   private find(path: Path): Found | undefined {
@@ -80,7 +94,8 @@ export class YamlDocument implements SourceDocument {
     for (const segment of single ? path : path.slice(1)) {
       const node = isAlias(current.node) ? (current.node.resolve(document) as Node | undefined) : current.node;
       if (isMap(node)) {
-        const pair = node.items.find((item) => isPair(item) && isScalar(item.key) && String(item.key.value) === String(segment));
+        // A repeated key's last value is the one read, so that is where findings and fixes go.
+        const pair = node.items.findLast((item) => isPair(item) && isScalar(item.key) && String(item.key.value) === String(segment));
         if (!pair) return undefined;
         current = { node: pair.value as Node | null, pair };
       } else if (isSeq(node) && typeof segment === 'number') {
@@ -93,6 +108,32 @@ export class YamlDocument implements SourceDocument {
     }
     return current;
   }
+}
+
+/**
+ * YAML forbids a key twice in one mapping; the file is still read, with the last value (as the yaml library
+ * and PyYAML keep it), and each repeat is reported where it is written.
+ */
+function repeatedKeys(document: Document, lines: LineIndex): SyntaxProblem[] {
+  const problems: SyntaxProblem[] = [];
+  visit(document, {
+    Map: (_, map) => {
+      const firstOffsets = new Map<string, number>();
+      for (const pair of map.items) {
+        const key = pair.key;
+        if (!isScalar(key) || !key.range) continue;
+        const name = String(key.value);
+        const first = firstOffsets.get(name);
+        if (first === undefined) {
+          firstOffsets.set(name, key.range[0]);
+          continue;
+        }
+        const message = `invalid YAML: the key "${name}" is repeated in this mapping (first on line ${lines.position(first).line}); YAML allows a key once, and readers differ on which value they keep — batchlint read this last one`;
+        problems.push(new SyntaxProblem(message, key.range[0], key.range[1] - key.range[0]));
+      }
+    },
+  });
+  return problems;
 }
 
 /** The document as plain data; an alias with no anchor before it, or aliases past the limit, is a syntax problem at the first alias. */

@@ -58,6 +58,16 @@ describe('JsonDocument', () => {
     expect(JsonDocument.parse('a.jsonc', text, 'jsonc').value).toEqual({ id: 'a', vmSize: 'Standard_D2s_v3' });
   });
 
+  it('locates and edits a .jsonc value at its own offset, however many comments come before it', () => {
+    const text = '{\n  // the render pool\n  "id": "a", /* small */ "vmSize": "Standard_D2s_v3",\n  // install tools\n  "startTask": { "commandLine": "make && make install" }\n}\n';
+    const jsonc = JsonDocument.parse('a.jsonc', text, 'jsonc');
+    expect(jsonc.locate(['startTask', 'commandLine']).location).toMatchObject({ line: 5, column: 33, offset: text.indexOf('"make') });
+    expect(jsonc.locate(['vmSize'], 'key').location).toMatchObject({ line: 3, column: 26 });
+    const fixed = applyEdits(text, jsonc.setValueEdits(['startTask', 'commandLine'], 'x')!);
+    expect(JsonDocument.parse('a.jsonc', fixed, 'jsonc').value).toMatchObject({ startTask: { commandLine: 'x' } });
+    expect(fixed).toBe(text.replace('"make && make install"', '"x"'));
+  });
+
   it('keeps offsets right after a byte-order mark', () => {
     const withBom = JsonDocument.parse('bom.json', '\uFEFF{"vmSize": "x"}', 'json');
     expect(withBom.locate(['vmSize']).location).toMatchObject({ line: 1, column: 13 });

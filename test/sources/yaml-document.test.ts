@@ -39,6 +39,37 @@ describe('YamlDocument', () => {
     expect(YamlDocument.parse('x.yaml', inserted).value).toMatchObject({ startTask: { maxTaskRetryCount: 2, waitForSuccess: false } });
   });
 
+  it('replaces a block scalar (| or >-) with a one-line scalar and keeps the next key on its own line', () => {
+    for (const header of ['|', '>-', '|+', '>2']) {
+      const text = `startTask:\n  commandLine: ${header}\n    make && make install\n\n  waitForSuccess: true\n`;
+      const fixed = applyEdits(text, YamlDocument.parse('b.yaml', text).setValueEdits(['startTask', 'commandLine'], "/bin/bash -c 'make && make install'")!);
+      expect(YamlDocument.parse('b.yaml', fixed).value).toEqual({ startTask: { commandLine: "/bin/bash -c 'make && make install'", waitForSuccess: true } });
+      expect(fixed).toBe("startTask:\n  commandLine: /bin/bash -c 'make && make install'\n\n  waitForSuccess: true\n");
+    }
+  });
+
+  it('inserts a missing key into the pool it belongs to, in a list of pools whose last value is a map', () => {
+    const text = 'pools:\n  - id: a\n    startTask:\n      commandLine: echo a\n  - id: b\n    startTask:\n      commandLine: echo b\n';
+    const fixed = applyEdits(text, YamlDocument.parse('l.yaml', text).setValueEdits(['pools', 0, 'resizeTimeout'], 'PT30M')!);
+    expect(YamlDocument.parse('l.yaml', fixed).value).toEqual({
+      pools: [
+        { id: 'a', startTask: { commandLine: 'echo a' }, resizeTimeout: 'PT30M' },
+        { id: 'b', startTask: { commandLine: 'echo b' } },
+      ],
+    });
+    expect(fixed).toBe(text.replace('echo a\n', 'echo a\n    resizeTimeout: PT30M\n'));
+  });
+
+  it('reports a repeated key where it is repeated, and locates and edits the last value, which is the one read', () => {
+    const text = 'id: a\nvmSize: Standard_A1\nstartTask:\n  commandLine: echo 1\nvmSize: Standard_D2s_v3\n';
+    const repeated = YamlDocument.parse('r.yaml', text);
+    expect(repeated.value).toMatchObject({ vmSize: 'Standard_D2s_v3' });
+    expect(repeated.problems).toEqual([expect.objectContaining({ offset: text.lastIndexOf('vmSize'), length: 6, message: expect.stringMatching(/^invalid YAML: the key "vmSize" is repeated in this mapping \(first on line 2\)/) })]);
+    expect(repeated.locate(['vmSize']).location).toMatchObject({ line: 5, column: 9 });
+    expect(applyEdits(text, repeated.setValueEdits(['vmSize'], 'Standard_D4s_v3')!)).toBe(text.replace('vmSize: Standard_D2s_v3', 'vmSize: Standard_D4s_v3'));
+    expect(document.problems).toEqual([]);
+  });
+
   it('quotes a string that YAML would read as another type', () => {
     expect(applyEdits(POOL, document.setValueEdits(['id'], 'true')!)).toContain('id: "true"');
   });

@@ -3,6 +3,8 @@ import { LineIndex, type Location, type Path } from '../location.ts';
 import { expressionValue, isLiteral, literalTemplate } from './hcl-expression.ts';
 import { isPlainRecord, userRecord } from '../user-record.ts';
 import { parseHcl } from './parser.ts';
+import { repeatedAttributes } from './repeated-attributes.ts';
+import type { SyntaxProblem } from '../syntax-problem.ts';
 import type { Block, Body, Expression, Span } from './syntax.ts';
 
 /** Where a path leads in the syntax tree: a body (the file or a block's), blocks sharing a type and leading labels, or an expression. */
@@ -21,10 +23,12 @@ type Entry = { key?: Span; value?: Span } & (
 export class HclDocument implements SourceDocument {
   readonly format = 'hcl' as const;
   readonly value: Record<string, unknown>;
+  readonly problems: SyntaxProblem[];
   private lines: LineIndex | undefined;
 
   private constructor(readonly filePath: string, readonly text: string, readonly body: Body) {
     this.value = bodyValue(body, text);
+    this.problems = repeatedAttributes(body, text);
   }
 
   /** Parses the text, or throws a SyntaxProblem at the first error. */
