@@ -94,6 +94,11 @@ describe('imageGeneration', () => {
     expect(marketplace('MicrosoftWindowsServer', 'WindowsServer', '2019-datacenter-gensecond')).toMatchObject({ known: true, generation: 'V2' });
     expect(marketplace('Canonical', 'ubuntu-24_04-lts', 'server-gen1')).toMatchObject({ known: true, generation: 'V1' });
     expect(marketplace('Canonical', 'ubuntu-24_04-lts', 'server')).toMatchObject({ known: true, generation: 'V2' });
+    expect(marketplace('Canonical', 'ubuntu-22_04-lts', 'server')).toMatchObject({ known: true, generation: 'V2' });
+    expect(marketplace('Canonical', 'ubuntu-22_04-lts', 'server-gen1')).toMatchObject({ known: true, generation: 'V1' });
+    expect(marketplace('Canonical', 'ubuntu-22_04-lts', 'ubuntu-pro-fips-gen1')).toMatchObject({ known: true, generation: 'V1' });
+    expect(marketplace('canonical', 'ubuntu-25_10', 'minimal')).toMatchObject({ known: true, generation: 'V2' });
+    expect(marketplace('Canonical', 'ubuntuserver', 'server').known).toBe(false);
   });
 
   it('keeps unknown what the definition does not say', () => {
