@@ -2,7 +2,7 @@
  * The lower-case feature letters after a size's vCPU count (Azure's naming convention): Standard_D4ds_v5 → "ds",
  * Standard_NV4ads_V710_v5 → "ads", Standard_E16-4as_v4 → "as". Undefined for a name outside the convention.
  */
-export function featureLetters(name: string): string | undefined {
+function featureLetters(name: string): string | undefined {
   return /^(?:Standard|Basic)_[A-Z]+\d+(?:-\d+)?([a-z]*)(?:_|$)/.exec(name.trim())?.[1];
 }
 
