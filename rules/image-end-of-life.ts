@@ -1,4 +1,4 @@
-import { IMAGE_RETIREMENTS, NODE_AGENT_RETIREMENTS, type BatchRetirement } from '../src/catalog/batch-retirements.ts';
+import { imageRetirement, NODE_AGENT_RETIREMENTS, type BatchRetirement } from '../src/catalog/batch-retirements.ts';
 import { notStatic, type PoolRule } from '../src/engine/rule.ts';
 import { daysBetween, RETIREMENT_WARNING_DAYS } from '../src/facts/retirement.ts';
 import type { Path } from '../src/sources/location.ts';
@@ -40,7 +40,7 @@ export const imageEndOfLifeRule: PoolRule = {
       if (typeof publisher === 'string' && typeof offer === 'string' && typeof sku === 'string') {
         const path = ['virtualMachineConfiguration', 'imageReference', 'sku'];
         const what = `the image ${publisher}/${offer}/${sku}`;
-        const retirement = IMAGE_RETIREMENTS.get(`${publisher}/${offer}/${sku}`.toLowerCase());
+        const retirement = imageRetirement({ publisher, offer, sku });
         if (retirement) ends.push({ ...retirement, what, path });
         const listed = facts.image({ publisher, offer, sku })?.batchSupportEndOfLife;
         if (listed) ends.push({ lastDay: listed.slice(0, 10), what, path });

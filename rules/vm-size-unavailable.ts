@@ -1,14 +1,20 @@
+import type { VmSizeInfo } from '../src/catalog/types.ts';
 import { notStatic, type PoolRule } from '../src/engine/rule.ts';
+import type { Facts } from '../src/facts/facts.ts';
 import { daysBetween, RETIREMENT_WARNING_DAYS } from '../src/facts/retirement.ts';
 import { isUnknown } from '../src/sources/unknown.ts';
 
+/**
+ * Retirement is offline data (the catalog's dates), so that part runs without a context file; whether the
+ * size is offered in the account's region, and to the subscription, needs the environment.
+ */
 export const vmSizeUnavailableRule: PoolRule = {
   meta: {
     id: 'vm-size-unavailable',
-    description: "The VM size is not offered in the account's region, is restricted for the subscription, or is retired.",
+    description: "The VM size is retired, or (with environment facts ¹) is not offered in the account's region or is restricted for the subscription.",
     defaultSeverity: 'error',
     fixable: false,
-    facts: ['catalog', 'environment'],
+    facts: ['catalog'],
   },
   check(pool, { facts, report, notChecked }) {
     const { vmSize } = pool.spec;
@@ -17,26 +23,31 @@ export const vmSizeUnavailableRule: PoolRule = {
     const size = facts.vmSize(vmSize);
     if (!size) return; // vm-size-unknown reports it
     const path = ['vmSize'];
-    const retirement = size.retirementDate?.slice(0, 10);
-    if (retirement && retirement <= facts.today) {
-      return report({ path, message: `${size.name} was retired on ${retirement}: Azure no longer allocates it. Choose a current size of the same vCPUs.` });
+    const retirement = retirementOf(size, facts);
+    if (retirement && retirement.date <= facts.today) {
+      return report({ path, message: `${size.name} was retired on ${retirement.date}${retirement.laterElsewhere}: Azure no longer allocates it. Choose a current size of the same vCPUs.` });
     }
-    const offering = facts.sizeOffering(size.name);
-    if (!offering.known) return notChecked(offering.reason);
-    const { location, offered, restrictions } = offering.value;
-    if (!offered.known) notChecked(`whether ${size.name} is offered in ${location} is not known: ${offered.reason}`);
-    else if (!offered.value) {
-      return report({ path, message: `${size.name} is not offered in ${location}, the Batch account's region: the pool cannot allocate a node. Choose a size offered there, or an account in another region.` });
+    const withEnvironment = facts.environmentSource !== 'none';
+    const offering = withEnvironment ? facts.sizeOffering(size.name) : undefined;
+    if (offering && !offering.known) return notChecked(offering.reason);
+    if (offering?.known) {
+      const { location, offered } = offering.value;
+      if (!offered.known) notChecked(`whether ${size.name} is offered in ${location} is not known: ${offered.reason}`);
+      else if (!offered.value) {
+        return report({ path, message: `${size.name} is not offered in ${location}, the Batch account's region: the pool cannot allocate a node. Choose a size offered there, or an account in another region.` });
+      }
     }
-    if (retirement && daysBetween(facts.today, retirement) <= RETIREMENT_WARNING_DAYS) {
+    if (retirement && daysBetween(facts.today, retirement.date) <= RETIREMENT_WARNING_DAYS) {
       report({
         path,
         severity: 'warning',
         message:
-          `${size.name} retires on ${retirement}, in ${daysBetween(facts.today, retirement)} day(s): from then on Azure allocates none, ` +
+          `${size.name} retires on ${retirement.date}, in ${daysBetween(facts.today, retirement.date)} day(s)${retirement.laterElsewhere}: from then on Azure allocates none, ` +
           'and the pool loses its nodes. Move the pool to a current size of the same vCPUs before then.',
       });
     }
+    if (!offering?.known) return;
+    const { location, restrictions } = offering.value;
     if (!restrictions.known) notChecked(restrictions.reason);
     else if (restrictions.value.length > 0) {
       report({
@@ -48,3 +59,24 @@ export const vmSizeUnavailableRule: PoolRule = {
     }
   },
 };
+
+interface Retirement {
+  date: string;
+  /** How the date differs in regions where Azure extended the series, when the account's region is not known. */
+  laterElsewhere: string;
+}
+
+/** The size's retirement in the account's region when that is known; else the general date, naming the regions that retire later. */
+function retirementOf(size: VmSizeInfo, facts: Facts): Retirement | undefined {
+  const general = size.retirementDate?.slice(0, 10);
+  if (!general) return undefined;
+  const regional = Object.entries(size.regionalRetirementDates ?? {});
+  const location = facts.environmentSource === 'none' ? undefined : facts.location();
+  if (location?.known) {
+    const region = location.value.toLowerCase().replace(/\s+/g, '');
+    return { date: regional.find(([name]) => name === region)?.[1] ?? general, laterElsewhere: '' };
+  }
+  const later = regional.filter(([, date]) => date > facts.today);
+  if (later.length === 0) return { date: general, laterElsewhere: '' };
+  return { date: general, laterElsewhere: ` (in ${later.map(([name, date]) => `${name} on ${date}`).join(', ')})` };
+}

@@ -1,16 +1,21 @@
+import { atMost } from '../src/engine/severity.ts';
 import { notStatic, type PoolRule } from '../src/engine/rule.ts';
 import { poolOsType } from '../src/pool/os-type.ts';
-import { isKnown, isUnknown } from '../src/sources/unknown.ts';
+import type { PoolSpec } from '../src/sources/pool-definition.ts';
+import { isKnown, isUnknown, type UnknownValue } from '../src/sources/unknown.ts';
+
+const SETTING = ['virtualMachineConfiguration', 'windowsConfiguration', 'enableAutomaticUpdates'];
 
 export const windowsAutomaticUpdatesRule: PoolRule = {
   meta: {
     id: 'windows-automatic-updates',
-    description: 'A Windows pool leaves automatic updates on by default: an update can reboot a node in the middle of a long task.',
-    defaultSeverity: 'warning',
+    description:
+      'A Windows pool leaves automatic updates on by default (an update can reboot a node in the middle of a long task), or turns them on with Auto OS Upgrade, which Batch refuses.',
+    defaultSeverity: 'error',
     fixable: false,
     facts: ['catalog'],
   },
-  check(pool, { facts, report, notChecked }) {
+  check(pool, { facts, severity, report, notChecked }) {
     if (poolOsType(pool.spec, facts) !== 'windows') return;
     const vmConfiguration = pool.spec.virtualMachineConfiguration;
     if (isUnknown(vmConfiguration)) return notChecked(notStatic('the VM configuration', vmConfiguration));
@@ -19,10 +24,28 @@ export const windowsAutomaticUpdatesRule: PoolRule = {
     if (isUnknown(windows)) return notChecked(notStatic('the Windows configuration', windows));
     const setting = isKnown(windows) ? windows.enableAutomaticUpdates : undefined;
     if (isUnknown(setting)) return notChecked(notStatic('enableAutomaticUpdates', setting));
-    if (setting !== undefined) return; // an explicit choice either way
-    const name = pool.displayName(['virtualMachineConfiguration', 'windowsConfiguration', 'enableAutomaticUpdates']);
+    if (setting === false) return;
+    const osUpgrade = automaticOsUpgrade(pool.spec);
+    if (isUnknown(osUpgrade)) return notChecked(notStatic('whether Auto OS Upgrade is on (upgradePolicy.automaticOSUpgradePolicy.enableAutomaticOSUpgrade)', osUpgrade));
+    const name = pool.displayName(SETTING);
+    if (osUpgrade) {
+      const upgradeName = pool.displayName(['upgradePolicy', 'automaticOSUpgradePolicy', 'enableAutomaticOSUpgrade']);
+      if (setting === true) {
+        return report({
+          path: SETTING,
+          message: `${name} is true while ${upgradeName} is on: Batch requires it to be false with Auto OS Upgrade, which replaces Windows Update's in-place patching. Set it to false.`,
+        });
+      }
+      return report({
+        path: SETTING,
+        severity: atMost(severity, 'warning'),
+        message: `${name} is not set, so it takes its default ${pool.defaults.windowsEnableAutomaticUpdates}, while ${upgradeName} is on: Batch requires it to be false with Auto OS Upgrade. Set it to false.`,
+      });
+    }
+    if (setting !== undefined) return; // an explicit true: a choice
     report({
-      path: ['virtualMachineConfiguration', 'windowsConfiguration', 'enableAutomaticUpdates'],
+      path: SETTING,
+      severity: atMost(severity, 'warning'),
       message:
         `${name} is not set, so automatic Windows updates are on (default ${pool.defaults.windowsEnableAutomaticUpdates}) and ` +
         `an update may reboot a node in the middle of a task. Updates are recommended in general: if long tasks must not be ` +
@@ -30,3 +53,13 @@ export const windowsAutomaticUpdatesRule: PoolRule = {
     });
   },
 };
+
+/** Whether the pool turns on Auto OS Upgrade (absent anywhere on the way: off). */
+function automaticOsUpgrade(spec: PoolSpec): boolean | UnknownValue {
+  const policy = spec.upgradePolicy;
+  if (isUnknown(policy)) return policy;
+  const automatic = isKnown(policy) ? policy.automaticOSUpgradePolicy : undefined;
+  if (isUnknown(automatic)) return automatic;
+  const enabled = isKnown(automatic) ? automatic.enableAutomaticOSUpgrade : undefined;
+  return enabled ?? false;
+}

@@ -3,6 +3,8 @@
 // the data dir's PROVENANCE.md. Only facts are carried over, in the project's own compact shape.
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { namesLocalDisk } from '../src/catalog/size-name.ts';
+import { sizeRetirement } from '../src/catalog/size-retirements.ts';
 import type { Catalog, CpuArchitecture, HyperVGeneration, ImageInfo, OsType, VmSizeInfo } from '../src/catalog/types.ts';
 
 const [dataDir, output = 'src/catalog/data/catalog.json'] = process.argv.slice(2);
@@ -12,7 +14,6 @@ if (!dataDir) {
 }
 
 const readJson = (path: string): any => JSON.parse(readFileSync(join(dataDir, path), 'utf8'));
-const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 
 interface Draft extends Partial<VmSizeInfo> {
   name: string;
@@ -70,7 +71,7 @@ for (const row of batchSizes) {
 }
 
 // 3. The Compute vmSizes API per region (2025-04): the temp (resource) disk. A 0 there means either no
-//    local disk or — on v6 sizes with a "d" — a local NVMe disk that this API does not report.
+//    local disk or — on sizes with a "d" — a local NVMe disk that this API does not report.
 const sizeDir = 'skus/nextflow-vm-list-size';
 for (const file of readdirSync(join(dataDir, sizeDir)).filter((name) => name.startsWith('vm-list-size-')).sort()) {
   for (const row of readJson(join(sizeDir, file))) {
@@ -83,21 +84,22 @@ for (const file of readdirSync(join(dataDir, sizeDir)).filter((name) => name.sta
   }
 }
 
-// A v6+ size with the "d" feature letter has local NVMe disks even where the vmSizes API reports a 0 MB
-// resource disk; their size is unknown unless the Batch list gave it. Other sizes with a known 0 MB
-// resource disk and no NVMe entry have no local disk at all.
+// A size with the "d" feature letter has a local disk. Where it is v6 or later, or the vmSizes API reports a
+// 0 MB resource disk for it (e.g. Standard_NV4ads_V710_v5), that disk is NVMe, which this API does not
+// report; its size is unknown unless the Batch list gave it. Other sizes with a known 0 MB resource disk
+// and no NVMe entry have no local disk at all.
 for (const entry of sizes.values()) {
   if (entry.hasNvmeDisk) continue;
-  if (isNvmeDiskfulName(entry.name)) entry.hasNvmeDisk = true;
+  if (namesLocalDisk(entry.name) && (seriesVersion(entry.name) >= 6 || entry.tempDiskGiB === 0)) entry.hasNvmeDisk = true;
   else if (entry.tempDiskGiB === 0) entry.hasNvmeDisk = false;
 }
 
-// 4. Series retirements.
-const retirements = readJson('skus/djtools-vm-sku-locator/retirements.json');
-const retirementByFamily = new Map<string, string>(retirements.retirements.map((row: any) => [row.family.toLowerCase(), monthToDate(row.retireDate)]));
+// 4. Series retirements, at day precision, from the project's own table of Microsoft's retirement pages.
 for (const entry of sizes.values()) {
-  const date = entry.family && retirementByFamily.get(entry.family.toLowerCase());
-  if (date) entry.retirementDate = date;
+  const retirement = sizeRetirement(entry.name, entry.family);
+  if (!retirement) continue;
+  entry.retirementDate = retirement.date;
+  if (retirement.laterIn) entry.regionalRetirementDates = { ...retirement.laterIn };
 }
 
 // 5. Batch-supported images, newest list first; the first list to name an image wins.
@@ -130,7 +132,7 @@ const catalog: Catalog = {
     `Compute resource SKUs, ${skuFiles.length} regions, ${skuDate.slice(0, 10)} (DarrenJohns/djtools-azure-vm-sku-locator)`,
     'Compute vmSizes per region, 2025-04 (nextflow-io/nextflow plugins/nf-azure)',
     'Batch-supported VM sizes, 2025-03 (microsoft/ga4gh-tes)',
-    `VM series retirements, ${retirements.lastUpdated} (learn.microsoft.com sizes-retirement, via djtools)`,
+    'VM series retirements (src/catalog/size-retirements.ts, from learn.microsoft.com retirement pages)',
     'Batch supported images, 2022-09 uksouth and 2020-03 japaneast (Azure SDK test recordings), and the 2024-07-01 REST example',
   ],
   regions: allRegions,
@@ -165,16 +167,9 @@ function parseGenerations(value: string): HyperVGeneration[] {
   return value.split(',').map((part) => part.trim().toUpperCase()).filter((part): part is HyperVGeneration => part === 'V1' || part === 'V2');
 }
 
-/** v6 and later sizes with a "d" among their feature letters, e.g. Standard_D2ds_v6, Standard_E4pds_v6. */
-function isNvmeDiskfulName(name: string): boolean {
-  const match = /^Standard_[A-Z]+\d+(?:-\d+)?([a-z]*)_v(\d+)$/i.exec(name);
-  return match !== null && Number(match[2]) >= 6 && match[1]!.includes('d');
-}
-
-function monthToDate(text: string): string {
-  const [month, year] = text.toLowerCase().split(/\s+/);
-  const index = MONTHS.indexOf(month!);
-  return index === -1 ? text : `${year}-${String(index + 1).padStart(2, '0')}-01`;
+/** The series version at the end of a size name: Standard_D2ds_v6 → 6; 1 when the name has none. */
+function seriesVersion(name: string): number {
+  return Number(/_v(\d+)$/i.exec(name)?.[1] ?? 1);
 }
 
 function round(value: number): number {
@@ -183,8 +178,8 @@ function round(value: number): number {
 
 /** A stable key order for readable output. */
 function ordered(size: VmSizeInfo): VmSizeInfo {
-  const { name, vCPUs, family, memoryGiB, hyperVGenerations, architecture, tempDiskGiB, hasNvmeDisk, nvmeDiskGiB, batchSupported, retirementDate, regionMask } = size;
+  const { name, vCPUs, family, memoryGiB, hyperVGenerations, architecture, tempDiskGiB, hasNvmeDisk, nvmeDiskGiB, batchSupported, retirementDate, regionalRetirementDates, regionMask } = size;
   return Object.fromEntries(
-    Object.entries({ name, vCPUs, family, memoryGiB, hyperVGenerations, architecture, tempDiskGiB, hasNvmeDisk, nvmeDiskGiB, batchSupported, retirementDate, regionMask }).filter(([, value]) => value !== undefined),
+    Object.entries({ name, vCPUs, family, memoryGiB, hyperVGenerations, architecture, tempDiskGiB, hasNvmeDisk, nvmeDiskGiB, batchSupported, retirementDate, regionalRetirementDates, regionMask }).filter(([, value]) => value !== undefined),
   ) as unknown as VmSizeInfo;
 }

@@ -19,9 +19,11 @@ const SKU_MARKERS: readonly [RegExp, HyperVGeneration, string][] = [
 ];
 
 /**
- * Offers whose plain SKUs are Generation 2 and whose Generation 1 SKUs carry a "-gen1" suffix (Ubuntu 24.04 onwards).
+ * Offers whose plain SKUs are Generation 2 and whose Generation 1 SKUs carry a "-gen1" suffix: Canonical's
+ * per-release offers (`ubuntu-22_04-lts`, `ubuntu-24_04-lts`, interim `ubuntu-25_04`…), unlike its older
+ * `0001-com-ubuntu-server-*` offers, whose Generation 2 SKUs carry "-gen2".
  */
-const GEN2_BY_DEFAULT_OFFERS = new Set(['canonical/ubuntu-24_04-lts']);
+const GEN2_BY_DEFAULT_OFFER = /^canonical\/ubuntu-\d\d_\d\d(?:-lts)?$/;
 
 /** Decides a pool image's Hyper-V generation from what the definition says; unknown stays unknown. */
 export function imageGeneration(reference: ImageReferenceFields): ImageGenerationResult {
@@ -38,7 +40,7 @@ export function imageGeneration(reference: ImageReferenceFields): ImageGeneratio
   for (const [pattern, generation, basis] of SKU_MARKERS) {
     if (pattern.test(sku)) return { known: true, generation, basis };
   }
-  if (GEN2_BY_DEFAULT_OFFERS.has(`${publisher}/${offer}`.toLowerCase())) {
+  if (GEN2_BY_DEFAULT_OFFER.test(`${publisher}/${offer}`.toLowerCase())) {
     return { known: true, generation: 'V2', basis: `${offer} publishes Generation 2 SKUs without a suffix and Generation 1 as "-gen1"` };
   }
   if (findImage({ publisher, offer, sku: `${sku}-gen2` }) || findImage({ publisher, offer, sku: `${sku}-g2` })) {

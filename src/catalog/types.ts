@@ -27,6 +27,8 @@ export interface VmSizeInfo {
   regionMask: string;
   /** ISO date on which the size's series retires. */
   retirementDate?: string;
+  /** Later retirement dates in the regions named (catalog region names), where Azure extended the series. */
+  regionalRetirementDates?: Record<string, string>;
 }
 
 /** A Batch-supported marketplace image as ListSupportedImages reports it. */

@@ -19,4 +19,4 @@ export type Formatter = (report: LintReport, context: FormatContext) => string;
 
 /** Said when no context file or live mode gave the run any Azure environment facts. */
 export const ENVIRONMENT_RULES_SKIPPED =
-  'Azure environment rules (quota, subnet, locks, NSG, DNS, size availability) did not run: add a batchlint.context.yaml or use --live';
+  "Azure environment rules (quota, subnet, locks, NSG, DNS, a size's region and restrictions) did not run: add a batchlint.context.yaml or use --live";

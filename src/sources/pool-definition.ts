@@ -5,9 +5,11 @@ import type { Unknowable, UnknownValue } from './unknown.ts';
 
 /**
  * The SDK model (REST api-version 2022-10-01) adjusted to the wire: the REST body says `username` where the
- * SDK says `userName`, and newer API versions added image sources the SDK does not know.
+ * SDK says `userName`, and newer API versions added image sources and an upgrade policy the SDK does not know.
  */
 type WirePool = Omit<PoolAddParameter, 'startTask' | 'virtualMachineConfiguration'> & {
+  /** Added in API 2024-02-01 (pool-level, as in ARM). */
+  upgradePolicy?: { mode?: string; automaticOSUpgradePolicy?: { enableAutomaticOSUpgrade?: boolean } };
   startTask?: Omit<StartTask, 'userIdentity'> & { userIdentity?: Omit<UserIdentity, 'userName'> & { username?: string } };
   virtualMachineConfiguration?: Omit<VirtualMachineConfiguration, 'imageReference'> & {
     imageReference: ImageReference & { sharedGalleryImageId?: string; communityGalleryImageId?: string };

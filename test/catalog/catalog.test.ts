@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { closestVmSizeNames, findImage, findVmSize, loadCatalog, regionsOf, sizesSupportingGeneration } from '../../src/catalog/catalog.ts';
 import { imageGeneration } from '../../src/catalog/image-generation.ts';
+import { namesLocalDisk } from '../../src/catalog/size-name.ts';
 
 describe('the embedded catalog', () => {
   it('says how old its data is and where it came from', () => {
@@ -20,6 +21,37 @@ describe('the embedded catalog', () => {
   it('knows a v6 "d" size has a local NVMe disk even though its resource disk is 0', () => {
     expect(findVmSize('Standard_D2ds_v6')).toMatchObject({ tempDiskGiB: 0, hasNvmeDisk: true });
     expect(findVmSize('Standard_D2s_v5')).toMatchObject({ tempDiskGiB: 0, hasNvmeDisk: false });
+  });
+
+  it('knows a "d" size whose resource disk the vmSizes API reports as 0 MB has a local NVMe disk, of unknown size', () => {
+    expect(findVmSize('Standard_NV4ads_V710_v5')).toMatchObject({ tempDiskGiB: 0, hasNvmeDisk: true });
+    expect(findVmSize('Standard_NV4ads_V710_v5')!.nvmeDiskGiB).toBeUndefined();
+    const diskfulNamedWithoutDisk = loadCatalog().vmSizes.filter((size) => namesLocalDisk(size.name) && size.tempDiskGiB === 0 && !size.hasNvmeDisk);
+    expect(diskfulNamedWithoutDisk.map((size) => size.name)).toEqual([]);
+  });
+
+  it('carries retirement dates at day precision from Microsoft\'s retirement pages', () => {
+    const retirement = (name: string) => findVmSize(name)?.retirementDate;
+    expect(retirement('Standard_D2_v2')).toBe('2028-05-01');
+    expect(retirement('Standard_DS3_v2_Promo')).toBe('2028-05-01');
+    expect(retirement('Standard_L8s')).toBe('2028-05-01');
+    expect(retirement('Standard_A2_v2')).toBe('2028-11-15');
+    expect(retirement('Standard_B2ms')).toBe('2028-11-15');
+    expect(retirement('Standard_F4s_v2')).toBe('2028-11-15');
+    expect(retirement('Standard_L8s_v2')).toBe('2028-11-15');
+    expect(retirement('Standard_GS2')).toBe('2028-11-15');
+    expect(retirement('Standard_NC6s_v3')).toBe('2025-09-30');
+    expect(findVmSize('Standard_NC6s_v3')!.regionalRetirementDates).toMatchObject({ jioindiawest: '2027-06-30', usgovvirginia: '2026-06-30' });
+    expect(retirement('Standard_NV12s_v3')).toBe('2026-09-30');
+    expect(retirement('Standard_NV8as_v4')).toBe('2026-09-30');
+    expect(retirement('Standard_HB120rs_v2')).toBe('2027-05-31');
+    expect(retirement('Standard_HC44rs')).toBe('2027-05-31');
+    expect(retirement('Standard_M192ims_v2')).toBe('2027-03-31');
+    expect(retirement('Standard_A2')).toBe('2024-08-31');
+    expect(retirement('Basic_A1')).toBe('2024-08-31');
+    expect(retirement('Standard_A1_v2')).toBe('2028-11-15');
+    expect(retirement('Standard_D2s_v3')).toBeUndefined();
+    expect(retirement('Standard_M208s_v2')).toBeUndefined();
   });
 
   it('does not turn the collector\'s subscription restrictions into facts', () => {
@@ -62,6 +94,11 @@ describe('imageGeneration', () => {
     expect(marketplace('MicrosoftWindowsServer', 'WindowsServer', '2019-datacenter-gensecond')).toMatchObject({ known: true, generation: 'V2' });
     expect(marketplace('Canonical', 'ubuntu-24_04-lts', 'server-gen1')).toMatchObject({ known: true, generation: 'V1' });
     expect(marketplace('Canonical', 'ubuntu-24_04-lts', 'server')).toMatchObject({ known: true, generation: 'V2' });
+    expect(marketplace('Canonical', 'ubuntu-22_04-lts', 'server')).toMatchObject({ known: true, generation: 'V2' });
+    expect(marketplace('Canonical', 'ubuntu-22_04-lts', 'server-gen1')).toMatchObject({ known: true, generation: 'V1' });
+    expect(marketplace('Canonical', 'ubuntu-22_04-lts', 'ubuntu-pro-fips-gen1')).toMatchObject({ known: true, generation: 'V1' });
+    expect(marketplace('canonical', 'ubuntu-25_10', 'minimal')).toMatchObject({ known: true, generation: 'V2' });
+    expect(marketplace('Canonical', 'ubuntuserver', 'server').known).toBe(false);
   });
 
   it('keeps unknown what the definition does not say', () => {

@@ -9,7 +9,13 @@ import { describeRuleFixtures } from '../helpers/rule-cases.ts';
 
 describeRuleFixtures('image-end-of-life', {
   'centos-7.yaml': [{ line: 10, column: 19, severity: 'error', message: ['node agent batch.node.centos 7 ended after 2024-06-30', 'github.com/Azure/Batch/issues/169', 'batch.node.ubuntu 24.04'] }],
-  'ubuntu-18-04.json': [{ line: 5, column: 83, severity: 'error', message: ['the image Canonical/UbuntuServer/18.04-LTS ended after 2023-05-30', "Batch's supported-images list"] }],
+  'ubuntu-18-04.json': [{ line: 6, column: 23, severity: 'error', message: ['node agent batch.node.ubuntu 18.04 ended after 2023-05-29', 'github.com/Azure/Batch/issues/152'] }],
+  'retired-images.yaml': [
+    { line: 5, column: 85, severity: 'error', message: ['the image MicrosoftWindowsServer/WindowsServer/2012-R2-Datacenter ended after 2024-12-05', 'github.com/Azure/Batch/issues/179'] },
+    { line: 11, column: 68, severity: 'error', message: ['the image almalinux/almalinux/8_5-gen2 ended after 2024-12-29', 'github.com/Azure/Batch/issues/181'] },
+    { line: 17, column: 76, severity: 'error', message: ['the image batch/rendering-windows2016/rendering ended after 2024-02-28', 'github.com/Azure/Batch/issues/140'] },
+    { line: 23, column: 80, severity: 'error', message: ['the image microsoftcblmariner/cbl-mariner/cbl-mariner-2-gen2 ended after 2025-07-29', 'github.com/Azure/Batch/issues/188'] },
+  ],
 });
 
 /** The findings of the rule for one pool, on a given day. */
@@ -33,8 +39,30 @@ describe('image-end-of-life against the run\'s date', () => {
       { severity: 'warning', message: expect.stringContaining('node agent batch.node.ubuntu 22.04 ends after 2027-06-30, in 29 day(s) (https://github.com/Azure/Batch/issues/200)') },
     ]);
     expect(await findingsOn('2026-12-01', WINDOWS_2016, 'batch.node.windows amd64')).toEqual([
-      { severity: 'warning', message: expect.stringContaining('the image MicrosoftWindowsServer/WindowsServer/2016-datacenter-smalldisk ends after 2027-01-12, in 42 day(s)') },
+      { severity: 'warning', message: expect.stringContaining('the image MicrosoftWindowsServer/WindowsServer/2016-datacenter-smalldisk ends after 2027-01-11, in 41 day(s)') },
     ]);
+  });
+
+  it('is an error on the day a notice says support ends (Windows Server 2016: "will end on 12 January 2027")', async () => {
+    expect(await findingsOn('2027-01-11', WINDOWS_2016, 'batch.node.windows amd64')).toEqual([{ severity: 'warning', message: expect.stringContaining('in 0 day(s)') }]);
+    expect(await findingsOn('2027-01-12', WINDOWS_2016, 'batch.node.windows amd64')).toEqual([{ severity: 'error', message: expect.stringContaining('ended after 2027-01-11 (https://github.com/Azure/Batch/issues/197)') }]);
+  });
+
+  it('dates a custom Ubuntu 18.04 image by its node agent\'s own notice', async () => {
+    const galleryImage = { virtualMachineImageId: '/subscriptions/s/resourceGroups/g/providers/Microsoft.Compute/galleries/x/images/bionic' };
+    expect(await findingsOn('2026-12-01', galleryImage, 'batch.node.ubuntu 18.04')).toEqual([
+      { severity: 'error', message: expect.stringContaining('node agent batch.node.ubuntu 18.04 ended after 2023-05-29 (https://github.com/Azure/Batch/issues/152)') },
+    ]);
+  });
+
+  it("takes an image's end from Batch's supported-images list when no notice dates it", async () => {
+    const containers = { publisher: 'MicrosoftWindowsServer', offer: 'WindowsServer', sku: '2019-datacenter-with-containers' };
+    expect(await findingsOn('2026-12-01', containers, 'batch.node.windows amd64')).toEqual([{ severity: 'error', message: expect.stringContaining("ended after 2022-09-30 (Batch's supported-images list)") }]);
+  });
+
+  it('leaves the new AlmaLinux offer and Windows Server 2022 alone', async () => {
+    expect(await findingsOn('2026-12-01', { publisher: 'almalinux', offer: 'almalinux-x86_64', sku: '8-gen2' }, 'batch.node.el 8')).toEqual([]);
+    expect(await findingsOn('2026-12-01', { publisher: 'MicrosoftWindowsServer', offer: 'WindowsServer', sku: '2022-datacenter-smalldisk' }, 'batch.node.windows amd64')).toEqual([]);
   });
 
   it('is an error from the day after the last one', async () => {
@@ -44,6 +72,6 @@ describe('image-end-of-life against the run\'s date', () => {
 
   it('names the earlier of the node agent\'s and the image\'s end, and ignores the case of the agent id', async () => {
     const [finding] = await findingsOn('2026-12-01', { publisher: 'Canonical', offer: 'UbuntuServer', sku: '18.04-LTS' }, 'Batch.Node.Ubuntu 18.04');
-    expect(finding!.message).toMatch(/ended after 2023-05-30/);
+    expect(finding!.message).toMatch(/ended after 2023-05-29/);
   });
 });

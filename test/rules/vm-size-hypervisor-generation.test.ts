@@ -14,6 +14,7 @@ describeRuleFixtures('vm-size-hypervisor-generation', {
   ],
   'gen2-only-size-with-gen1-image.yaml': [{ line: 3, column: 9, message: ['Standard_D4ds_v6 can boot only Generation 2 images', 'is Generation 1', 'Generation 2 SKU of the image'] }],
   'gensecond-sku-on-gen1-size.json': [{ line: 3, column: 13, message: ['Standard_D2_v3', 'Generation 2'] }],
+  'new-canonical-offer-on-gen1-size.yaml': [{ line: 4, column: 9, severity: 'error', message: ['Standard_A2_v2 can boot only Generation 1 images', 'Canonical ubuntu-22_04-lts server', 'is Generation 2'] }],
 });
 
 describe('vm-size-hypervisor-generation suggestions and unknowns', () => {

@@ -13,6 +13,58 @@ describeRuleFixtures('vm-size-unavailable', {
   'restricted.yaml': [{ line: 2, column: 9, message: ['restricted for this subscription in eastus (NotAvailableForSubscription)'] }],
   'not-in-region.yaml': [{ line: 2, column: 9, message: ['not offered in eastus'] }],
   'retired.yaml': [{ line: 2, column: 9, message: ['retired on 2025-01-01'] }],
+  'retired-series.yaml': [
+    { line: 4, column: 11, severity: 'error', message: ['Standard_NC6s_v3 was retired on 2025-09-30:', 'no longer allocates'] },
+    { line: 7, column: 11, severity: 'error', message: ['Standard_NV12s_v3 was retired on 2026-09-30:'] },
+    { line: 10, column: 11, severity: 'error', message: ['Standard_A2 was retired on 2024-08-31:'] },
+  ],
+});
+
+/** The rule alone on a fixture, with the facts given (no context file is looked for). */
+async function lintWith(fixture: string, facts: ReturnType<typeof createFacts>) {
+  const report = await lint({ patterns: [`fixtures/rules/vm-size-unavailable/${fixture}`], cwd: PROJECT_ROOT, facts, rules: [vmSizeUnavailableRule] });
+  return { findings: report.results.flatMap((result) => result.findings.map(({ line, severity, message }) => ({ line, severity, message }))), notChecked: report.notChecked.map(({ reason }) => reason) };
+}
+
+/** A one-pool file of the size given, in a folder of its own (so no context file applies). */
+function poolOfSize(vmSize: string): string {
+  const folder = mkdtempSync(join(tmpdir(), 'batchlint-size-'));
+  writeFileSync(join(folder, 'pool.yaml'), `id: p\nvmSize: ${vmSize}\ntargetDedicatedNodes: 1\n`);
+  return join(folder, 'pool.yaml');
+}
+
+describe('vm-size-unavailable without a context file', () => {
+  it('reports a retired size from the catalog alone: retirement is offline data', async () => {
+    const { findings, notChecked } = await lintWith('invalid/retired-series.yaml', createFacts({ today: '2026-12-01' }));
+    expect(findings).toEqual([
+      { line: 4, severity: 'error', message: expect.stringContaining('Standard_NC6s_v3 was retired on 2025-09-30 (in jioindiawest on 2027-06-30, chinanorth3 on 2027-06-30): Azure no longer allocates it') },
+      { line: 7, severity: 'error', message: expect.stringContaining('Standard_NV12s_v3 was retired on 2026-09-30:') },
+      { line: 10, severity: 'error', message: expect.stringContaining('Standard_A2 was retired on 2024-08-31:') },
+    ]);
+    expect(notChecked).toEqual([]);
+  });
+
+  it('warns within 180 days of a retirement, and leaves the region and restriction parts to the environment', async () => {
+    const report = async (today: string) => lint({ patterns: [poolOfSize('Standard_HB120rs_v2')], cwd: '/', facts: createFacts({ today }), rules: [vmSizeUnavailableRule] });
+    const warned = await report('2026-12-02');
+    expect(warned.results.flatMap((result) => result.findings.map(({ severity, message }) => ({ severity, message })))).toEqual([
+      { severity: 'warning', message: expect.stringContaining('Standard_HB120rs_v2 retires on 2027-05-31, in 180 day(s)') },
+    ]);
+    expect(warned.notChecked).toEqual([]);
+    const early = await report('2026-12-01');
+    expect(early.results.flatMap((result) => result.findings)).toEqual([]);
+    expect(early.notChecked).toEqual([]);
+  });
+});
+
+describe('vm-size-unavailable where Azure extended a retirement', () => {
+  it("takes the account's region's own date when the environment gives the region", async () => {
+    const inJio = (today: string) => createFacts({ environment: { location: 'Jio India West', vmSizes: { Standard_NC6s_v3: { locations: ['jioindiawest'], restrictions: [] } } }, source: 'context', today });
+    expect((await lintWith('invalid/retired-series.yaml', inJio('2026-12-01'))).findings.filter(({ line }) => line === 4)).toEqual([]);
+    expect((await lintWith('invalid/retired-series.yaml', inJio('2027-01-01'))).findings.filter(({ line }) => line === 4)).toEqual([
+      { line: 4, severity: 'warning', message: expect.stringContaining('Standard_NC6s_v3 retires on 2027-06-30, in 180 day(s):') },
+    ]);
+  });
 });
 
 /** The rule alone on a Standard_D2s_v3 pool in eastus, on the day given, with the facts given for the size. */
