@@ -11,7 +11,7 @@ import { isUnknown } from '../src/sources/unknown.ts';
 export const vmSizeUnavailableRule: PoolRule = {
   meta: {
     id: 'vm-size-unavailable',
-    description: "The VM size is retired, or (with environment facts ¹) is not offered in the account's region or is restricted for the subscription.",
+    description: "The VM size is retired; with a context file or --live, also a size not offered in the account's region or restricted for the subscription.",
     defaultSeverity: 'error',
     fixable: false,
     facts: ['catalog'],
