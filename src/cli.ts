@@ -6,6 +6,7 @@ import { lint, type LintReport } from './engine/lint.ts';
 import { RuleCrashed } from './engine/lint-text.ts';
 import { loadCatalog } from './catalog/catalog.ts';
 import { ContextError } from './facts/load-context.ts';
+import { AS_OF_VARIABLE, RunDateError } from './facts/run-date.ts';
 import { accountForRun, factsForRun, FactsSetupError } from './facts/facts-for-run.ts';
 import { FORMAT_NAMES, loadFormatter } from './formatters/index.ts';
 import { redact } from './formatters/redact.ts';
@@ -42,6 +43,7 @@ interface LintCommandOptions {
   live?: boolean;
   account?: string;
   armEndpoint?: string;
+  asOf?: string;
   requireFacts?: boolean;
   skipNonPoolFiles?: boolean;
 }
@@ -79,6 +81,7 @@ function program(): Command {
     .option('--live', 'read the Azure environment (quota, subnets, locks, NSG…) with your Azure login')
     .option('--account <id>', 'resource id of the Batch account, for --live (else the config or context file says)')
     .option('--arm-endpoint <url>', 'Resource Manager endpoint of another Azure cloud, for --live (default https://management.azure.com)')
+    .option('--as-of <date>', `judge retirements of sizes, images and node agents as of this date (YYYY-MM-DD), e.g. the day you deploy; default ${AS_OF_VARIABLE}, else today`)
     .option('--require-facts', 'exit 1 when a check could not run for want of a fact or value')
     .option('--debug', 'say which files were skipped and why')
     .option('--skip-non-pool-files', 'take the paths as a folder search would (for hooks given every changed file): skip files that do not parse and show no sign of a pool')
@@ -222,7 +225,7 @@ function handleFailure(error: unknown): number {
   if (isNamed(error, 'LiveSignInError')) {
     process.stderr.write(`batchlint: ${redact(error.message)}\n`);
     if (debugging) process.stderr.write(`batchlint: what the Azure credentials said:\n${redact((error as Error & { details: string }).details)}\n`);
-  } else if (error instanceof ConfigError || error instanceof ContextError || error instanceof FactsSetupError || isNamed(error, 'LiveModeError') || error instanceof NoFilesMatched || error instanceof UserError || error instanceof BaselineError || error instanceof FixNotWritten) {
+  } else if (error instanceof ConfigError || error instanceof ContextError || error instanceof FactsSetupError || isNamed(error, 'LiveModeError') || error instanceof NoFilesMatched || error instanceof UserError || error instanceof BaselineError || error instanceof FixNotWritten || error instanceof RunDateError) {
     process.stderr.write(`batchlint: ${redact(error.message)}\n`);
   } else if (error instanceof RuleCrashed) {
     process.stderr.write(`batchlint: ${redact(error.message)}\nThis is a bug in batchlint; please report it with the file that triggers it.\n`);

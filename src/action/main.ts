@@ -8,6 +8,7 @@ import { lint, type LintReport } from '../engine/lint.ts';
 import { loadCatalog } from '../catalog/catalog.ts';
 import { factsForRun, FactsSetupError } from '../facts/facts-for-run.ts';
 import { ContextError } from '../facts/load-context.ts';
+import { RunDateError } from '../facts/run-date.ts';
 import type { FormatContext } from '../formatters/formatter.ts';
 import { escapeData } from '../formatters/github.ts';
 import { loadFormatter } from '../formatters/index.ts';
@@ -83,7 +84,7 @@ function emptyReport(): LintReport {
 try {
   process.exitCode = await run(process.env);
 } catch (error) {
-  const expected = error instanceof InputError || error instanceof ConfigError || error instanceof ContextError || error instanceof FactsSetupError || (error instanceof Error && ['LiveModeError', 'LiveSignInError'].includes(error.name)) || error instanceof NoFilesMatched;
+  const expected = error instanceof InputError || error instanceof ConfigError || error instanceof ContextError || error instanceof FactsSetupError || error instanceof RunDateError || (error instanceof Error && ['LiveModeError', 'LiveSignInError'].includes(error.name)) || error instanceof NoFilesMatched;
   process.stdout.write(`::error title=batchlint::${escapeData(redact(expected ? (error as Error).message : `unexpected failure: ${(error as Error).message}`))}\n`);
   process.exitCode = 2;
 }

@@ -5,6 +5,7 @@ import type { VmSizeInfo } from '../catalog/types.ts';
 import type { Environment } from './environment.ts';
 import { EnvironmentLookups, type Unavailable } from './environment-lookups.ts';
 import type { EnvironmentSource, Facts, ImageReferenceInput } from './facts.ts';
+import { runDate } from './run-date.ts';
 
 export interface FactSources {
   environment?: Environment;
@@ -13,7 +14,7 @@ export interface FactSources {
   unavailable?: Unavailable;
   /** How to name the environment's origin in reasons, e.g. "the context file ci/batchlint.context.yaml". */
   origin?: string;
-  /** The run's date (ISO); the clock's UTC date by default. */
+  /** The run's date (ISO); runDate()'s by default. */
   today?: string;
 }
 
@@ -27,7 +28,7 @@ export function createFacts(sources: FactSources = {}): Facts {
   const vmSize = (name: string): VmSizeInfo | undefined => withOverride(findVmSize(name), name, environment);
   return {
     environmentSource: source,
-    today: sources.today ?? new Date().toISOString().slice(0, 10),
+    today: sources.today ?? runDate(),
     get catalogDate() {
       return loadCatalog().dataDate;
     },

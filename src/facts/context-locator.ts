@@ -10,9 +10,15 @@ import { findContextFile, loadContextFile } from './load-context.ts';
 export class ContextLocator {
   private readonly byContextFile = new Map<string, Promise<Facts>>();
   private readonly byFolder = new Map<string, string | undefined>();
-  private readonly catalogOnly = createFacts();
+  private readonly catalogOnly: Facts;
 
-  constructor(private readonly cwd: string) {}
+  /** @param today the run's date, when one is given (else runDate()'s). */
+  constructor(
+    private readonly cwd: string,
+    private readonly today?: string,
+  ) {
+    this.catalogOnly = createFacts({ ...(today && { today }) });
+  }
 
   forFile(filePath: string): Promise<Facts> {
     const folder = resolve(this.cwd, dirname(filePath));
@@ -21,14 +27,14 @@ export class ContextLocator {
     if (!contextFile) return Promise.resolve(this.catalogOnly);
     let facts = this.byContextFile.get(contextFile);
     if (!facts) {
-      facts = contextFacts(contextFile, this.cwd);
+      facts = contextFacts(contextFile, this.cwd, this.today);
       this.byContextFile.set(contextFile, facts);
     }
     return facts;
   }
 }
 
-export async function contextFacts(path: string, cwd: string): Promise<Facts> {
+export async function contextFacts(path: string, cwd: string, today?: string): Promise<Facts> {
   const environment = await loadContextFile(path, cwd);
-  return createFacts({ environment, source: 'context', origin: `the context file ${relative(cwd, path) || path}` });
+  return createFacts({ environment, source: 'context', origin: `the context file ${relative(cwd, path) || path}`, ...(today && { today }) });
 }

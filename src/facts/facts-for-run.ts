@@ -3,6 +3,7 @@ import { ConfigLocator } from '../config/load-config.ts';
 import type { LintOptions } from '../engine/lint.ts';
 import { ContextLocator, contextFacts } from './context-locator.ts';
 import { findContextFile, loadContextFile } from './load-context.ts';
+import { runDate } from './run-date.ts';
 
 /** How a run (the CLI or the Action) asked for Azure facts. */
 export interface FactsRequest {
@@ -11,6 +12,8 @@ export interface FactsRequest {
   account?: string;
   /** Resource Manager endpoint of another cloud, for live mode. */
   armEndpoint?: string;
+  /** The date to judge retirements by (YYYY-MM-DD), instead of today. */
+  asOf?: string;
   config?: string;
   context?: string;
 }
@@ -21,14 +24,15 @@ export class FactsSetupError extends Error {}
 /** Live Azure with live; one context file for the whole run with context; otherwise each file's nearest one. */
 export async function factsForRun(request: FactsRequest): Promise<LintOptions['facts']> {
   const { cwd } = request;
+  const today = request.asOf === undefined ? undefined : runDate(request.asOf);
   if (request.live) {
     // The account first: a run that cannot name it stops before the Azure SDKs (and any credential) load.
     const accountId = await accountForRun(request);
     const { liveFacts } = await import('../live/live-facts.ts');
-    return liveFacts({ accountId, ...(request.armEndpoint && { endpoint: request.armEndpoint }) });
+    return liveFacts({ accountId, ...(request.armEndpoint && { endpoint: request.armEndpoint }) }, today);
   }
-  if (request.context) return contextFacts(resolve(cwd, request.context), cwd);
-  const contexts = new ContextLocator(cwd);
+  if (request.context) return contextFacts(resolve(cwd, request.context), cwd, today);
+  const contexts = new ContextLocator(cwd, today);
   return (filePath) => contexts.forFile(filePath);
 }
 

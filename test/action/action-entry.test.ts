@@ -65,6 +65,7 @@ function runAction(workspace: Workspace, inputs: Record<string, string>, { event
   writeFileSync(outputs, '');
   const env: Record<string, string> = {
     PATH: process.env.PATH ?? '',
+    BATCHLINT_AS_OF: process.env.BATCHLINT_AS_OF ?? '',
     GITHUB_ACTIONS: 'true',
     GITHUB_EVENT_NAME: eventName,
     GITHUB_EVENT_PATH: eventPath,

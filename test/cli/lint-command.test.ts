@@ -177,6 +177,18 @@ describe('batchlint rules and init', () => {
     expect(runCli([...args, '--format', 'markdown']).stdout).toMatch(new RegExp(`### \`${parameters.replace(/\./g, '\\.')}\`\n\n.*\n.*\n\\| 6:16 \\|`));
   });
 
+  it('judges retirements as of --as-of, or BATCHLINT_AS_OF, and refuses a date that is not one', () => {
+    const agentRetirement = (args: string[], env: Record<string, string> = {}) =>
+      JSON.parse(runCli(['lint', 'fixtures/examples/render-pool.json', '--format', 'json', ...args], { env }).stdout).results[0].findings.filter((finding: { ruleId: string }) => finding.ruleId === 'image-end-of-life');
+    expect(agentRetirement(['--as-of', '2026-12-01'])).toEqual([]);
+    expect(agentRetirement(['--as-of', '2027-03-01'])).toEqual([expect.objectContaining({ severity: 'warning', line: 12, message: expect.stringContaining('in 121 day(s)') })]);
+    expect(agentRetirement([], { BATCHLINT_AS_OF: '2027-07-01' })).toEqual([expect.objectContaining({ severity: 'error', line: 12 })]);
+    expect(agentRetirement(['--as-of', '2026-12-01'], { BATCHLINT_AS_OF: '2027-07-01' })).toEqual([]);
+    const wrong = runCli(['lint', 'fixtures/examples', '--as-of', '2027-02-30']);
+    expect(wrong.status).toBe(2);
+    expect(wrong.stderr).toBe('batchlint: the run\'s date must be a calendar date written YYYY-MM-DD (from --as-of or BATCHLINT_AS_OF), not "2027-02-30"\n');
+  });
+
   it('writes a starter config that is itself valid, and never overwrites one', () => {
     const folder = tempFolder({ 'pool.json': CLEAN_POOL });
     expect(runCli(['init'], { cwd: folder }).status).toBe(0);

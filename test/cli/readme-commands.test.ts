@@ -154,6 +154,13 @@ const CASES: Record<string, (line: string) => Promise<void>> = {
     expect(result.stdout).not.toMatch(/^ +\d+:\d+ +warning/m);
     expect(result.stdout).toMatch(/too many warnings: [1-9]\d*, more than --max-warnings 0 \(not shown: --quiet/);
   },
+  'npx batchlint lint pools/ --as-of 2027-07-01': async (line) => {
+    const folder = workspace(EXAMPLE_POOLS);
+    const result = await run(line, folder);
+    expect(result.status).toBe(1);
+    expect(result.stdout).toMatch(/^ +12:23 +error +Batch's support for node agent batch\.node\.ubuntu 22\.04 ended .*image-end-of-life$/m);
+    expect((await runCliAsync(['lint', 'pools/'], { cwd: folder })).stdout).not.toContain('batch.node.ubuntu 22.04 ended');
+  },
   'npx batchlint rules': async (line) => {
     const result = await run(line, workspace({}));
     expect(result.status).toBe(0);
