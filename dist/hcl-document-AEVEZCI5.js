@@ -1,3 +1,0 @@
-#!/usr/bin/env node
-import { createRequire as __batchlintCreateRequire } from 'node:module'; const require = __batchlintCreateRequire(import.meta.url);
-import{b as a,c as b}from"./chunk-QPKVS7W2.js";import"./chunk-V27XG2B5.js";import"./chunk-CJJUSN33.js";export{a as HclDocument,b as formatLiteral};
