@@ -23,16 +23,18 @@ export class LiveSignInError extends Error {
 const REFRESH_BEFORE_EXPIRY_MS = 2 * 60_000;
 
 /**
- * Gets a token for Resource Manager once, before any request, and hands it to every client until it is
- * about to expire: a run without a sign-in stops here, and a run with one asks the credential (which may
+ * Gets a token for Resource Manager once, before any request, and hands it to every Resource Manager
+ * client until it is about to expire: a run without a sign-in stops here, and a run with one asks the credential (which may
  * start the az CLI) once instead of once per client.
  */
 export async function signIn(credential: TokenCredential, endpoint: string): Promise<TokenCredential> {
   const scope = `${endpoint.replace(/\/+$/, '')}/.default`;
   let token = await firstToken(credential, scope);
   return {
-    async getToken() {
-      if (token.expiresOnTimestamp - Date.now() < REFRESH_BEFORE_EXPIRY_MS) token = (await credential.getToken(scope)) ?? token;
+    async getToken(scopes, options) {
+      // Another resource (the Batch data plane) needs a token of its own.
+      if ((typeof scopes === 'string' ? scopes : scopes[0]) !== scope) return credential.getToken(scopes, options);
+      if (token.expiresOnTimestamp - Date.now() < REFRESH_BEFORE_EXPIRY_MS) token = (await credential.getToken(scope, options)) ?? token;
       return token;
     },
   };
