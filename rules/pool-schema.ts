@@ -1,4 +1,3 @@
-import { atMost } from '../src/engine/severity.ts';
 import type { PoolRule } from '../src/engine/rule.ts';
 import { apiVersionProblems } from '../src/schema/api-version-additions.ts';
 import { validatePoolSchema } from '../src/schema/validate-pool.ts';
@@ -22,7 +21,7 @@ export const poolSchemaRule: PoolRule = {
         path: problem.path,
         part: problem.part,
         message: problem.message,
-        severity: problem.severity === 'warning' ? atMost(context.severity, 'warning') : context.severity,
+        severity: problem.severity,
       });
     }
   },

@@ -1,5 +1,4 @@
 import type { VmSizeInfo } from '../src/catalog/types.ts';
-import { atMost } from '../src/engine/severity.ts';
 import { notStatic, type PoolRule } from '../src/engine/rule.ts';
 import { durationMinutes } from '../src/pool/duration.ts';
 import type { Facts } from '../src/facts/facts.ts';
@@ -53,7 +52,7 @@ export const tempDiskCapacityRule: PoolRule<TempDiskOptions | undefined> = {
       },
     },
   },
-  check(pool, { facts, options, severity, report, notChecked }) {
+  check(pool, { facts, options, report, notChecked }) {
     const vmSize = pool.spec.vmSize;
     if (isUnknown(vmSize)) return notChecked(notStatic('the VM size', vmSize));
     const size = typeof vmSize === 'string' ? facts.vmSize(vmSize) : undefined;
@@ -63,7 +62,7 @@ export const tempDiskCapacityRule: PoolRule<TempDiskOptions | undefined> = {
     if (disk.kind === 'none') {
       report({
         path: ['vmSize'],
-        severity: atMost(severity, 'warning'),
+        severity: 'warning',
         message:
           `${size.name} has no local temp disk, so Batch keeps application packages, resource files and every task's ` +
           `files on the OS disk, which fills up and leaves the node unusable (DiskFull). Prefer a size with a local disk ` +

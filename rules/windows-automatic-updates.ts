@@ -1,4 +1,3 @@
-import { atMost } from '../src/engine/severity.ts';
 import { notStatic, type PoolRule } from '../src/engine/rule.ts';
 import { poolOsType } from '../src/pool/os-type.ts';
 import type { PoolSpec } from '../src/sources/pool-definition.ts';
@@ -15,7 +14,7 @@ export const windowsAutomaticUpdatesRule: PoolRule = {
     fixable: false,
     facts: ['catalog'],
   },
-  check(pool, { facts, severity, report, notChecked }) {
+  check(pool, { facts, report, notChecked }) {
     if (poolOsType(pool.spec, facts) !== 'windows') return;
     const vmConfiguration = pool.spec.virtualMachineConfiguration;
     if (isUnknown(vmConfiguration)) return notChecked(notStatic('the VM configuration', vmConfiguration));
@@ -38,14 +37,14 @@ export const windowsAutomaticUpdatesRule: PoolRule = {
       }
       return report({
         path: SETTING,
-        severity: atMost(severity, 'warning'),
+        severity: 'warning',
         message: `${name} is not set, so it takes its default ${pool.defaults.windowsEnableAutomaticUpdates}, while ${upgradeName} is on: Batch requires it to be false with Auto OS Upgrade. Set it to false.`,
       });
     }
     if (setting !== undefined) return; // an explicit true: a choice
     report({
       path: SETTING,
-      severity: atMost(severity, 'warning'),
+      severity: 'warning',
       message:
         `${name} is not set, so automatic Windows updates are on (default ${pool.defaults.windowsEnableAutomaticUpdates}) and ` +
         `an update may reboot a node in the middle of a task. Updates are recommended in general: if long tasks must not be ` +

@@ -151,7 +151,6 @@ function runRule(rule: PoolRule<any>, setting: RuleSetting, pool: PoolDefinition
     rule.check(pool, {
       facts: input.facts,
       options: setting.options,
-      severity: setting.severity,
       report: (report) => result.findings.push(toFinding(report)),
       notChecked: (reason) => {
         // A rule meets the same missing fact once per place it would have used it; the user needs to hear it once.

@@ -43,8 +43,6 @@ export interface Report {
 export interface RuleContext<Options> {
   readonly facts: Facts;
   readonly options: Options;
-  /** The configured severity; rules with two levels scale from it. */
-  readonly severity: Severity;
   report(report: Report): void;
   /** Say the rule could not decide for this pool, and why (an unknown value or fact). */
   notChecked(reason: string): void;
