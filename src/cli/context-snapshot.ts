@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 // A static import: this module is itself loaded only for the snapshot command, and the bundle keeps the
 // named exports of a static import (a dynamic import of the YAML library left stringify undefined there).
@@ -8,7 +7,7 @@ import { poolsOf } from '../engine/lint-text.ts';
 import { environmentRequests } from '../facts/environment-requests.ts';
 import { NO_SOURCE_OPTIONS } from '../sources/adapter.ts';
 import { discoverFiles } from '../sources/discover.ts';
-import { decodeSource } from '../sources/source-text.ts';
+import { readSource } from '../sources/source-text.ts';
 import { redact } from '../formatters/redact.ts';
 import type { PoolDefinition } from '../sources/pool-definition.ts';
 import type { LiveOptions } from '../live/live-options.ts';
@@ -21,7 +20,7 @@ import { readLiveEnvironment } from '../live/read-environment.ts';
  */
 export async function contextSnapshot(patterns: readonly string[], cwd: string, options: LiveOptions): Promise<string> {
   const pools: PoolDefinition[] = [];
-  const readFile = (path: string) => decodeSource(readFileSync(resolve(cwd, path))).text;
+  const readFile = (path: string) => readSource(resolve(cwd, path)).text;
   for (const filePath of await discoverFiles(patterns, cwd)) {
     let text: string;
     try {

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { LoadedConfig } from '../config/config.ts';
 import { ConfigLocator } from '../config/load-config.ts';
@@ -9,7 +8,7 @@ import { discover, STDIN_ARGUMENT, type ReadFolder } from '../sources/discover.t
 import { isTerraformVariablesFile, notReadReason, VARIABLES_FILE_ALONE } from '../sources/not-read.ts';
 import { formatOf } from '../sources/parse-file.ts';
 import { mayBePoolDefinition } from '../sources/pool-signs.ts';
-import { decodeSource, encodeSource, type SourceText } from '../sources/source-text.ts';
+import { encodeSource, readSource, type SourceText } from '../sources/source-text.ts';
 import { allRules } from '../../rules/index.ts';
 import type { Finding, NotChecked } from './finding.ts';
 import { fixText } from './fix-text.ts';
@@ -124,7 +123,7 @@ async function inputsOf(options: LintOptions, notLinted: (path: string, reason: 
   for (const file of files) {
     const named = file.named && !options.patternsWereSearched;
     const reason = notReadReason(file.path);
-    if (reason === undefined) inputs.push({ filePath: file.path, read: () => decodeSource(readFileSync(resolve(options.cwd, file.path))), writable: true, named });
+    if (reason === undefined) inputs.push({ filePath: file.path, read: () => readSource(resolve(options.cwd, file.path)), writable: true, named });
     else if (named) notLinted(file.path, reason);
     else debug(`skipped ${file.path}: ${reason}`);
   }
@@ -210,7 +209,7 @@ function moreInformed(a: EnvironmentSource, b: EnvironmentSource): EnvironmentSo
 
 function readIfPossible(path: string): string | undefined {
   try {
-    return decodeSource(readFileSync(path)).text;
+    return readSource(path).text;
   } catch {
     return undefined;
   }

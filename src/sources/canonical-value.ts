@@ -1,6 +1,6 @@
 import type { EvaluationScope } from '../arm/evaluate.ts';
 import { resolveValue } from '../arm/template-scope.ts';
-import { userRecord } from './user-record.ts';
+import { setUserKey } from './user-record.ts';
 
 /**
  * A pool body as the Batch API reads it: JSON null is the same as an absent property (exports from
@@ -15,9 +15,9 @@ export function canonicalValue(value: unknown, template: EvaluationScope | undef
 function dropNulls(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(dropNulls);
   if (typeof value !== 'object' || value === null) return value;
-  const result = userRecord();
+  const result: Record<string, unknown> = {};
   for (const [key, member] of Object.entries(value)) {
-    if (member !== null) result[key] = dropNulls(member);
+    if (member !== null) setUserKey(result, key, dropNulls(member));
   }
   return result;
 }

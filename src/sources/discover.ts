@@ -84,7 +84,7 @@ function pathKind(cwd: string, pattern: string): 'file' | 'folder' | 'pattern' {
 
 function realPath(path: string): string {
   try {
-    return realpathSync(path);
+    return realpathSync.native(path);
   } catch {
     return path;
   }
