@@ -4,7 +4,7 @@ import type { ComputeManagementClient } from '@azure/arm-compute';
 import type { ManagementLockClient } from '@azure/arm-locks';
 import type { NetworkManagementClient } from '@azure/arm-network';
 import { LIVE_DEFAULTS, PUBLIC_CLOUD_ENDPOINT, type LiveOptions } from './live-options.ts';
-import { signIn } from './sign-in.ts';
+import { resourceManagerScope, signIn } from './sign-in.ts';
 
 /** The SDK clients of one subscription, each module imported on first use (they cost ~0.1–0.3 s apiece). */
 export class AzureClients {
@@ -44,8 +44,13 @@ export class AzureClients {
 
   private clientOptions() {
     const { endpoint, ca, maxRetries = LIVE_DEFAULTS.maxRetries } = this.options;
+    // The older clients take credentialScopes, the newer ones credentials.scopes; left out, some ask for the
+    // public cloud's scope whatever the endpoint.
+    const scopes = [resourceManagerScope(endpoint ?? PUBLIC_CLOUD_ENDPOINT)];
     return {
       ...(endpoint && { endpoint }),
+      credentialScopes: scopes,
+      credentials: { scopes },
       ...(ca && { tlsOptions: { ca } }),
       retryOptions: { maxRetries },
       userAgentOptions: { userAgentPrefix: 'batchlint' },

@@ -28,7 +28,7 @@ const REFRESH_BEFORE_EXPIRY_MS = 2 * 60_000;
  * start the az CLI) once instead of once per client.
  */
 export async function signIn(credential: TokenCredential, endpoint: string): Promise<TokenCredential> {
-  const scope = `${endpoint.replace(/\/+$/, '')}/.default`;
+  const scope = resourceManagerScope(endpoint);
   let token = await firstToken(credential, scope);
   return {
     async getToken(scopes, options) {
@@ -38,6 +38,11 @@ export async function signIn(credential: TokenCredential, endpoint: string): Pro
       return token;
     },
   };
+}
+
+/** The token scope of a cloud's Resource Manager, which every client must ask for (some default to the public cloud's). */
+export function resourceManagerScope(endpoint: string): string {
+  return `${endpoint.replace(/\/+$/, '')}/.default`;
 }
 
 async function firstToken(credential: TokenCredential, scope: string): Promise<AccessToken> {
