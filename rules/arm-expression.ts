@@ -1,4 +1,4 @@
-import type { EngineRule } from '../src/engine/rule.ts';
+import type { EngineRule } from '../src/model/rule.ts';
 
 /**
  * Reported by the ARM and Batch template adapters for a template expression that does not parse, in a

@@ -1,11 +1,11 @@
 import type { VmSizeInfo } from '../src/catalog/types.ts';
-import { notStatic, type PoolRule, type Report } from '../src/engine/rule.ts';
+import { notStatic, type PoolRule, type Report } from '../src/model/rule.ts';
 import { byName } from '../src/facts/by-name.ts';
-import type { AccountFacts, ExistingPool, QuotaUsage, SubscriptionQuotas } from '../src/facts/environment.ts';
+import type { AccountFacts, ExistingPool, QuotaUsage, SubscriptionQuotas } from '../src/model/environment.ts';
 import { describeExisting, existingPoolOf, heldBy, type ExistingMatch } from '../src/pool/existing-pool.ts';
 import { nodeDemand, type NodeDemand } from '../src/pool/node-demand.ts';
-import type { Path } from '../src/sources/location.ts';
-import { isUnknown } from '../src/sources/unknown.ts';
+import type { Path } from '../src/model/location.ts';
+import { isUnknown } from '../src/model/unknown.ts';
 
 /** One quota the pool's cores count against. */
 interface QuotaCheck {

@@ -1,8 +1,8 @@
 import { imageRetirement, NODE_AGENT_RETIREMENTS, type BatchRetirement } from '../src/catalog/batch-retirements.ts';
-import { notStatic, type PoolRule } from '../src/engine/rule.ts';
+import { notStatic, type PoolRule } from '../src/model/rule.ts';
 import { daysBetween, RETIREMENT_WARNING_DAYS } from '../src/facts/retirement.ts';
-import type { Path } from '../src/sources/location.ts';
-import { isKnown, isUnknown } from '../src/sources/unknown.ts';
+import type { Path } from '../src/model/location.ts';
+import { isKnown, isUnknown } from '../src/model/unknown.ts';
 
 /** What ends Batch's support for the pool: its node agent, or its image. */
 interface SupportEnd extends Partial<BatchRetirement> {

@@ -1,4 +1,4 @@
-import type { AnyRule } from '../src/engine/rule.ts';
+import type { AnyRule } from '../src/model/rule.ts';
 import { armExpressionRule } from './arm-expression.ts';
 import { coreQuotaHeadroomRule } from './core-quota-headroom.ts';
 import { imageEndOfLifeRule } from './image-end-of-life.ts';

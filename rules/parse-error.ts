@@ -1,9 +1,9 @@
-import type { EngineRule } from '../src/engine/rule.ts';
+import { PARSE_ERROR, type EngineRule } from '../src/model/rule.ts';
 
 /** Reported by the engine itself when a file is not valid JSON, JSONC, YAML or HCL; the other files are still linted. */
 export const parseErrorRule: EngineRule = {
   meta: {
-    id: 'parse-error',
+    id: PARSE_ERROR,
     description: 'The file is not valid JSON, JSONC, YAML or HCL, so none of its pools could be checked.',
     defaultSeverity: 'error',
     fixable: false,

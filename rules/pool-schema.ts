@@ -1,8 +1,8 @@
-import type { PoolRule } from '../src/engine/rule.ts';
+import type { PoolRule } from '../src/model/rule.ts';
 import { apiVersionProblems } from '../src/schema/api-version-additions.ts';
 import { validatePoolSchema } from '../src/schema/validate-pool.ts';
-import { UnknownValue } from '../src/sources/unknown.ts';
-import type { Path } from '../src/sources/location.ts';
+import { UnknownValue } from '../src/model/unknown.ts';
+import type { Path } from '../src/model/location.ts';
 
 /** The pool body against the Batch data-plane API's shape: types, enums, required fields, ranges, unknown properties. */
 export const poolSchemaRule: PoolRule = {

@@ -1,8 +1,8 @@
-import { notStatic, type PoolRule } from '../src/engine/rule.ts';
+import { notStatic, type PoolRule } from '../src/model/rule.ts';
 import { durationMinutes, minutesToDuration } from '../src/pool/duration.ts';
 import { imageSource } from '../src/pool/image-source.ts';
 import { fixedTargetNodes } from '../src/pool/node-demand.ts';
-import { isUnknown } from '../src/sources/unknown.ts';
+import { isUnknown } from '../src/model/unknown.ts';
 
 /** Node counts above which Batch's guidance is a 30-minute resize timeout. */
 const LARGE_POOL = { marketplace: 1000, custom: 300 };

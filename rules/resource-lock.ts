@@ -1,9 +1,9 @@
-import { notStatic, type PoolRule, type Report } from '../src/engine/rule.ts';
-import type { LockFacts } from '../src/facts/environment.ts';
+import { notStatic, type PoolRule, type Report } from '../src/model/rule.ts';
+import type { LockFacts } from '../src/model/environment.ts';
 import { isWithinScope, parseResourceId, resourceGroupId } from '../src/facts/resource-id.ts';
 import { poolSubnetId } from '../src/pool/network.ts';
-import type { Path } from '../src/sources/location.ts';
-import { isUnknown } from '../src/sources/unknown.ts';
+import type { Path } from '../src/model/location.ts';
+import { isUnknown } from '../src/model/unknown.ts';
 
 /** A scope Batch writes to for this pool, and what it writes there. */
 interface WrittenScope {

@@ -1,8 +1,8 @@
-import { notStatic, type PoolRule } from '../src/engine/rule.ts';
+import { notStatic, type PoolRule } from '../src/model/rule.ts';
 import { packageInstalls } from '../src/pool/package-install.ts';
 import { startTaskCommandLine } from '../src/pool/start-task.ts';
-import type { PoolDefinition } from '../src/sources/pool-definition.ts';
-import { isKnown, isUnknown, unknownValue, type UnknownValue } from '../src/sources/unknown.ts';
+import type { PoolDefinition } from '../src/model/pool-definition.ts';
+import { isKnown, isUnknown, unknownValue, type UnknownValue } from '../src/model/unknown.ts';
 
 export const startTaskElevationRule: PoolRule = {
   meta: {

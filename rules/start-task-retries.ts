@@ -1,6 +1,6 @@
-import { notStatic, type PoolRule } from '../src/engine/rule.ts';
+import { notStatic, type PoolRule } from '../src/model/rule.ts';
 import { startTaskWaitsForSuccess } from '../src/pool/start-task.ts';
-import { isKnown, isUnknown } from '../src/sources/unknown.ts';
+import { isKnown, isUnknown } from '../src/model/unknown.ts';
 
 export const startTaskRetriesRule: PoolRule = {
   meta: {

@@ -1,8 +1,8 @@
-import { notStatic, type PoolRule } from '../src/engine/rule.ts';
+import { notStatic, type PoolRule } from '../src/model/rule.ts';
 import { invokesShell, shellFeatures, wrapInShell } from '../src/pool/command-line.ts';
 import { poolOsType } from '../src/pool/os-type.ts';
 import { startTaskCommandLine } from '../src/pool/start-task.ts';
-import { isUnknown } from '../src/sources/unknown.ts';
+import { isUnknown } from '../src/model/unknown.ts';
 
 export const startTaskShellRule: PoolRule = {
   meta: {

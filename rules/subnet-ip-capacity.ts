@@ -1,11 +1,11 @@
 import { usableIpv4Addresses } from '../src/facts/address-space.ts';
-import { notStatic, type PoolRule } from '../src/engine/rule.ts';
-import type { ExistingPool } from '../src/facts/environment.ts';
+import { notStatic, type PoolRule } from '../src/model/rule.ts';
+import type { ExistingPool } from '../src/model/environment.ts';
 import { normalizeResourceId } from '../src/facts/resource-id.ts';
 import { describeExisting, existingPoolOf, heldBy, nodesOf, type ExistingMatch } from '../src/pool/existing-pool.ts';
 import { poolSubnetId } from '../src/pool/network.ts';
 import { nodeDemand } from '../src/pool/node-demand.ts';
-import { isUnknown } from '../src/sources/unknown.ts';
+import { isUnknown } from '../src/model/unknown.ts';
 
 /** Under this share of spare addresses beyond what the pool needs, a warning: the next resize or pool will not fit. */
 const HEADROOM_SHARE = 0.1;

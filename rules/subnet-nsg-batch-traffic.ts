@@ -1,9 +1,9 @@
-import { notStatic, type PoolRule } from '../src/engine/rule.ts';
+import { notStatic, type PoolRule } from '../src/model/rule.ts';
 import { evaluateNsg, type ServiceTraffic } from '../src/facts/nsg-evaluation.ts';
-import type { SecurityRule } from '../src/facts/environment.ts';
+import type { SecurityRule } from '../src/model/environment.ts';
 import { poolSubnetId, pullsFromStorage } from '../src/pool/network.ts';
-import type { PoolSpec } from '../src/sources/pool-definition.ts';
-import { isKnown, isUnknown } from '../src/sources/unknown.ts';
+import type { PoolSpec } from '../src/model/pool-definition.ts';
+import { isKnown, isUnknown } from '../src/model/unknown.ts';
 
 /** Traffic the nodes need on one or more ports, and why. */
 interface RequiredFlow extends Omit<ServiceTraffic, 'port'> {

@@ -1,8 +1,8 @@
 import type { VmSizeInfo } from '../src/catalog/types.ts';
-import { notStatic, type PoolRule } from '../src/engine/rule.ts';
+import { notStatic, type PoolRule } from '../src/model/rule.ts';
 import { durationMinutes } from '../src/pool/duration.ts';
-import type { Facts } from '../src/facts/facts.ts';
-import { isUnknown } from '../src/sources/unknown.ts';
+import type { Facts } from '../src/model/facts.ts';
+import { isUnknown } from '../src/model/unknown.ts';
 
 /** What the user expects one node to store, declared in the config because no pool definition says it. */
 export interface ExpectedStorage {

@@ -1,7 +1,7 @@
 import type { HyperVGeneration, VmSizeInfo } from '../src/catalog/types.ts';
-import { notStatic, type PoolRule } from '../src/engine/rule.ts';
-import type { ImageReferenceInput } from '../src/facts/facts.ts';
-import { isKnown, isUnknown } from '../src/sources/unknown.ts';
+import { notStatic, type PoolRule } from '../src/model/rule.ts';
+import type { ImageReferenceInput } from '../src/model/facts.ts';
+import { isKnown, isUnknown } from '../src/model/unknown.ts';
 
 const GENERATION_NAME: Record<HyperVGeneration, string> = { V1: 'Generation 1', V2: 'Generation 2' };
 

@@ -1,8 +1,8 @@
 import type { VmSizeInfo } from '../src/catalog/types.ts';
-import { notStatic, type PoolRule } from '../src/engine/rule.ts';
-import type { Facts } from '../src/facts/facts.ts';
+import { notStatic, type PoolRule } from '../src/model/rule.ts';
+import type { Facts } from '../src/model/facts.ts';
 import { daysBetween, RETIREMENT_WARNING_DAYS } from '../src/facts/retirement.ts';
-import { isUnknown } from '../src/sources/unknown.ts';
+import { isUnknown } from '../src/model/unknown.ts';
 
 /**
  * Retirement is offline data (the catalog's dates), so that part runs without a context file; whether the

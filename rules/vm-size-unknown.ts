@@ -1,5 +1,5 @@
-import { notStatic, type PoolRule } from '../src/engine/rule.ts';
-import { isUnknown } from '../src/sources/unknown.ts';
+import { notStatic, type PoolRule } from '../src/model/rule.ts';
+import { isUnknown } from '../src/model/unknown.ts';
 
 export const vmSizeUnknownRule: PoolRule = {
   meta: {

@@ -1,6 +1,6 @@
-import { notStatic, type PoolRule } from '../src/engine/rule.ts';
+import { notStatic, type PoolRule } from '../src/model/rule.ts';
 import { poolSubnetId } from '../src/pool/network.ts';
-import { isUnknown } from '../src/sources/unknown.ts';
+import { isUnknown } from '../src/model/unknown.ts';
 
 /** Azure's own DNS, reachable from every VNet; a VNet pointing only at it resolves Azure endpoints. */
 const AZURE_DNS = '168.63.129.16';

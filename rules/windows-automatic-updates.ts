@@ -1,7 +1,7 @@
-import { notStatic, type PoolRule } from '../src/engine/rule.ts';
+import { notStatic, type PoolRule } from '../src/model/rule.ts';
 import { poolOsType } from '../src/pool/os-type.ts';
-import type { PoolSpec } from '../src/sources/pool-definition.ts';
-import { isKnown, isUnknown, type UnknownValue } from '../src/sources/unknown.ts';
+import type { PoolSpec } from '../src/model/pool-definition.ts';
+import { isKnown, isUnknown, type UnknownValue } from '../src/model/unknown.ts';
 
 const SETTING = ['virtualMachineConfiguration', 'windowsConfiguration', 'enableAutomaticUpdates'];
 

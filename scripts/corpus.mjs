@@ -12,7 +12,7 @@ const { lint } = await import('../src/engine/lint.ts');
 const { poolsOf } = await import('../src/engine/lint-text.ts');
 const { createFacts } = await import('../src/facts/catalog-facts.ts');
 const { discoverFiles } = await import('../src/sources/discover.ts');
-const { NO_SOURCE_OPTIONS } = await import('../src/sources/adapter.ts');
+const { NO_SOURCE_OPTIONS } = await import('../src/model/source-adapter.ts');
 
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { expected: { type: 'string' } } });
 if (positionals.length !== 1) {

@@ -3,7 +3,7 @@
 // table in README.md is not what this makes of the rules.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { AnyRule } from '../src/engine/rule.ts';
+import type { AnyRule } from '../src/model/rule.ts';
 import { allRules } from '../rules/index.ts';
 
 export const TABLE_START = '<!-- rules:start: generated from the rules by `npm run docs:rules` -->';

@@ -7,7 +7,7 @@ import { RuleCrashed } from './engine/lint-text.ts';
 import { loadCatalog } from './catalog/catalog.ts';
 import { ContextError } from './facts/load-context.ts';
 import { AS_OF_VARIABLE, RunDateError } from './facts/run-date.ts';
-import { accountForRun, factsForRun, FactsSetupError } from './facts/facts-for-run.ts';
+import { accountForRun, factsForRun, FactsSetupError } from './setup/facts-for-run.ts';
 import { FORMAT_NAMES, loadFormatter } from './formatters/index.ts';
 import { redact } from './formatters/redact.ts';
 import { NoFilesMatched, STDIN_ARGUMENT } from './sources/discover.ts';
@@ -132,6 +132,7 @@ async function runLint(paths: string[], options: LintCommandOptions): Promise<nu
   const facts = await factsForRun({ ...options, cwd: process.cwd() });
   const stdin = paths.includes(STDIN_ARGUMENT) ? { text: readFileSync(0, 'utf8'), filePath: options.stdinFilename } : undefined;
   const report = await lint({
+    rules: allRules,
     patterns: paths,
     cwd: process.cwd(),
     facts,

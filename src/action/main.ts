@@ -6,14 +6,14 @@ import picomatch from 'picomatch';
 import { ConfigError } from '../config/config.ts';
 import { lint, type LintReport } from '../engine/lint.ts';
 import { loadCatalog } from '../catalog/catalog.ts';
-import { factsForRun, FactsSetupError } from '../facts/facts-for-run.ts';
+import { factsForRun, FactsSetupError } from '../setup/facts-for-run.ts';
 import { ContextError } from '../facts/load-context.ts';
 import { RunDateError } from '../facts/run-date.ts';
 import type { FormatContext } from '../formatters/formatter.ts';
 import { escapeData } from '../formatters/github.ts';
 import { loadFormatter } from '../formatters/index.ts';
 import { redact } from '../formatters/redact.ts';
-import { SEARCHED_EXTENSIONS } from '../sources/parse-file.ts';
+import { SEARCHED_EXTENSIONS } from '../documents/parse-file.ts';
 import { discoverFiles, NoFilesMatched } from '../sources/discover.ts';
 import { allRules } from '../../rules/index.ts';
 import { affectedFiles } from './affected-files.ts';
@@ -26,7 +26,7 @@ async function run(env: NodeJS.ProcessEnv): Promise<number> {
   const cwd = env.GITHUB_WORKSPACE || process.cwd();
   const patterns = inputs.onlyChanged ? await changedPoolFiles(inputs, env, cwd) : inputs.files;
   const facts = await factsForRun({ cwd, live: inputs.live, ...pick(inputs, 'account', 'config', 'context') });
-  const report: LintReport = patterns.length === 0 ? emptyReport() : await lint({ patterns, cwd, facts, ...(inputs.config && { configPath: inputs.config }), ...(patterns !== inputs.files && { patternsWereSearched: true }) });
+  const report: LintReport = patterns.length === 0 ? emptyReport() : await lint({ rules: allRules, patterns, cwd, facts, ...(inputs.config && { configPath: inputs.config }), ...(patterns !== inputs.files && { patternsWereSearched: true }) });
 
   const context: FormatContext = { color: false, catalogDate: loadCatalog().dataDate, cwd, rules: allRules, version: packageJson.version };
   const format = async (name: string) => (await loadFormatter(name)!)(report, context);

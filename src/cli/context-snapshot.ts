@@ -5,11 +5,11 @@ import { stringify } from 'yaml';
 import { findVmSize } from '../catalog/catalog.ts';
 import { poolsOf } from '../engine/lint-text.ts';
 import { environmentRequests } from '../facts/environment-requests.ts';
-import { NO_SOURCE_OPTIONS } from '../sources/adapter.ts';
+import { NO_SOURCE_OPTIONS } from '../model/source-adapter.ts';
 import { discoverFiles } from '../sources/discover.ts';
-import { readSource } from '../sources/source-text.ts';
+import { readSource } from '../documents/source-text.ts';
 import { redact } from '../formatters/redact.ts';
-import type { PoolDefinition } from '../sources/pool-definition.ts';
+import type { PoolDefinition } from '../model/pool-definition.ts';
 import type { LiveOptions } from '../live/live-options.ts';
 import { readLiveEnvironment } from '../live/read-environment.ts';
 

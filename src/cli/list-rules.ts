@@ -1,4 +1,4 @@
-import { docsUrl } from '../engine/rule.ts';
+import { docsUrl } from '../model/rule.ts';
 import { allRules } from '../../rules/index.ts';
 
 /** The `batchlint rules` table: id, default severity, fixable, what it catches, where its docs are. */

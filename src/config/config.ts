@@ -1,4 +1,4 @@
-import type { Severity } from '../engine/rule.ts';
+import type { Severity } from '../model/rule.ts';
 
 export type Level = Severity | 'off';
 export type RuleSettingInput = Level | [Level] | [Level, Record<string, unknown>];

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { SyntaxProblem } from '../sources/syntax-problem.ts';
-import { parseFile } from '../sources/parse-file.ts';
+import { SyntaxProblem } from '../model/syntax-problem.ts';
+import { parseFile } from '../documents/parse-file.ts';
 import { ConfigError, type ConfigFile, type LoadedConfig, type PathMatcher } from './config.ts';
 
 export const CONFIG_FILE_NAMES = ['batchlint.config.json', 'batchlint.config.yaml', 'batchlint.config.yml'];
@@ -12,10 +12,15 @@ export class ConfigLocator {
   /** Keyed by the folder as the file path spells it, which saves resolving every path of a large folder. */
   private readonly byFolderAsWritten = new Map<string, Promise<LoadedConfig>>();
 
-  constructor(private readonly explicitPath: string | undefined, private readonly cwd: string) {}
+  /** ruleIds: the rules of the run, which the config may name. */
+  constructor(
+    private readonly explicitPath: string | undefined,
+    private readonly cwd: string,
+    private readonly ruleIds: readonly string[],
+  ) {}
 
   forFile(filePath: string): Promise<LoadedConfig> {
-    if (this.explicitPath) return this.cached(resolve(this.cwd, this.explicitPath), () => loadConfig(resolve(this.cwd, this.explicitPath!)));
+    if (this.explicitPath) return this.cached(resolve(this.cwd, this.explicitPath), () => loadConfig(resolve(this.cwd, this.explicitPath!), this.ruleIds));
     const folder = dirname(filePath);
     let config = this.byFolderAsWritten.get(folder);
     if (!config) {
@@ -28,7 +33,7 @@ export class ConfigLocator {
   private forDirectory(directory: string): Promise<LoadedConfig> {
     return this.cached(directory, async () => {
       const found = CONFIG_FILE_NAMES.map((name) => join(directory, name)).find((candidate) => existsSync(candidate));
-      if (found) return loadConfig(found);
+      if (found) return loadConfig(found, this.ruleIds);
       const parent = dirname(directory);
       return parent === directory ? { path: undefined, directory: this.cwd, config: {}, overrideMatchers: [] } : this.forDirectory(parent);
     });
@@ -44,7 +49,7 @@ export class ConfigLocator {
   }
 }
 
-export async function loadConfig(path: string): Promise<LoadedConfig> {
+export async function loadConfig(path: string, ruleIds: readonly string[]): Promise<LoadedConfig> {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
@@ -59,7 +64,7 @@ export async function loadConfig(path: string): Promise<LoadedConfig> {
     throw error;
   }
   const { validateConfig } = await import('./validate-config.ts');
-  const problems = validateConfig(value);
+  const problems = validateConfig(value, ruleIds);
   if (problems.length > 0) throw new ConfigError(`${path} is not a valid batchlint config:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
   const config = value as ConfigFile;
   const loaded: LoadedConfig = { path, directory: dirname(path), config, overrideMatchers: [] };

@@ -1,5 +1,5 @@
 import { relative, resolve } from 'node:path';
-import type { AnyRule, Severity } from '../engine/rule.ts';
+import type { AnyRule, Severity } from '../model/rule.ts';
 import type { LoadedConfig, RuleSettingInput } from './config.ts';
 
 export interface RuleSetting {

@@ -1,22 +1,19 @@
 import { closest } from 'fastest-levenshtein';
 import * as validators from '../schema/generated/config-validators.js';
 import { ruleOptionsExportName } from '../schema/rule-options-export.ts';
-import { allRules } from '../../rules/index.ts';
 import type { ConfigFile, RuleSettingInput } from './config.ts';
 
 type Validator = (typeof validators)['validateConfig'];
 
 /** Problems with a config value, each a readable line; empty when the config is usable. */
-export function validateConfig(value: unknown): string[] {
+export function validateConfig(value: unknown, ruleIds: readonly string[]): string[] {
   if (!validators.validateConfig(value)) return describe(validators.validateConfig, 'config');
   const config = value as ConfigFile;
   const settings = [config.rules ?? {}, ...(config.overrides ?? []).map((override) => override.rules)];
-  return settings.flatMap((rules) => Object.entries(rules).flatMap(([ruleId, setting]) => checkRuleSetting(ruleId, setting)));
+  return settings.flatMap((rules) => Object.entries(rules).flatMap(([ruleId, setting]) => checkRuleSetting(ruleId, setting, ruleIds)));
 }
 
-const ruleIds = allRules.map((rule) => rule.meta.id);
-
-function checkRuleSetting(ruleId: string, setting: RuleSettingInput): string[] {
+function checkRuleSetting(ruleId: string, setting: RuleSettingInput, ruleIds: readonly string[]): string[] {
   if (!ruleIds.includes(ruleId)) return [`unknown rule "${ruleId}"; did you mean "${closest(ruleId, ruleIds)}"?`];
   const options = Array.isArray(setting) ? setting[1] : undefined;
   if (options === undefined) return [];

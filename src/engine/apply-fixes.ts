@@ -1,5 +1,5 @@
-import type { TextEdit } from '../sources/document.ts';
-import type { Fix } from './finding.ts';
+import type { TextEdit } from '../model/document.ts';
+import type { Fix } from '../model/finding.ts';
 
 /**
  * Applies the fixes whose edits do not overlap an earlier accepted fix (in file order); the rest wait for

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Finding } from './finding.ts';
+import type { Finding } from '../model/finding.ts';
 
 /**
  * A finding's identity that survives unrelated edits: rule, file, pool and property, never line numbers.

@@ -1,6 +1,6 @@
-import { parseErrorRule } from '../../rules/parse-error.ts';
+import { PARSE_ERROR } from '../model/rule.ts';
 import { applyFixes } from './apply-fixes.ts';
-import type { Finding } from './finding.ts';
+import type { Finding } from '../model/finding.ts';
 import type { TextResult } from './lint-text.ts';
 
 const MAX_FIX_PASSES = 10;
@@ -46,7 +46,7 @@ function whyNotKept(before: TextResult, after: TextResult, fixedFindings: readon
 }
 
 function parseErrors(result: TextResult): string[] {
-  return result.findings.filter((finding) => finding.ruleId === parseErrorRule.meta.id).map((finding) => finding.message);
+  return result.findings.filter((finding) => finding.ruleId === PARSE_ERROR).map((finding) => finding.message);
 }
 
 /** The same rule about the same property of the same pool; lines and messages may move with the edit. */

@@ -1,22 +1,19 @@
 import { ruleSettingsFor, type RuleSetting } from '../config/rule-settings.ts';
 import type { LoadedConfig } from '../config/config.ts';
-import type { Facts } from '../facts/facts.ts';
-import type { SourceContext, SourceOptions } from '../sources/adapter.ts';
+import type { Facts } from '../model/facts.ts';
+import type { SourceContext, SourceOptions } from '../model/source-adapter.ts';
 import { adapters } from '../sources/adapters.ts';
-import type { SourceDocument } from '../sources/document.ts';
-import { formatOf, parseFile } from '../sources/parse-file.ts';
-import type { PoolDefinition } from '../sources/pool-definition.ts';
+import type { SourceDocument } from '../model/document.ts';
+import { formatOf, parseFile } from '../documents/parse-file.ts';
+import type { PoolDefinition } from '../model/pool-definition.ts';
 import { mayBePoolDefinition } from '../sources/pool-signs.ts';
-import { SyntaxProblem } from '../sources/syntax-problem.ts';
-import { LineIndex, type Location, type Path } from '../sources/location.ts';
-import { allRules } from '../../rules/index.ts';
-import { parseErrorRule } from '../../rules/parse-error.ts';
-import { unusedSuppressionRule } from '../../rules/unused-suppression.ts';
+import { SyntaxProblem } from '../model/syntax-problem.ts';
+import { LineIndex, type Location, type Path } from '../model/location.ts';
 import { secretScrubber, type Scrub } from './secret-values.ts';
 import { applyDirectives, findDirectives } from './suppressions.ts';
-import type { Finding, NotChecked } from './finding.ts';
-import { docsUrl, isPoolRule, type AnyRule, type PoolRule, type Report } from './rule.ts';
-import { atMost } from './severity.ts';
+import type { Finding, NotChecked } from '../model/finding.ts';
+import { docsUrl, isPoolRule, PARSE_ERROR, UNUSED_SUPPRESSION, type AnyRule, type PoolRule, type Report, type Severity } from '../model/rule.ts';
+import { atMost } from '../model/severity.ts';
 
 export interface TextResult {
   findings: Finding[];
@@ -130,18 +127,10 @@ function runRule(rule: PoolRule<any>, setting: RuleSetting, pool: PoolDefinition
   const ruleId = rule.meta.id;
   const toFinding = (report: Report): Finding => {
     const { location, filePath, origin } = pool.locate(report.path, report.part);
-    const finding: Finding = {
-      ruleId,
-      severity: report.severity ? atMost(setting.severity, report.severity) : setting.severity,
-      message: origin ? `${report.message} (${origin})` : report.message,
-      filePath: filePath ?? input.filePath,
-      line: location.line,
-      column: location.column,
-      endLine: location.endLine,
-      endColumn: location.endColumn,
-      propertyPath: report.path.join('.'),
-      docsUrl: docsUrl(ruleId),
-    };
+    const severity = report.severity ? atMost(setting.severity, report.severity) : setting.severity;
+    const message = origin ? `${report.message} (${origin})` : report.message;
+    const finding = makeFinding(ruleId, severity, message, filePath ?? input.filePath, location);
+    finding.propertyPath = report.path.join('.');
     if (pool.id !== undefined) finding.poolId = pool.id;
     const edits = report.fix && pool.setValueEdits(report.fix.path, report.fix.value);
     if (report.fix && edits) finding.fix = { description: report.fix.description, edits };
@@ -175,25 +164,15 @@ function suppress(findings: Finding[], document: SourceDocument, input: LintText
   const directives = findDirectives(document.text, document.format);
   if (directives.length === 0) return findings;
   const { kept, unused } = applyDirectives(findings, directives);
-  const setting = ruleSettingsFor(input.rules, input.config, input.filePath, undefined).get(unusedSuppressionRule.meta.id);
+  const setting = ruleSettingsFor(input.rules, input.config, input.filePath, undefined).get(UNUSED_SUPPRESSION);
   if (!setting) return kept;
   const lines = new LineIndex(document.text);
-  const knownIds = new Set(allRules.map((rule) => rule.meta.id));
+  const knownIds = new Set(input.rules.map((rule) => rule.meta.id));
   for (const directive of unused) {
-    const { line, column, endLine, endColumn } = lines.location(directive.offset, directive.length);
     const unknown = directive.ruleIds.filter((id) => !knownIds.has(id));
     const what = unknown.length > 0 ? `names no known rule (${unknown.join(', ')})` : 'silences nothing here';
-    kept.push({
-      ruleId: unusedSuppressionRule.meta.id,
-      severity: setting.severity,
-      message: `this batchlint-disable${directive.scope === 'next-line' ? '-next-line' : ''} comment ${what}; remove it, or fix the rule id`,
-      filePath: input.filePath,
-      line,
-      column,
-      endLine,
-      endColumn,
-      docsUrl: docsUrl(unusedSuppressionRule.meta.id),
-    });
+    const message = `this batchlint-disable${directive.scope === 'next-line' ? '-next-line' : ''} comment ${what}; remove it, or fix the rule id`;
+    kept.push(makeFinding(UNUSED_SUPPRESSION, setting.severity, message, input.filePath, lines.location(directive.offset, directive.length)));
   }
   return kept;
 }
@@ -201,8 +180,7 @@ function suppress(findings: Finding[], document: SourceDocument, input: LintText
 function sourceProblemFindings(input: LintTextInput, document: SourceDocument, ruleId: string, path: Path, message: string): Finding[] {
   const setting = ruleSettingsFor(input.rules, input.config, input.filePath, undefined).get(ruleId);
   if (!setting) return [];
-  const { line, column, endLine, endColumn } = document.locate(path).location;
-  return [{ ruleId, severity: setting.severity, message, filePath: input.filePath, line, column, endLine, endColumn, docsUrl: docsUrl(ruleId) }];
+  return [makeFinding(ruleId, setting.severity, message, input.filePath, document.locate(path).location)];
 }
 
 /** A file that parsed with something wrong in its syntax (a repeated key): parse-error findings, and the file is linted. */
@@ -221,8 +199,12 @@ function syntaxProblemFindings(input: LintTextInput, problem: SyntaxProblem): Fi
 
 /** A file that could not be linted at all, as a parse-error finding (none when the rule is off for the file). */
 export function parseErrorFindings(input: Pick<LintTextInput, 'filePath' | 'config' | 'rules'>, message: string, location: Location): Finding[] {
-  const setting = ruleSettingsFor(input.rules, input.config, input.filePath, undefined).get(parseErrorRule.meta.id);
+  const setting = ruleSettingsFor(input.rules, input.config, input.filePath, undefined).get(PARSE_ERROR);
   if (!setting) return [];
+  return [makeFinding(PARSE_ERROR, setting.severity, message, input.filePath, location)];
+}
+
+function makeFinding(ruleId: string, severity: Severity, message: string, filePath: string, location: Location): Finding {
   const { line, column, endLine, endColumn } = location;
-  return [{ ruleId: parseErrorRule.meta.id, severity: setting.severity, message, filePath: input.filePath, line, column, endLine, endColumn, docsUrl: docsUrl(parseErrorRule.meta.id) }];
+  return { ruleId, severity, message, filePath, line, column, endLine, endColumn, docsUrl: docsUrl(ruleId) };
 }

@@ -2,19 +2,18 @@ import { resolve } from 'node:path';
 import type { LoadedConfig } from '../config/config.ts';
 import { ConfigLocator } from '../config/load-config.ts';
 import { isIgnored } from '../config/rule-settings.ts';
-import type { EnvironmentSource, Facts } from '../facts/facts.ts';
-import { NO_SOURCE_OPTIONS, type SourceOptions } from '../sources/adapter.ts';
+import type { EnvironmentSource, Facts, FactsGatherer } from '../model/facts.ts';
+import { NO_SOURCE_OPTIONS, type SourceOptions } from '../model/source-adapter.ts';
 import { discover, STDIN_ARGUMENT, type ReadFolder } from '../sources/discover.ts';
 import { isTerraformVariablesFile, notReadReason, VARIABLES_FILE_ALONE } from '../sources/not-read.ts';
-import { formatOf } from '../sources/parse-file.ts';
+import { formatOf } from '../documents/parse-file.ts';
 import { mayBePoolDefinition } from '../sources/pool-signs.ts';
-import { encodeSource, readSource, type SourceText } from '../sources/source-text.ts';
-import { allRules } from '../../rules/index.ts';
-import type { Finding, NotChecked } from './finding.ts';
+import { encodeSource, readSource, type SourceText } from '../documents/source-text.ts';
+import type { Finding, NotChecked } from '../model/finding.ts';
 import { fixText } from './fix-text.ts';
 import { lintText, parseErrorFindings, poolsOf, type TextResult } from './lint-text.ts';
-import type { PoolDefinition } from '../sources/pool-definition.ts';
-import type { AnyRule } from './rule.ts';
+import type { PoolDefinition } from '../model/pool-definition.ts';
+import type { AnyRule } from '../model/rule.ts';
 import { writeFixedFiles, type FixedFile } from './write-fixes.ts';
 
 export interface LintOptions {
@@ -30,7 +29,8 @@ export interface LintOptions {
   fix?: boolean;
   /** The text to lint for the `-` argument, and the name to report it under. */
   stdin?: { text: string; filePath: string };
-  rules?: readonly AnyRule[];
+  /** The rule set; the front end chooses it (the CLI and the Action pass every rule). */
+  rules: readonly AnyRule[];
   /** Parameters and variables files, and the deployment target, for the adapters. */
   sources?: SourceOptions;
   debug?: (message: string) => void;
@@ -41,10 +41,6 @@ export interface LintOptions {
   patternsWereSearched?: boolean;
   /** Lists a folder's entries; tests give one that fails. */
   readFolder?: ReadFolder;
-}
-
-export interface FactsGatherer {
-  gatherFor(pools: readonly PoolDefinition[]): Promise<Facts>;
 }
 
 export interface FileResult {
@@ -72,9 +68,9 @@ export interface LintReport {
 }
 
 export async function lint(options: LintOptions): Promise<LintReport> {
-  const rules = options.rules ?? allRules;
+  const { rules } = options;
   const debug = options.debug ?? (() => {});
-  const configs = new ConfigLocator(options.configPath, options.cwd);
+  const configs = new ConfigLocator(options.configPath, options.cwd, rules.map((rule) => rule.meta.id));
   const report: LintReport = { environment: 'none', results: [], notChecked: [], notLinted: [], summary: { files: 0, pools: 0, errors: 0, warnings: 0, infos: 0, fixed: 0 } };
   const notLinted = (path: string, reason: string) => {
     report.notLinted.push({ path, reason });

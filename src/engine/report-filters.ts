@@ -1,4 +1,4 @@
-import type { Finding } from './finding.ts';
+import type { Finding } from '../model/finding.ts';
 import type { FileResult, LintReport } from './lint.ts';
 
 /** The report with only the findings `keep` accepts, its counts recomputed. */

@@ -1,4 +1,4 @@
-import type { PoolDefinition } from '../sources/pool-definition.ts';
+import type { PoolDefinition } from '../model/pool-definition.ts';
 
 /**
  * The credentials a file holds, scrubbed from its messages before any formatter sees them. A password is

@@ -1,5 +1,5 @@
-import type { DocumentFormat } from '../sources/document.ts';
-import type { Finding } from './finding.ts';
+import type { DocumentFormat } from '../model/document.ts';
+import type { Finding } from '../model/finding.ts';
 
 /** An inline comment that silences rules: on the next line, or in the whole file. */
 export interface Directive {

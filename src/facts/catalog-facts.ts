@@ -2,9 +2,9 @@ import { closestVmSizeNames, findImage, findVmSize, loadCatalog, regionsOf, size
 import { imageGeneration } from '../catalog/image-generation.ts';
 import { marketplaceImageKey } from '../pool/image-source.ts';
 import type { VmSizeInfo } from '../catalog/types.ts';
-import type { Environment } from './environment.ts';
+import type { Environment } from '../model/environment.ts';
 import { EnvironmentLookups, type Unavailable } from './environment-lookups.ts';
-import type { EnvironmentSource, Facts, ImageReferenceInput } from './facts.ts';
+import type { EnvironmentSource, Facts, ImageReferenceInput } from '../model/facts.ts';
 import { runDate } from './run-date.ts';
 
 export interface FactSources {

@@ -1,6 +1,6 @@
 import { dirname, relative, resolve } from 'node:path';
 import { createFacts } from './catalog-facts.ts';
-import type { Facts } from './facts.ts';
+import type { Facts } from '../model/facts.ts';
 import { findContextFile, loadContextFile } from './load-context.ts';
 
 /**

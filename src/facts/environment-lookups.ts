@@ -1,5 +1,5 @@
-import type { Environment, ImageFacts, LockFacts, VmSizeFacts } from './environment.ts';
-import type { EnvironmentSource, Fact, SizeOffering } from './facts.ts';
+import type { Environment, ImageFacts, LockFacts, VmSizeFacts } from '../model/environment.ts';
+import type { EnvironmentSource, Fact, ResourceKind, SizeOffering } from '../model/facts.ts';
 import { isWithinScope, normalizeResourceId } from './resource-id.ts';
 
 /**
@@ -8,7 +8,6 @@ import { isWithinScope, normalizeResourceId } from './resource-id.ts';
  */
 export type Unavailable = ReadonlyMap<string, string>;
 
-export type ResourceKind = 'account' | 'subscriptionQuotas' | 'skus' | 'subnet' | 'vnet' | 'nsg' | 'locks' | 'image';
 
 export function unavailableKey(kind: ResourceKind, id = ''): string {
   return `${kind}:${normalizeResourceId(id)}`;

@@ -1,5 +1,5 @@
-import { isKnown } from '../sources/unknown.ts';
-import type { PoolDefinition } from '../sources/pool-definition.ts';
+import { isKnown } from '../model/unknown.ts';
+import type { PoolDefinition } from '../model/pool-definition.ts';
 import { imageGeneration } from '../catalog/image-generation.ts';
 import { marketplaceImageKey } from '../pool/image-source.ts';
 import { poolSubnetId } from '../pool/network.ts';

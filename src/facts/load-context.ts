@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import { parseFile } from '../sources/parse-file.ts';
-import { SyntaxProblem } from '../sources/syntax-problem.ts';
-import type { Environment, SecurityRule } from './environment.ts';
+import { parseFile } from '../documents/parse-file.ts';
+import { SyntaxProblem } from '../model/syntax-problem.ts';
+import type { Environment, SecurityRule } from '../model/environment.ts';
 
 export const CONTEXT_FILE_NAMES = ['batchlint.context.json', 'batchlint.context.yaml', 'batchlint.context.yml'];
 

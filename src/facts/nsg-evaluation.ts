@@ -1,5 +1,5 @@
 import { ipv4Block, type Ipv4Block } from './address-space.ts';
-import type { SecurityRule } from './environment.ts';
+import type { SecurityRule } from '../model/environment.ts';
 
 /**
  * Azure's default rules, present in every NSG below the custom ones (priorities 65000–65500); a rule set

@@ -1,5 +1,5 @@
 import type { LintReport } from '../engine/lint.ts';
-import type { AnyRule } from '../engine/rule.ts';
+import type { AnyRule } from '../model/rule.ts';
 
 export interface FormatContext {
   /** The folder paths are reported relative to (the repository root in CI). */

@@ -1,4 +1,4 @@
-import type { Severity } from '../engine/rule.ts';
+import type { Severity } from '../model/rule.ts';
 import type { Formatter } from './formatter.ts';
 import { notCheckedLines } from './not-checked.ts';
 import { redact } from './redact.ts';

@@ -1,4 +1,4 @@
-import type { Finding } from '../engine/finding.ts';
+import type { Finding } from '../model/finding.ts';
 import type { Formatter } from './formatter.ts';
 import { redact, shownFix } from './redact.ts';
 import { resultsByFindingFile } from './results-by-file.ts';

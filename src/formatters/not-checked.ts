@@ -1,4 +1,4 @@
-import type { NotChecked } from '../engine/finding.ts';
+import type { NotChecked } from '../model/finding.ts';
 import type { LintReport } from '../engine/lint.ts';
 import { redact } from './redact.ts';
 

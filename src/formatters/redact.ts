@@ -1,4 +1,4 @@
-import type { Fix } from '../engine/finding.ts';
+import type { Fix } from '../model/finding.ts';
 
 /**
  * Secrets never reach output. Pool files carry them in SAS URLs, connection strings, command-line flags and

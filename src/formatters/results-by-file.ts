@@ -1,4 +1,4 @@
-import type { Finding } from '../engine/finding.ts';
+import type { Finding } from '../model/finding.ts';
 import type { LintReport } from '../engine/lint.ts';
 
 export interface FileFindings {

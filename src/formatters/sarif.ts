@@ -1,8 +1,8 @@
 import { isAbsolute, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Finding } from '../engine/finding.ts';
+import type { Finding } from '../model/finding.ts';
 import { fingerprints } from '../engine/fingerprint.ts';
-import { docsUrl, type AnyRule, type Severity } from '../engine/rule.ts';
+import { docsUrl, type AnyRule, type Severity } from '../model/rule.ts';
 import type { Formatter } from './formatter.ts';
 import { redact, shownFix } from './redact.ts';
 

@@ -1,5 +1,5 @@
 import { findVmSize } from '../catalog/catalog.ts';
-import type { FactsGatherer } from '../engine/lint.ts';
+import type { FactsGatherer } from '../model/facts.ts';
 import { createFacts } from '../facts/catalog-facts.ts';
 import { environmentRequests } from '../facts/environment-requests.ts';
 import type { LiveOptions } from './live-options.ts';

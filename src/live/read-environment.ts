@@ -1,6 +1,6 @@
 import pLimit from 'p-limit';
 import type { VmSizeInfo } from '../catalog/types.ts';
-import type { AccountFacts, Environment, ImageFacts, LockFacts, SubnetFacts, VmSizeFacts } from '../facts/environment.ts';
+import type { AccountFacts, Environment, ImageFacts, LockFacts, SubnetFacts, VmSizeFacts } from '../model/environment.ts';
 import type { EnvironmentRequests, MarketplaceImage } from '../facts/environment-requests.ts';
 import { marketplaceImageKey } from '../pool/image-source.ts';
 import { unavailableKey } from '../facts/environment-lookups.ts';

@@ -1,5 +1,5 @@
 import type { VmSizeInfo } from '../catalog/types.ts';
-import type { AccountFacts, ExistingPool, LockFacts, SecurityRule, SubnetFacts, VmSizeFacts } from '../facts/environment.ts';
+import type { AccountFacts, ExistingPool, LockFacts, SecurityRule, SubnetFacts, VmSizeFacts } from '../model/environment.ts';
 
 /** The parts of the SDK's response models live mode reads; kept structural so the SDK types load only in live mode. */
 export interface ArmLock {

@@ -1,5 +1,5 @@
-import type { AccountFacts, ExistingPool } from '../facts/environment.ts';
-import type { PoolSpec } from '../sources/pool-definition.ts';
+import type { AccountFacts, ExistingPool } from '../model/environment.ts';
+import type { PoolSpec } from '../model/pool-definition.ts';
 
 /**
  * The existing pool a definition deploys over: none (a new pool, or the account's pools are not known), the one

@@ -1,5 +1,5 @@
-import type { PoolSpec } from '../sources/pool-definition.ts';
-import { isKnown, isUnknown, type UnknownValue } from '../sources/unknown.ts';
+import type { PoolSpec } from '../model/pool-definition.ts';
+import { isKnown, isUnknown, type UnknownValue } from '../model/unknown.ts';
 
 /** Where the pool's OS image comes from: a marketplace SKU, or a custom image (Compute Gallery or managed image). */
 export type ImageSource = 'marketplace' | 'custom';

@@ -1,6 +1,6 @@
 import type { ResourceFile } from '@azure/batch';
-import type { PoolSpec } from '../sources/pool-definition.ts';
-import { isKnown, isUnknown, type Unknowable, type UnknownValue } from '../sources/unknown.ts';
+import type { PoolSpec } from '../model/pool-definition.ts';
+import { isKnown, isUnknown, type Unknowable, type UnknownValue } from '../model/unknown.ts';
 
 /** The subnet the pool's nodes join; undefined for a pool outside a VNet. */
 export function poolSubnetId(spec: PoolSpec): string | UnknownValue | undefined {

@@ -1,5 +1,5 @@
-import type { PoolSpec } from '../sources/pool-definition.ts';
-import { isUnknown, unknownValue, type UnknownValue } from '../sources/unknown.ts';
+import type { PoolSpec } from '../model/pool-definition.ts';
+import { isUnknown, unknownValue, type UnknownValue } from '../model/unknown.ts';
 
 /** The nodes a fixed-size pool asks for, dedicated and Spot/low-priority apart (they count against different quotas). */
 export interface NodeDemand {

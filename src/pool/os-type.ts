@@ -1,7 +1,7 @@
 import type { OsType } from '../catalog/types.ts';
-import type { Facts } from '../facts/facts.ts';
-import type { PoolSpec } from '../sources/pool-definition.ts';
-import { isKnown, isUnknown } from '../sources/unknown.ts';
+import type { Facts } from '../model/facts.ts';
+import type { PoolSpec } from '../model/pool-definition.ts';
+import { isKnown, isUnknown } from '../model/unknown.ts';
 
 const WINDOWS_PUBLISHERS = new Set(['microsoftwindowsserver', 'microsoftwindowsdesktop', 'microsoftvisualstudio', 'microsoftsqlserver']);
 

@@ -1,5 +1,5 @@
-import type { PoolDefinition } from '../sources/pool-definition.ts';
-import { isKnown, isUnknown, type UnknownValue } from '../sources/unknown.ts';
+import type { PoolDefinition } from '../model/pool-definition.ts';
+import { isKnown, isUnknown, type UnknownValue } from '../model/unknown.ts';
 
 export interface EffectiveSetting<T> {
   value: T;

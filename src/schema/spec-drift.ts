@@ -1,4 +1,4 @@
-import { armPathOf } from '../sources/arm-pool-paths.ts';
+import { armPathOf } from '../sources/arm/pool-paths.ts';
 
 type Node = Record<string, any>;
 

@@ -1,6 +1,6 @@
-import type { SourceAdapter } from './adapter.ts';
-import { armTemplateAdapter } from './arm-template.ts';
-import { batchDataPlaneAdapter } from './batch-data-plane.ts';
+import type { SourceAdapter } from '../model/source-adapter.ts';
+import { armTemplateAdapter } from './arm/template-adapter.ts';
+import { batchDataPlaneAdapter } from './batch/batch-data-plane.ts';
 import { terraformAdapter } from './terraform/terraform-adapter.ts';
 import { terraformPlanAdapter } from './terraform/plan-adapter.ts';
 

@@ -1,6 +1,6 @@
 import { readdir as nodeReaddir, realpathSync, statSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
-import { SEARCHED_EXTENSIONS } from './parse-file.ts';
+import { SEARCHED_EXTENSIONS } from '../documents/parse-file.ts';
 
 const SKIPPED_FOLDERS = ['**/node_modules/**', '**/.git/**'];
 

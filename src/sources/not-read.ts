@@ -1,4 +1,4 @@
-import { extensionOf, formatOf } from './parse-file.ts';
+import { extensionOf, formatOf } from '../documents/parse-file.ts';
 
 const READ_FORMATS = 'JSON (.json, .jsonc), YAML (.yaml, .yml) and Terraform (.tf)';
 

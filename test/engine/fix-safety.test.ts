@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lint } from '../../src/engine/lint.ts';
-import type { PoolRule } from '../../src/engine/rule.ts';
+import type { PoolRule } from '../../src/model/rule.ts';
 import { FixNotWritten } from '../../src/engine/write-fixes.ts';
 import { createFacts } from '../../src/facts/catalog-facts.ts';
 import { allRules } from '../../rules/index.ts';

@@ -2,11 +2,11 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigLocator } from '../../src/config/load-config.ts';
-import type { Finding } from '../../src/engine/finding.ts';
+import type { Finding } from '../../src/model/finding.ts';
 import { fixText } from '../../src/engine/fix-text.ts';
 import { lintText, type TextResult } from '../../src/engine/lint-text.ts';
 import { ContextLocator } from '../../src/facts/context-locator.ts';
-import { NO_SOURCE_OPTIONS } from '../../src/sources/adapter.ts';
+import { NO_SOURCE_OPTIONS } from '../../src/model/source-adapter.ts';
 import { allRules } from '../../rules/index.ts';
 import { applyEdits } from '../helpers/apply-edits.ts';
 import { PROJECT_ROOT } from '../helpers/lint-fixture.ts';
@@ -27,7 +27,7 @@ function filesUnder(folder: string): string[] {
   });
 }
 
-const configs = new ConfigLocator(undefined, PROJECT_ROOT);
+const configs = new ConfigLocator(undefined, PROJECT_ROOT, allRules.map((rule) => rule.meta.id));
 const contexts = new ContextLocator(PROJECT_ROOT);
 
 async function linter(filePath: string): Promise<(text: string) => Promise<TextResult>> {

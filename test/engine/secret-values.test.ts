@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { secretScrubber } from '../../src/engine/secret-values.ts';
-import type { PoolDefinition } from '../../src/sources/pool-definition.ts';
+import type { PoolDefinition } from '../../src/model/pool-definition.ts';
 
 const poolWith = (spec: object) => ({ spec }) as unknown as PoolDefinition;
 

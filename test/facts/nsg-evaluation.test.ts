@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { SecurityRule } from '../../src/facts/environment.ts';
+import type { SecurityRule } from '../../src/model/environment.ts';
 import { evaluateNsg, type ServiceTraffic, type Verdict } from '../../src/facts/nsg-evaluation.ts';
 
 const batchOut: ServiceTraffic = { direction: 'Outbound', port: 443, serviceTag: 'BatchNodeManagement.eastus', nodePrefixes: ['10.0.1.0/24'] };

@@ -1,5 +1,5 @@
 import { applyFixes } from '../../src/engine/apply-fixes.ts';
-import type { TextEdit } from '../../src/sources/document.ts';
+import type { TextEdit } from '../../src/model/document.ts';
 
 export function applyEdits(text: string, edits: TextEdit[]): string {
   return applyFixes(text, [{ description: 'test', edits }]).text;

@@ -1,5 +1,5 @@
 import { findVmSize, loadCatalog, regionsOf } from '../../src/catalog/catalog.ts';
-import type { Environment, ImageFacts, LockFacts, SecurityRule } from '../../src/facts/environment.ts';
+import type { Environment, ImageFacts, LockFacts, SecurityRule } from '../../src/model/environment.ts';
 import { isWithinScope } from '../../src/facts/resource-id.ts';
 import { DEFAULT_SECURITY_RULES } from '../../src/facts/nsg-evaluation.ts';
 import type { FakePattern } from './fake-azure.ts';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parse } from 'yaml';
-import type { Environment } from '../../src/facts/environment.ts';
+import type { Environment } from '../../src/model/environment.ts';
 import { loadContextFile } from '../../src/facts/load-context.ts';
 import { armResponsesFor, lockListPattern } from './arm-responses.ts';
 import type { FakeAnswer, FakeAzureOptions, FakeRoute } from './fake-azure.ts';

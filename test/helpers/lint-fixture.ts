@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { lint, type LintReport } from '../../src/engine/lint.ts';
-import type { Finding } from '../../src/engine/finding.ts';
+import type { Finding } from '../../src/model/finding.ts';
 import { ContextLocator } from '../../src/facts/context-locator.ts';
 import { allRules } from '../../rules/index.ts';
 

@@ -1,10 +1,11 @@
 import type { TokenCredential } from '@azure/core-auth';
 import { lint, type LintReport } from '../../src/engine/lint.ts';
-import type { AnyRule } from '../../src/engine/rule.ts';
+import type { AnyRule } from '../../src/model/rule.ts';
 import type { LiveOptions } from '../../src/live/live-options.ts';
 import { liveFacts } from '../../src/live/live-facts.ts';
 import type { FakeAzure } from './fake-azure.ts';
 import { PROJECT_ROOT } from './lint-fixture.ts';
+import { allRules } from '../../rules/index.ts';
 
 export const STATIC_TOKEN = 'static-test-token';
 
@@ -20,5 +21,5 @@ export function liveOptionsFor(fake: FakeAzure, accountId: string, overrides: Pa
 
 /** Lints files under the project root as `batchlint lint --live` does, with the facts read from the fake Azure. */
 export function lintLive(patterns: string[], options: LiveOptions, rules?: readonly AnyRule[]): Promise<LintReport> {
-  return lint({ patterns, cwd: PROJECT_ROOT, facts: liveFacts(options), ...(rules && { rules }) });
+  return lint({ patterns, cwd: PROJECT_ROOT, facts: liveFacts(options), rules: rules ?? allRules });
 }

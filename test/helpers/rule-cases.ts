@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Severity } from '../../src/engine/rule.ts';
+import type { Severity } from '../../src/model/rule.ts';
 import { applyEdits } from './apply-edits.ts';
 import { findingsOf, PROJECT_ROOT } from './lint-fixture.ts';
 

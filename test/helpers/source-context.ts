@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { NO_SOURCE_OPTIONS, type SourceContext, type SourceOptions } from '../../src/sources/adapter.ts';
-import type { Path } from '../../src/sources/location.ts';
+import { NO_SOURCE_OPTIONS, type SourceContext, type SourceOptions } from '../../src/model/source-adapter.ts';
+import type { Path } from '../../src/model/location.ts';
 
 export interface RecordingSourceContext extends SourceContext {
   readonly problems: { ruleId: string; path: Path; message: string }[];

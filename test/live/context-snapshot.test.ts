@@ -9,6 +9,7 @@ import { loadScenario } from '../helpers/azure-scenario.ts';
 import { startFakeAzure, type FakeAzure } from '../helpers/fake-azure.ts';
 import { PROJECT_ROOT } from '../helpers/lint-fixture.ts';
 import { lintLive, liveOptionsFor, STATIC_TOKEN } from '../helpers/live-run.ts';
+import { allRules } from '../../rules/index.ts';
 
 const POOLS = 'fixtures/azure/pools';
 
@@ -29,7 +30,7 @@ describe('batchlint context snapshot', () => {
     const { snapshot, live } = await snapshotOf('paged.yaml');
     const file = join(mkdtempSync(join(tmpdir(), 'batchlint-snapshot-')), 'batchlint.context.yaml');
     writeFileSync(file, snapshot);
-    const fromSnapshot = await lint({ patterns: [POOLS], cwd: PROJECT_ROOT, facts: await contextFacts(file, PROJECT_ROOT) });
+    const fromSnapshot = await lint({ rules: allRules, patterns: [POOLS], cwd: PROJECT_ROOT, facts: await contextFacts(file, PROJECT_ROOT) });
     expect(findings(live).length).toBeGreaterThan(0);
     expect(findings(fromSnapshot)).toEqual(findings(live));
     expect(snapshot).toMatch(/^# batchlint context: read from Azure for 3 pool\(s\)/);

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { contextSnapshot } from '../../src/cli/context-snapshot.ts';
-import type { Environment } from '../../src/facts/environment.ts';
+import type { Environment } from '../../src/model/environment.ts';
 import { loadContextFile } from '../../src/facts/load-context.ts';
 import { environmentOptions, environmentRoutes } from '../helpers/azure-scenario.ts';
 import { startFakeAzure, type FakeAzure } from '../helpers/fake-azure.ts';

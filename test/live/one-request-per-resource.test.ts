@@ -6,6 +6,7 @@ import { loadScenario } from '../helpers/azure-scenario.ts';
 import { startFakeAzure, type FakeAzure } from '../helpers/fake-azure.ts';
 import { SCENARIO_IMAGE, SCENARIO_SUBNETS, writeHundredPools } from '../helpers/hundred-pools.ts';
 import { liveOptionsFor } from '../helpers/live-run.ts';
+import { allRules } from '../../rules/index.ts';
 
 const SUBSCRIPTION = '/subscriptions/6a1f9c3e-2b7d-4e58-9f10-3c4d5e6f7a8b';
 
@@ -18,7 +19,7 @@ describe('batchlint lint --live with 100 pools over 3 subnets', () => {
     fake = await startFakeAzure(scenario.routes, { ...scenario.options, latencyMs: 50 });
     const folder = writeHundredPools();
     const options = liveOptionsFor(fake, scenario.accountId, { concurrency: LIVE_DEFAULTS.concurrency });
-    report = await lint({ patterns: [folder], cwd: folder, facts: liveFacts(options) });
+    report = await lint({ rules: allRules, patterns: [folder], cwd: folder, facts: liveFacts(options) });
   });
   afterAll(() => fake.close());
 

@@ -1,7 +1,7 @@
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LintReport } from '../../src/engine/lint.ts';
-import type { Environment } from '../../src/facts/environment.ts';
+import type { Environment } from '../../src/model/environment.ts';
 import { loadContextFile } from '../../src/facts/load-context.ts';
 import { environmentOptions, environmentRoutes } from '../helpers/azure-scenario.ts';
 import { startFakeAzure, type FakeAzure } from '../helpers/fake-azure.ts';

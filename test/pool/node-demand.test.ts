@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { nodeDemand } from '../../src/pool/node-demand.ts';
-import type { PoolSpec } from '../../src/sources/pool-definition.ts';
+import type { PoolSpec } from '../../src/model/pool-definition.ts';
 
 describe('nodeDemand', () => {
   it('counts dedicated and Spot nodes apart', () => {

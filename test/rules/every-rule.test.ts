@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isPoolRule } from '../../src/engine/rule.ts';
+import { isPoolRule } from '../../src/model/rule.ts';
 import { allRules } from '../../rules/index.ts';
 import { PROJECT_ROOT } from '../helpers/lint-fixture.ts';
 import { withRuleTable } from '../../scripts/readme-rules.ts';

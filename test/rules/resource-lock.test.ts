@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { resourceLockRule } from '../../rules/resource-lock.ts';
 import { lint } from '../../src/engine/lint.ts';
 import { createFacts } from '../../src/facts/catalog-facts.ts';
-import type { Environment } from '../../src/facts/environment.ts';
+import type { Environment } from '../../src/model/environment.ts';
 import { PROJECT_ROOT } from '../helpers/lint-fixture.ts';
 import { describeRuleFixtures } from '../helpers/rule-cases.ts';
 

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { findDirectives } from '../../src/engine/suppressions.ts';
 import { describeRuleFixtures } from '../helpers/rule-cases.ts';
 import { lintFixtures, PROJECT_ROOT } from '../helpers/lint-fixture.ts';
+import { allRules } from '../../rules/index.ts';
 
 describeRuleFixtures(
   'unused-suppression',
@@ -29,7 +30,7 @@ describe('inline suppressions', () => {
     const { lint } = await import('../../src/engine/lint.ts');
     const { createFacts } = await import('../../src/facts/catalog-facts.ts');
     const text = readFileSync(join(PROJECT_ROOT, fixture), 'utf8').replace(/^\s*# batchlint-disable.*\n/gm, '');
-    const report = await lint({ patterns: ['-'], cwd: PROJECT_ROOT, facts: createFacts(), stdin: { text, filePath: 'pool.yaml' } });
+    const report = await lint({ rules: allRules, patterns: ['-'], cwd: PROJECT_ROOT, facts: createFacts(), stdin: { text, filePath: 'pool.yaml' } });
     expect(report.results[0]!.findings.map((finding) => finding.ruleId).sort()).toEqual(['start-task-shell', 'windows-automatic-updates']);
   });
 
@@ -112,7 +113,7 @@ describe.each(Object.entries(COMMENTED_FORMATS))('batchlint-disable comments in 
   const findingsOf = async (text: string) => {
     const { lint } = await import('../../src/engine/lint.ts');
     const { createFacts } = await import('../../src/facts/catalog-facts.ts');
-    const report = await lint({ patterns: ['-'], cwd: PROJECT_ROOT, facts: createFacts(), stdin: { text, filePath } });
+    const report = await lint({ rules: allRules, patterns: ['-'], cwd: PROJECT_ROOT, facts: createFacts(), stdin: { text, filePath } });
     return report.results[0]!.findings.map(({ ruleId, line }) => ({ ruleId, line }));
   };
 

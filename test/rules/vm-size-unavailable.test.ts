@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { vmSizeUnavailableRule } from '../../rules/vm-size-unavailable.ts';
 import { lint } from '../../src/engine/lint.ts';
 import { createFacts } from '../../src/facts/catalog-facts.ts';
-import type { VmSizeFacts } from '../../src/facts/environment.ts';
+import type { VmSizeFacts } from '../../src/model/environment.ts';
 import { PROJECT_ROOT } from '../helpers/lint-fixture.ts';
 import { describeRuleFixtures } from '../helpers/rule-cases.ts';
 

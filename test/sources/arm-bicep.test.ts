@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { armTemplateAdapter } from '../../src/sources/arm-template.ts';
-import { JsonDocument } from '../../src/sources/json-document.ts';
-import { isUnknown } from '../../src/sources/unknown.ts';
+import { armTemplateAdapter } from '../../src/sources/arm/template-adapter.ts';
+import { JsonDocument } from '../../src/documents/json-document.ts';
+import { isUnknown } from '../../src/model/unknown.ts';
 import { lintFixtures } from '../helpers/lint-fixture.ts';
 import { sourceContext } from '../helpers/source-context.ts';
 

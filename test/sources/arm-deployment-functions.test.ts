@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { DeploymentTarget } from '../../src/sources/adapter.ts';
-import { armTemplateAdapter } from '../../src/sources/arm-template.ts';
-import { JsonDocument } from '../../src/sources/json-document.ts';
-import { isUnknown, type UnknownValue } from '../../src/sources/unknown.ts';
+import type { DeploymentTarget } from '../../src/model/source-adapter.ts';
+import { armTemplateAdapter } from '../../src/sources/arm/template-adapter.ts';
+import { JsonDocument } from '../../src/documents/json-document.ts';
+import { isUnknown, type UnknownValue } from '../../src/model/unknown.ts';
 import { sourceContext } from '../helpers/source-context.ts';
 
 const FIXTURE = 'fixtures/formats/arm/deployment-functions.json';

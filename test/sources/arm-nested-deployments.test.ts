@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { armTemplateAdapter } from '../../src/sources/arm-template.ts';
-import { JsonDocument } from '../../src/sources/json-document.ts';
+import { armTemplateAdapter } from '../../src/sources/arm/template-adapter.ts';
+import { JsonDocument } from '../../src/documents/json-document.ts';
 import { applyEdits } from '../helpers/apply-edits.ts';
 import { lintFixtures } from '../helpers/lint-fixture.ts';
 import { sourceContext } from '../helpers/source-context.ts';

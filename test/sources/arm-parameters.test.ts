@@ -3,13 +3,14 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lint } from '../../src/engine/lint.ts';
 import { createFacts } from '../../src/facts/catalog-facts.ts';
-import { NO_SOURCE_OPTIONS, type SourceOptions } from '../../src/sources/adapter.ts';
-import { armTemplateAdapter } from '../../src/sources/arm-template.ts';
-import { batchDataPlaneAdapter } from '../../src/sources/batch-data-plane.ts';
-import { JsonDocument } from '../../src/sources/json-document.ts';
-import { isUnknown, type UnknownValue } from '../../src/sources/unknown.ts';
+import { NO_SOURCE_OPTIONS, type SourceOptions } from '../../src/model/source-adapter.ts';
+import { armTemplateAdapter } from '../../src/sources/arm/template-adapter.ts';
+import { batchDataPlaneAdapter } from '../../src/sources/batch/batch-data-plane.ts';
+import { JsonDocument } from '../../src/documents/json-document.ts';
+import { isUnknown, type UnknownValue } from '../../src/model/unknown.ts';
 import { PROJECT_ROOT } from '../helpers/lint-fixture.ts';
 import { sourceContext } from '../helpers/source-context.ts';
+import { allRules } from '../../rules/index.ts';
 
 const TEMPLATE = 'fixtures/formats/arm/parameters/azuredeploy.json';
 const PARAMETERS = 'fixtures/formats/arm/parameters/azuredeploy.parameters.json';
@@ -17,7 +18,7 @@ const SMALL = 'fixtures/formats/arm/parameters/small.parameters.json';
 const CLI_TEMPLATE = 'fixtures/formats/arm/batch-cli/pool.json';
 
 function lintWith(patterns: string[], sources: Partial<SourceOptions> = {}) {
-  return lint({ patterns, cwd: PROJECT_ROOT, facts: createFacts(), sources: { ...NO_SOURCE_OPTIONS, ...sources } });
+  return lint({ rules: allRules, patterns, cwd: PROJECT_ROOT, facts: createFacts(), sources: { ...NO_SOURCE_OPTIONS, ...sources } });
 }
 
 function poolsOf(file: string, sources: Partial<SourceOptions> = {}) {

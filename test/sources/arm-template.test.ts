@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { armTemplateAdapter } from '../../src/sources/arm-template.ts';
+import { armTemplateAdapter } from '../../src/sources/arm/template-adapter.ts';
 import { sourceContext } from '../helpers/source-context.ts';
-import { JsonDocument } from '../../src/sources/json-document.ts';
+import { JsonDocument } from '../../src/documents/json-document.ts';
 import { applyEdits } from '../helpers/apply-edits.ts';
 import { lintFixtures } from '../helpers/lint-fixture.ts';
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { batchDataPlaneAdapter } from '../../src/sources/batch-data-plane.ts';
+import { batchDataPlaneAdapter } from '../../src/sources/batch/batch-data-plane.ts';
 import { sourceContext } from '../helpers/source-context.ts';
-import { JsonDocument } from '../../src/sources/json-document.ts';
-import { YamlDocument } from '../../src/sources/yaml-document.ts';
-import { isUnknown, type UnknownValue } from '../../src/sources/unknown.ts';
+import { JsonDocument } from '../../src/documents/json-document.ts';
+import { YamlDocument } from '../../src/documents/yaml-document.ts';
+import { isUnknown, type UnknownValue } from '../../src/model/unknown.ts';
 
 const pool = (id: string) => ({ id, vmSize: 'Standard_D2s_v3', targetDedicatedNodes: 1 });
 

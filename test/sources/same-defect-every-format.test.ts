@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { Finding } from '../../src/engine/finding.ts';
+import type { Finding } from '../../src/model/finding.ts';
 import { lint } from '../../src/engine/lint.ts';
-import { isPoolRule } from '../../src/engine/rule.ts';
+import { isPoolRule } from '../../src/model/rule.ts';
 import { ContextLocator } from '../../src/facts/context-locator.ts';
-import { NO_SOURCE_OPTIONS, type SourceOptions } from '../../src/sources/adapter.ts';
+import { NO_SOURCE_OPTIONS, type SourceOptions } from '../../src/model/source-adapter.ts';
 import { allRules } from '../../rules/index.ts';
 import { PROJECT_ROOT } from '../helpers/lint-fixture.ts';
 

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { SourceOptions } from '../../src/sources/adapter.ts';
-import { HclDocument } from '../../src/sources/hcl/hcl-document.ts';
-import type { Path } from '../../src/sources/location.ts';
-import type { PoolDefinition } from '../../src/sources/pool-definition.ts';
+import type { SourceOptions } from '../../src/model/source-adapter.ts';
+import { HclDocument } from '../../src/documents/hcl/hcl-document.ts';
+import type { Path } from '../../src/model/location.ts';
+import type { PoolDefinition } from '../../src/model/pool-definition.ts';
 import { terraformAdapter } from '../../src/sources/terraform/terraform-adapter.ts';
-import { isUnknown } from '../../src/sources/unknown.ts';
+import { isUnknown } from '../../src/model/unknown.ts';
 import { applyEdits } from '../helpers/apply-edits.ts';
 import { lintFixtures } from '../helpers/lint-fixture.ts';
 import { sourceContext } from '../helpers/source-context.ts';

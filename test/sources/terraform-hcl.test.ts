@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { findDirectives } from '../../src/engine/suppressions.ts';
-import { HclDocument } from '../../src/sources/hcl/hcl-document.ts';
-import { isHclExpression } from '../../src/sources/hcl/hcl-expression.ts';
-import { parseFile } from '../../src/sources/parse-file.ts';
-import { SyntaxProblem } from '../../src/sources/syntax-problem.ts';
+import { HclDocument } from '../../src/documents/hcl/hcl-document.ts';
+import { isHclExpression } from '../../src/documents/hcl/hcl-expression.ts';
+import { parseFile } from '../../src/documents/parse-file.ts';
+import { SyntaxProblem } from '../../src/model/syntax-problem.ts';
 import { applyEdits } from '../helpers/apply-edits.ts';
 
 const SAMPLE = `# a comment

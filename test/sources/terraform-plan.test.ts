@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { batchDataPlaneAdapter } from '../../src/sources/batch-data-plane.ts';
-import { JsonDocument } from '../../src/sources/json-document.ts';
-import type { PoolDefinition } from '../../src/sources/pool-definition.ts';
+import { batchDataPlaneAdapter } from '../../src/sources/batch/batch-data-plane.ts';
+import { JsonDocument } from '../../src/documents/json-document.ts';
+import type { PoolDefinition } from '../../src/model/pool-definition.ts';
 import { terraformPlanAdapter } from '../../src/sources/terraform/plan-adapter.ts';
-import { isUnknown } from '../../src/sources/unknown.ts';
+import { isUnknown } from '../../src/model/unknown.ts';
 import { lintFixtures } from '../helpers/lint-fixture.ts';
 import { sourceContext } from '../helpers/source-context.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { poolsOf } from '../../src/engine/lint-text.ts';
-import { NO_SOURCE_OPTIONS } from '../../src/sources/adapter.ts';
+import { NO_SOURCE_OPTIONS } from '../../src/model/source-adapter.ts';
 
 const pools = (filePath: string, text: string) => poolsOf({ filePath, text, sources: NO_SOURCE_OPTIONS, readFile: () => undefined });
 

@@ -1,4 +1,4 @@
-import { isUnknown, unknownValue } from '../unknown.ts';
+import { isUnknown, unknownValue } from '../../model/unknown.ts';
 
 /**
  * One argument or nested block of `azurerm_batch_pool` and where the provider puts it in the Batch pool

@@ -1,4 +1,4 @@
-import type { Path } from '../location.ts';
+import type { Path } from '../../model/location.ts';
 import { BATCH_POOL_FIELDS, type Field } from './azurerm-batch-pool.ts';
 import { splitPath } from './canonical-pool.ts';
 

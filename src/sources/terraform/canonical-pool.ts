@@ -1,5 +1,5 @@
-import type { PoolSpec } from '../pool-definition.ts';
-import { isUnknown, type UnknownValue } from '../unknown.ts';
+import type { PoolSpec } from '../../model/pool-definition.ts';
+import { isUnknown, type UnknownValue } from '../../model/unknown.ts';
 import { BATCH_POOL_FIELDS, type Field } from './azurerm-batch-pool.ts';
 
 type Json = Record<string, unknown>;

@@ -1,4 +1,4 @@
-import type { SourceDefaults } from '../pool-definition.ts';
+import type { SourceDefaults } from '../../model/pool-definition.ts';
 
 /**
  * What an absent argument of `azurerm_batch_pool` means, from the azurerm provider (v4, commit 69697b7):

@@ -1,7 +1,7 @@
-import { isHclExpression } from '../hcl/hcl-expression.ts';
-import type { Expression, TemplatePart } from '../hcl/syntax.ts';
-import { isUnknown, unknownValue } from '../unknown.ts';
-import { userRecord } from '../user-record.ts';
+import { isHclExpression } from '../../documents/hcl/hcl-expression.ts';
+import type { Expression, TemplatePart } from '../../documents/hcl/syntax.ts';
+import { isUnknown, unknownValue } from '../../model/unknown.ts';
+import { userRecord } from '../../model/user-record.ts';
 
 /** What names mean where an expression is evaluated. */
 export interface Scope {

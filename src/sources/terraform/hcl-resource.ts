@@ -1,6 +1,6 @@
-import { isHclExpression } from '../hcl/hcl-expression.ts';
-import type { Path } from '../location.ts';
-import { isUnknown, unknownValue } from '../unknown.ts';
+import { isHclExpression } from '../../documents/hcl/hcl-expression.ts';
+import type { Path } from '../../model/location.ts';
+import { isUnknown, unknownValue } from '../../model/unknown.ts';
 import type { Field } from './azurerm-batch-pool.ts';
 import type { ResourceValues } from './canonical-pool.ts';
 import { resolve, type Scope } from './evaluate.ts';

@@ -1,10 +1,10 @@
 import { readdirSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import type { SourceContext } from '../adapter.ts';
-import { HclDocument } from '../hcl/hcl-document.ts';
-import { SyntaxProblem } from '../syntax-problem.ts';
-import { unknownValue } from '../unknown.ts';
-import { isPlainRecord } from '../user-record.ts';
+import type { SourceContext } from '../../model/source-adapter.ts';
+import { HclDocument } from '../../documents/hcl/hcl-document.ts';
+import { SyntaxProblem } from '../../model/syntax-problem.ts';
+import { unknownValue } from '../../model/unknown.ts';
+import { isPlainRecord } from '../../model/user-record.ts';
 import { resolve, type Scope } from './evaluate.ts';
 
 type Json = Record<string, unknown>;

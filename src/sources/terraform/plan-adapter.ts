@@ -1,6 +1,6 @@
-import type { SourceAdapter } from '../adapter.ts';
-import type { Path } from '../location.ts';
-import { unknownValue } from '../unknown.ts';
+import type { SourceAdapter } from '../../model/source-adapter.ts';
+import type { Path } from '../../model/location.ts';
+import { unknownValue } from '../../model/unknown.ts';
 import type { ResourceValues } from './canonical-pool.ts';
 import { isObject } from './module.ts';
 import { missingScaleProblem, TerraformPool } from './terraform-pool.ts';

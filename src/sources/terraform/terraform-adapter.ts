@@ -1,7 +1,7 @@
-import type { SourceAdapter, SourceContext } from '../adapter.ts';
-import { HclDocument } from '../hcl/hcl-document.ts';
-import { isHclExpression } from '../hcl/hcl-expression.ts';
-import type { Path } from '../location.ts';
+import type { SourceAdapter, SourceContext } from '../../model/source-adapter.ts';
+import { HclDocument } from '../../documents/hcl/hcl-document.ts';
+import { isHclExpression } from '../../documents/hcl/hcl-expression.ts';
+import type { Path } from '../../model/location.ts';
 import { BATCH_POOL_FIELDS } from './azurerm-batch-pool.ts';
 import { resolve } from './evaluate.ts';
 import { documentPathOf, resourceValues } from './hcl-resource.ts';

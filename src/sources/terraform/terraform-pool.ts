@@ -1,7 +1,7 @@
-import type { Located, SourceDocument, TextEdit } from '../document.ts';
-import type { Path } from '../location.ts';
-import type { PoolDefinition, PoolSpec } from '../pool-definition.ts';
-import { isUnknown } from '../unknown.ts';
+import type { Located, SourceDocument, TextEdit } from '../../model/document.ts';
+import type { Path } from '../../model/location.ts';
+import type { PoolDefinition, PoolSpec } from '../../model/pool-definition.ts';
+import { isUnknown } from '../../model/unknown.ts';
 import { azurermPathOf } from './azurerm-paths.ts';
 import { canonicalPool, type ResourceValues } from './canonical-pool.ts';
 import { TERRAFORM_DEFAULTS } from './defaults.ts';

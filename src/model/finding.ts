@@ -1,0 +1,34 @@
+import type { TextEdit } from './document.ts';
+import type { Severity } from './rule.ts';
+
+export interface Fix {
+  description: string;
+  edits: TextEdit[];
+  /** An edit writes one of the file's credentials back: --fix applies it, no output prints it. */
+  carriesSecret?: true;
+}
+
+/** One violation, placed in the user's file. Lines and columns are 1-based. */
+export interface Finding {
+  ruleId: string;
+  severity: Severity;
+  message: string;
+  filePath: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  poolId?: string;
+  /** The canonical property the finding is about (`startTask.waitForSuccess`): with the rule, file and pool, it identifies the finding across edits that move lines. */
+  propertyPath?: string;
+  docsUrl: string;
+  fix?: Fix;
+}
+
+/** A check that could not run for a pool, and why. */
+export interface NotChecked {
+  ruleId: string;
+  poolId?: string;
+  filePath: string;
+  reason: string;
+}
