@@ -11,5 +11,6 @@ export const armExpressionRule: EngineRule = {
     defaultSeverity: 'error',
     fixable: false,
     facts: [],
+    docs: {},
   },
 };

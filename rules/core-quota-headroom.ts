@@ -46,6 +46,9 @@ export const coreQuotaHeadroomRule: PoolRule = {
     defaultSeverity: 'error',
     fixable: false,
     facts: ['catalog', 'environment'],
+    docs: {
+      facts: 'embedded catalog: the size\'s vCPUs and family; Azure environment: a context file or `--live` — the account\'s allocation mode, core quotas and cores in use (UserSubscription: the subscription\'s regional vCPU quotas and usage)',
+    },
   },
   check(pool, { facts, report, notChecked }) {
     const { vmSize } = pool.spec;

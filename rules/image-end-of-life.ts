@@ -20,6 +20,10 @@ export const imageEndOfLifeRule: PoolRule = {
     defaultSeverity: 'error',
     fixable: false,
     facts: ['catalog'],
+    docs: {
+      severityNote: 'a warning in the last 180 days before the end',
+      facts: 'the catalog (Batch\'s supported-images list), and the Batch team\'s retirement notices',
+    },
   },
   check(pool, { facts, report, notChecked }) {
     const configuration = pool.spec.virtualMachineConfiguration;

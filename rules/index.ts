@@ -1,11 +1,12 @@
+// Generated from the rules by `npm run rules:generate`: do not edit.
 import type { AnyRule } from '../src/model/rule.ts';
 import { armExpressionRule } from './arm-expression.ts';
 import { coreQuotaHeadroomRule } from './core-quota-headroom.ts';
 import { imageEndOfLifeRule } from './image-end-of-life.ts';
 import { parseErrorRule } from './parse-error.ts';
 import { poolSchemaRule } from './pool-schema.ts';
-import { resourceLockRule } from './resource-lock.ts';
 import { resizeTimeoutLargePoolRule } from './resize-timeout-large-pool.ts';
+import { resourceLockRule } from './resource-lock.ts';
 import { startTaskElevationRule } from './start-task-elevation.ts';
 import { startTaskRetriesRule } from './start-task-retries.ts';
 import { startTaskShellRule } from './start-task-shell.ts';
@@ -20,26 +21,26 @@ import { vmSizeUnknownRule } from './vm-size-unknown.ts';
 import { vnetCustomDnsRule } from './vnet-custom-dns.ts';
 import { windowsAutomaticUpdatesRule } from './windows-automatic-updates.ts';
 
-/** Every rule, in the order findings on one line are listed. */
+/** Every rule, by id. */
 export const allRules: readonly AnyRule[] = [
-  parseErrorRule,
   armExpressionRule,
-  poolSchemaRule,
-  vmSizeUnknownRule,
-  vmSizeUnavailableRule,
-  vmSizeHypervisorGenerationRule,
-  imageEndOfLifeRule,
   coreQuotaHeadroomRule,
-  subnetIpCapacityRule,
-  subnetNsgBatchTrafficRule,
-  vnetCustomDnsRule,
-  resourceLockRule,
+  imageEndOfLifeRule,
+  parseErrorRule,
+  poolSchemaRule,
   resizeTimeoutLargePoolRule,
-  tempDiskCapacityRule,
-  startTaskWaitForSuccessRule,
-  startTaskShellRule,
+  resourceLockRule,
   startTaskElevationRule,
   startTaskRetriesRule,
-  windowsAutomaticUpdatesRule,
+  startTaskShellRule,
+  startTaskWaitForSuccessRule,
+  subnetIpCapacityRule,
+  subnetNsgBatchTrafficRule,
+  tempDiskCapacityRule,
   unusedSuppressionRule,
+  vmSizeHypervisorGenerationRule,
+  vmSizeUnavailableRule,
+  vmSizeUnknownRule,
+  vnetCustomDnsRule,
+  windowsAutomaticUpdatesRule,
 ];

@@ -8,5 +8,6 @@ export const parseErrorRule: EngineRule = {
     defaultSeverity: 'error',
     fixable: false,
     facts: [],
+    docs: {},
   },
 };

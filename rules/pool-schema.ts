@@ -12,6 +12,9 @@ export const poolSchemaRule: PoolRule = {
     defaultSeverity: 'error',
     fixable: false,
     facts: [],
+    docs: {
+      severityNote: 'unknown properties: at most a warning',
+    },
   },
   check(pool, context) {
     const versionProblems = pool.apiVersion === undefined ? [] : apiVersionProblems(pool.spec, pool.apiVersion);

@@ -17,6 +17,9 @@ export const resizeTimeoutLargePoolRule: PoolRule = {
     defaultSeverity: 'warning',
     fixable: true,
     facts: [],
+    docs: {
+      fixableNote: 'sets `resizeTimeout` to the recommended duration (inserting it when absent)',
+    },
   },
   check(pool, { report, notChecked }) {
     const nodes = fixedTargetNodes(pool.spec);

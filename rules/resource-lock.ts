@@ -21,6 +21,10 @@ export const resourceLockRule: PoolRule = {
     defaultSeverity: 'error',
     fixable: false,
     facts: ['environment'],
+    docs: {
+      severityNote: 'a `CanNotDelete` lock is a warning',
+      facts: 'Azure environment: a context file or `--live` — management locks over the pool\'s subnet and the Batch account, and the account\'s allocation mode',
+    },
   },
   check(pool, { facts, report, notChecked }) {
     const scopes: WrittenScope[] = [];

@@ -11,6 +11,9 @@ export const startTaskElevationRule: PoolRule = {
     defaultSeverity: 'error',
     fixable: false,
     facts: [],
+    docs: {
+      fixableNote: 'granting administrator rights is a security decision',
+    },
   },
   check(pool, { report, notChecked }) {
     const commandLine = startTaskCommandLine(pool);

@@ -9,6 +9,9 @@ export const startTaskRetriesRule: PoolRule = {
     defaultSeverity: 'warning',
     fixable: false,
     facts: [],
+    docs: {
+      fixableNote: 'retrying is safe only if the start task can run twice',
+    },
   },
   check(pool, { report, notChecked }) {
     const waits = startTaskWaitsForSuccess(pool);

@@ -11,6 +11,10 @@ export const startTaskShellRule: PoolRule = {
     defaultSeverity: 'error',
     fixable: true,
     facts: ['catalog'],
+    docs: {
+      fixableNote: 'when the wrapping is unambiguous (below)',
+      facts: 'the pool\'s OS, from the definition and the catalog\'s images',
+    },
   },
   check(pool, { facts, report, notChecked }) {
     const commandLine = startTaskCommandLine(pool);

@@ -9,6 +9,9 @@ export const startTaskWaitForSuccessRule: PoolRule = {
     defaultSeverity: 'warning',
     fixable: false,
     facts: [],
+    docs: {
+      fixableNote: 'whether tasks may start before set-up finishes is your decision',
+    },
   },
   check(pool, { report, notChecked }) {
     const waits = startTaskWaitsForSuccess(pool);

@@ -17,6 +17,10 @@ export const subnetIpCapacityRule: PoolRule = {
     defaultSeverity: 'error',
     fixable: false,
     facts: ['environment'],
+    docs: {
+      severityNote: 'too little headroom is a warning',
+      facts: 'Azure environment: a context file or `--live` — subnet address prefixes and IP configurations in use',
+    },
   },
   check(pool, { facts, report, notChecked }) {
     const subnetId = poolSubnetId(pool.spec);

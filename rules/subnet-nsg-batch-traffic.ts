@@ -26,6 +26,9 @@ export const subnetNsgBatchTrafficRule: PoolRule = {
     defaultSeverity: 'error',
     fixable: false,
     facts: ['environment'],
+    docs: {
+      facts: 'Azure environment: a context file or `--live` — the account\'s region and the rules of the subnet\'s network security group',
+    },
   },
   check(pool, { facts, report, notChecked }) {
     const subnetId = poolSubnetId(pool.spec);

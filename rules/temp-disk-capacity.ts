@@ -51,6 +51,10 @@ export const tempDiskCapacityRule: PoolRule<TempDiskOptions | undefined> = {
         },
       },
     },
+    docs: {
+      severityNote: 'the no-temp-disk case is at most a warning',
+      facts: 'embedded catalog: the size\'s SCSI temp disk, and whether it has local NVMe disks',
+    },
   },
   check(pool, { facts, options, report, notChecked }) {
     const vmSize = pool.spec.vmSize;

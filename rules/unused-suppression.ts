@@ -8,5 +8,6 @@ export const unusedSuppressionRule: EngineRule = {
     defaultSeverity: 'warning',
     fixable: false,
     facts: [],
+    docs: {},
   },
 };

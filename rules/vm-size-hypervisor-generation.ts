@@ -12,6 +12,10 @@ export const vmSizeHypervisorGenerationRule: PoolRule = {
     defaultSeverity: 'error',
     fixable: false,
     facts: ['catalog'],
+    docs: {
+      fixableNote: 'the right size or image is a choice only you can make',
+      facts: 'embedded catalog: the size\'s Hyper-V generations, a marketplace image\'s generation; a context file or `--live`, when given: a gallery or managed image\'s generation',
+    },
   },
   check(pool, { facts, report, notChecked }) {
     const { vmSize, virtualMachineConfiguration } = pool.spec;

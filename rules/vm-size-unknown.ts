@@ -8,6 +8,9 @@ export const vmSizeUnknownRule: PoolRule = {
     defaultSeverity: 'error',
     fixable: false,
     facts: ['catalog'],
+    docs: {
+      facts: 'embedded catalog of VM sizes (its data date is printed with every run)',
+    },
   },
   check(pool, { facts, report, notChecked }) {
     const vmSize = pool.spec.vmSize;

@@ -12,6 +12,9 @@ export const vnetCustomDnsRule: PoolRule = {
     defaultSeverity: 'warning',
     fixable: false,
     facts: ['environment'],
+    docs: {
+      facts: 'Azure environment: a context file or `--live` — the DNS servers of the subnet\'s VNet',
+    },
   },
   check(pool, { facts, report, notChecked }) {
     const subnetId = poolSubnetId(pool.spec);

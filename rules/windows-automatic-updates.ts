@@ -13,6 +13,11 @@ export const windowsAutomaticUpdatesRule: PoolRule = {
     defaultSeverity: 'error',
     fixable: false,
     facts: ['catalog'],
+    docs: {
+      severityNote: 'for `true` with Auto OS Upgrade; the unset cases are warnings',
+      fixableNote: 'both values are legitimate choices',
+      facts: 'the pool\'s OS, from the definition and the catalog\'s images',
+    },
   },
   check(pool, { facts, report, notChecked }) {
     if (poolOsType(pool.spec, facts) !== 'windows') return;

@@ -11,7 +11,7 @@ import { SyntaxProblem } from '../model/syntax-problem.ts';
 import { LineIndex, type Location, type Path } from '../model/location.ts';
 import { secretScrubber, type Scrub } from './secret-values.ts';
 import { applyDirectives, findDirectives } from './suppressions.ts';
-import type { Finding, NotChecked } from '../model/finding.ts';
+import { compareFindings, type Finding, type NotChecked } from '../model/finding.ts';
 import { docsUrl, isPoolRule, PARSE_ERROR, UNUSED_SUPPRESSION, type AnyRule, type PoolRule, type Report, type Severity } from '../model/rule.ts';
 import { atMost } from '../model/severity.ts';
 
@@ -68,7 +68,7 @@ export async function lintText(input: LintTextInput): Promise<TextResult> {
     }
   }
   result.findings = suppress(result.findings, document, input);
-  result.findings.sort((a, b) => a.line - b.line || a.column - b.column);
+  result.findings.sort(compareFindings);
   return withoutSecrets(result, secretScrubber(input.text, pools));
 }
 

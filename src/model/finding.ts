@@ -32,3 +32,10 @@ export interface NotChecked {
   filePath: string;
   reason: string;
 }
+
+const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/** Reading order; findings on one spot put errors first, then go by rule id, whatever order the rules run in. */
+export function compareFindings(a: Finding, b: Finding): number {
+  return a.line - b.line || a.column - b.column || SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || a.ruleId.localeCompare(b.ruleId);
+}

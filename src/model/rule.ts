@@ -21,6 +21,17 @@ export interface RuleMeta {
   facts: readonly FactKind[];
   /** JSON Schema of the rule's options, when it takes any. */
   optionsSchema?: object;
+  /** The header of the rule's docs page is made from the meta and these notes (`npm run rules:generate`). */
+  docs: RuleDocs;
+}
+
+export interface RuleDocs {
+  /** When findings can be milder than the default: "a CanNotDelete lock is a warning". */
+  severityNote?: string;
+  /** What the fix does, or why there is none. */
+  fixableNote?: string;
+  /** What the rule reads beyond the definition; "none" when absent. */
+  facts?: string;
 }
 
 /** A textual fix expressed in canonical terms: set this pool property to this value. */

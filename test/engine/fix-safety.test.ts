@@ -20,7 +20,7 @@ function folderWith(files: Record<string, string>): string {
 /** A rule that always reports the pool's id, with a fix of the test's making. */
 function ruleWithFix(fix: (id: string) => { path: string[]; value: string }): PoolRule {
   return {
-    meta: { id: 'test-fix', description: 'test', defaultSeverity: 'error', fixable: true, facts: [] },
+    meta: { id: 'test-fix', description: 'test', defaultSeverity: 'error', fixable: true, facts: [], docs: {} },
     check(pool, { report }) {
       if (pool.spec.id === 'fixed') return;
       const { path, value } = fix(String(pool.spec.id));
