@@ -1,5 +1,5 @@
 import type { VmSizeInfo } from '../src/catalog/types.ts';
-import { notStatic, type PoolRule, type Report } from '../src/model/rule.ts';
+import type { PoolRule, Report } from '../src/model/rule.ts';
 import { byName } from '../src/facts/by-name.ts';
 import type { AccountFacts, ExistingPool, QuotaUsage, SubscriptionQuotas } from '../src/model/environment.ts';
 import { describeExisting, existingPoolOf, heldBy, type ExistingMatch } from '../src/pool/existing-pool.ts';
@@ -46,35 +46,37 @@ export const coreQuotaHeadroomRule: PoolRule = {
     defaultSeverity: 'error',
     fixable: false,
     facts: ['catalog', 'environment'],
+    messages: {
+      overQuota:
+        'The pool needs {{needed}} cores ({{nodes}} × {{size}}, {{vCPUs}} vCPUs each); {{used}} that is {{total}}, ' +
+        'over {{quota}} of {{limit}}. Nodes beyond it are never allocated{{error}}. Either ask for more of {{quota}} {{raise}}, ' +
+        'or ask for at most {{fits}} node(s) of this size.',
+    },
     docs: {
       facts: 'embedded catalog: the size\'s vCPUs and family; Azure environment: a context file or `--live` — the account\'s allocation mode, core quotas and cores in use (UserSubscription: the subscription\'s regional vCPU quotas and usage)',
     },
   },
-  check(pool, { facts, report, notChecked }) {
-    const { vmSize } = pool.spec;
+  check(pool, { facts, report, notChecked, known, fact }) {
+    const vmSize = known(pool.spec.vmSize, 'the VM size');
     if (vmSize === undefined) return;
-    if (isUnknown(vmSize)) return notChecked(notStatic('the VM size', vmSize));
     const size = facts.vmSize(vmSize);
     if (!size) return notChecked(`the vCPUs of ${vmSize} are not known`);
     const demand = nodeDemand(pool.spec);
     if (isUnknown(demand)) return notChecked(`the cores were not compared with the quota: ${demand.reason}`);
     if (demand.dedicated + demand.spot === 0) return;
-    const account = facts.account();
-    if (!account.known) return notChecked(account.reason);
+    const account = fact(facts.account());
 
     const held = heldCores((name) => facts.vmSize(name), size);
     let checks: (QuotaCheck | MissingQuota)[];
-    const mode = account.value.poolAllocationMode;
+    const mode = account.poolAllocationMode;
     if (mode === undefined) {
       return notChecked("the Batch account's pool allocation mode (account.poolAllocationMode) is not known, so neither is which quotas the pool counts against");
     } else if (mode === 'UserSubscription') {
-      const quotas = facts.subscriptionQuotas();
-      if (!quotas.known) return notChecked(quotas.reason);
-      checks = subscriptionChecks(quotas.value, size, demand, held);
+      checks = subscriptionChecks(fact(facts.subscriptionQuotas()), size, demand, held);
     } else {
-      checks = accountChecks(account.value, size, demand, held);
+      checks = accountChecks(account, size, demand, held);
     }
-    const existing = existingPoolOf(pool.spec, account.value);
+    const existing = existingPoolOf(pool.spec, account);
     for (const check of checks) {
       if ('missing' in check) {
         notChecked(check.missing);
@@ -202,10 +204,20 @@ function quotaReport(check: QuotaCheck, size: VmSizeInfo, held: number, existing
   const error = check.errorCode ? ` (resize error ${check.errorCode})` : '';
   return {
     path: check.path,
-    message:
-      `The pool needs ${check.needed} cores (${check.needed / size.vCPUs} × ${size.name}, ${size.vCPUs} vCPUs each); ${used} that is ${total}, ` +
-      `over ${check.quota} of ${check.limit}. Nodes beyond it are never allocated${error}. Either ask for more of ${check.quota} ${check.raise}, ` +
-      `or ask for at most ${Math.floor(spare / size.vCPUs)} node(s) of this size.`,
+    messageId: 'overQuota',
+    data: {
+      needed: check.needed,
+      nodes: check.needed / size.vCPUs,
+      size: size.name,
+      vCPUs: size.vCPUs,
+      used,
+      total,
+      quota: check.quota,
+      limit: check.limit,
+      error,
+      raise: check.raise,
+      fits: Math.floor(spare / size.vCPUs),
+    },
   };
 }
 

@@ -20,14 +20,19 @@ export const imageEndOfLifeRule: PoolRule = {
     defaultSeverity: 'error',
     fixable: false,
     facts: ['catalog'],
+    messages: {
+      ended:
+        "Batch's support for {{what}} ended after {{lastDay}}{{source}}: a new pool with it is refused or never gets a working node, " +
+        `and Batch may take the nodes of existing pools away. Move to ${REPLACEMENT}.`,
+      endsSoon: `Batch's support for {{what}} ends after {{lastDay}}, in {{days}} day(s){{source}}: from then on no new pool can use it. Move to ${REPLACEMENT} before then.`,
+    },
     docs: {
       severityNote: 'a warning in the last 180 days before the end',
       facts: 'the catalog (Batch\'s supported-images list), and the Batch team\'s retirement notices',
     },
   },
-  check(pool, { facts, report, notChecked }) {
-    const configuration = pool.spec.virtualMachineConfiguration;
-    if (isUnknown(configuration)) return notChecked(notStatic('the virtual machine configuration', configuration));
+  check(pool, { facts, report, notChecked, known }) {
+    const configuration = known(pool.spec.virtualMachineConfiguration, 'the virtual machine configuration');
     if (!isKnown(configuration)) return;
     const ends: SupportEnd[] = [];
 
@@ -55,20 +60,8 @@ export const imageEndOfLifeRule: PoolRule = {
     if (!end) return;
     const days = daysBetween(facts.today, end.lastDay);
     const source = end.notice ? ` (${end.notice})` : " (Batch's supported-images list)";
-    if (days < 0) {
-      return report({
-        path: end.path,
-        message:
-          `Batch's support for ${end.what} ended after ${end.lastDay}${source}: a new pool with it is refused or never gets a working node, ` +
-          `and Batch may take the nodes of existing pools away. Move to ${REPLACEMENT}.`,
-      });
-    }
-    if (days <= RETIREMENT_WARNING_DAYS) {
-      report({
-        path: end.path,
-        severity: 'warning',
-        message: `Batch's support for ${end.what} ends after ${end.lastDay}, in ${days} day(s)${source}: from then on no new pool can use it. Move to ${REPLACEMENT} before then.`,
-      });
-    }
+    const data = { what: end.what, lastDay: end.lastDay, source, days };
+    if (days < 0) return report({ path: end.path, messageId: 'ended', data });
+    if (days <= RETIREMENT_WARNING_DAYS) report({ path: end.path, severity: 'warning', messageId: 'endsSoon', data });
   },
 };

@@ -12,6 +12,8 @@ export const poolSchemaRule: PoolRule = {
     defaultSeverity: 'error',
     fixable: false,
     facts: [],
+    // The schema validator words each problem; the rule passes it on.
+    messages: { problem: '{{problem}}' },
     docs: {
       severityNote: 'unknown properties: at most a warning',
     },
@@ -23,7 +25,8 @@ export const poolSchemaRule: PoolRule = {
       context.report({
         path: problem.path,
         part: problem.part,
-        message: problem.message,
+        messageId: 'problem',
+        data: { problem: problem.message },
         severity: problem.severity,
       });
     }

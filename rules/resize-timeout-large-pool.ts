@@ -1,8 +1,7 @@
-import { notStatic, type PoolRule } from '../src/model/rule.ts';
+import type { PoolRule } from '../src/model/rule.ts';
 import { durationMinutes, minutesToDuration } from '../src/pool/duration.ts';
 import { imageSource } from '../src/pool/image-source.ts';
 import { fixedTargetNodes } from '../src/pool/node-demand.ts';
-import { isUnknown } from '../src/model/unknown.ts';
 
 /** Node counts above which Batch's guidance is a 30-minute resize timeout. */
 const LARGE_POOL = { marketplace: 1000, custom: 300 };
@@ -17,20 +16,22 @@ export const resizeTimeoutLargePoolRule: PoolRule = {
     defaultSeverity: 'warning',
     fixable: true,
     facts: [],
+    messages: {
+      tooShort:
+        'This pool asks for {{nodes}} nodes from {{imageKind}} and {{setting}}: allocation may not finish in time and the pool ' +
+        'stops short with a resize error. Set {{name}} to at least {{needed}}.',
+    },
     docs: {
       fixableNote: 'sets `resizeTimeout` to the recommended duration (inserting it when absent)',
     },
   },
-  check(pool, { report, notChecked }) {
-    const nodes = fixedTargetNodes(pool.spec);
-    if (isUnknown(nodes)) return notChecked(notStatic('the target node count', nodes));
+  check(pool, { report, known }) {
+    const nodes = known(fixedTargetNodes(pool.spec), 'the target node count');
     if (nodes === undefined) return; // resizeTimeout does not apply to autoscale pools
-    const source = imageSource(pool.spec);
-    if (isUnknown(source)) return notChecked(notStatic('the image reference', source));
+    const source = known(imageSource(pool.spec), 'the image reference');
     if (source === undefined || nodes <= LARGE_POOL[source]) return;
 
-    const timeout = pool.spec.resizeTimeout;
-    if (isUnknown(timeout)) return notChecked(notStatic('the resize timeout', timeout));
+    const timeout = known(pool.spec.resizeTimeout, 'the resize timeout');
     if (timeout !== undefined && typeof timeout !== 'string') return;
     const minutes = durationMinutes(timeout ?? pool.defaults.resizeTimeout);
     if (minutes === undefined) return; // pool-schema reports a malformed duration
@@ -38,13 +39,12 @@ export const resizeTimeoutLargePoolRule: PoolRule = {
     if (minutes >= needed) return;
 
     const name = pool.displayName(['resizeTimeout']);
-    const current = timeout === undefined ? `${name} is not set, so it is the default ${pool.defaults.resizeTimeout}` : `${name} is ${timeout}`;
+    const setting = timeout === undefined ? `${name} is not set, so it is the default ${pool.defaults.resizeTimeout}` : `${name} is ${timeout}`;
     const imageKind = source === 'custom' ? 'a custom image' : 'a marketplace image';
     report({
       path: ['resizeTimeout'],
-      message:
-        `This pool asks for ${nodes} nodes from ${imageKind} and ${current}: allocation may not finish in time and the pool ` +
-        `stops short with a resize error. Set ${name} to at least ${minutesToDuration(needed)}.`,
+      messageId: 'tooShort',
+      data: { nodes, imageKind, setting, name, needed: minutesToDuration(needed) },
       fix: { description: `set ${name} to ${minutesToDuration(needed)}`, path: ['resizeTimeout'], value: minutesToDuration(needed) },
     });
   },

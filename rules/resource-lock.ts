@@ -21,6 +21,14 @@ export const resourceLockRule: PoolRule = {
     defaultSeverity: 'error',
     fixable: false,
     facts: ['environment'],
+    messages: {
+      readOnly:
+        'A {{lock}} blocks every write below it, including {{what}}: expect the pool to fail to allocate, and it can be neither ' +
+        "resized nor deleted while the lock stays (ScopeLocked). Remove the lock, or move the pool's resources out of the locked scope.",
+      cannotDelete:
+        'A {{lock}} stops Batch from deleting {{what}}: {{consequence}}. ' +
+        'Lock only resources Batch does not manage, or lift the lock before shrinking or deleting the pool.',
+    },
     docs: {
       severityNote: 'a `CanNotDelete` lock is a warning',
       facts: 'Azure environment: a context file or `--live` — management locks over the pool\'s subnet and the Batch account, and the account\'s allocation mode',
@@ -77,19 +85,6 @@ function mostRestrictive(locks: LockFacts[]): LockFacts | undefined {
 
 function lockReport(lock: LockFacts, scope: WrittenScope): Report {
   const named = `${lock.level} lock${lock.name ? ` "${lock.name}"` : ''} on ${lock.scope}`;
-  if (lock.level === 'ReadOnly') {
-    return {
-      path: scope.path,
-      message:
-        `A ${named} blocks every write below it, including ${scope.what}: expect the pool to fail to allocate, and it can be neither ` +
-        `resized nor deleted while the lock stays (ScopeLocked). Remove the lock, or move the pool's resources out of the locked scope.`,
-    };
-  }
-  return {
-    path: scope.path,
-    severity: 'warning',
-    message:
-      `A ${named} stops Batch from deleting ${scope.what}: ${scope.undeletable}. ` +
-      'Lock only resources Batch does not manage, or lift the lock before shrinking or deleting the pool.',
-  };
+  if (lock.level === 'ReadOnly') return { path: scope.path, messageId: 'readOnly', data: { lock: named, what: scope.what } };
+  return { path: scope.path, severity: 'warning', messageId: 'cannotDelete', data: { lock: named, what: scope.what, consequence: scope.undeletable ?? '' } };
 }

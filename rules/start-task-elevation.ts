@@ -1,4 +1,4 @@
-import { notStatic, type PoolRule } from '../src/model/rule.ts';
+import type { PoolRule } from '../src/model/rule.ts';
 import { packageInstalls } from '../src/pool/package-install.ts';
 import { startTaskCommandLine } from '../src/pool/start-task.ts';
 import type { PoolDefinition } from '../src/model/pool-definition.ts';
@@ -11,27 +11,25 @@ export const startTaskElevationRule: PoolRule = {
     defaultSeverity: 'error',
     fixable: false,
     facts: [],
+    messages: {
+      notAdmin:
+        'The start task runs {{installs}} as {{who}}, which has no administrator rights: the install fails ' +
+        'and the node ends in starttaskfailed. Run the start task elevated: set {{elevation}} to admin ' +
+        '(with scope pool), or name a pool user account whose elevationLevel is admin.',
+    },
     docs: {
       fixableNote: 'granting administrator rights is a security decision',
     },
   },
-  check(pool, { report, notChecked }) {
-    const commandLine = startTaskCommandLine(pool);
-    if (isUnknown(commandLine)) return notChecked(notStatic("the start task's command line", commandLine));
+  check(pool, { report, known }) {
+    const commandLine = known(startTaskCommandLine(pool), "the start task's command line");
     if (commandLine === undefined) return;
     const installs = packageInstalls(commandLine);
     if (installs.length === 0) return;
-    const identity = runsAsAdmin(pool);
-    if (isUnknown(identity)) return notChecked(notStatic("the start task's user", identity));
+    const identity = known(runsAsAdmin(pool), "the start task's user");
     if (identity.admin) return;
     const elevation = pool.displayName(['startTask', 'userIdentity', 'autoUser', 'elevationLevel']);
-    report({
-      path: identity.path,
-      message:
-        `The start task runs ${installs.join(', ')} as ${identity.who}, which has no administrator rights: the install fails ` +
-        `and the node ends in starttaskfailed. Run the start task elevated: set ${elevation} to admin ` +
-        `(with scope pool), or name a pool user account whose elevationLevel is admin.`,
-    });
+    report({ path: identity.path, messageId: 'notAdmin', data: { installs: installs.join(', '), who: identity.who, elevation } });
   },
 };
 

@@ -1,8 +1,7 @@
-import { notStatic, type PoolRule } from '../src/model/rule.ts';
+import type { PoolRule } from '../src/model/rule.ts';
 import { invokesShell, shellFeatures, wrapInShell } from '../src/pool/command-line.ts';
 import { poolOsType } from '../src/pool/os-type.ts';
 import { startTaskCommandLine } from '../src/pool/start-task.ts';
-import { isUnknown } from '../src/model/unknown.ts';
 
 export const startTaskShellRule: PoolRule = {
   meta: {
@@ -11,14 +10,18 @@ export const startTaskShellRule: PoolRule = {
     defaultSeverity: 'error',
     fixable: true,
     facts: ['catalog'],
+    messages: {
+      shellFeatures:
+        '{{name}} uses {{features}}, but Batch does not run command lines under a shell, so they are passed ' +
+        'literally to the program and the start task fails or does something else. Run it through a shell: {{shell}}.',
+    },
     docs: {
       fixableNote: 'when the wrapping is unambiguous (below)',
       facts: 'the pool\'s OS, from the definition and the catalog\'s images',
     },
   },
-  check(pool, { facts, report, notChecked }) {
-    const commandLine = startTaskCommandLine(pool);
-    if (isUnknown(commandLine)) return notChecked(notStatic("the start task's command line", commandLine));
+  check(pool, { facts, report, notChecked, known }) {
+    const commandLine = known(startTaskCommandLine(pool), "the start task's command line");
     if (commandLine === undefined || invokesShell(commandLine)) return;
     const os = poolOsType(pool.spec, facts);
     const features = shellFeatures(commandLine, os);
@@ -32,9 +35,8 @@ export const startTaskShellRule: PoolRule = {
     const name = pool.displayName(['startTask', 'commandLine']);
     report({
       path: ['startTask', 'commandLine'],
-      message:
-        `${name} uses ${features.join(', ')}, but Batch does not run command lines under a shell, so they are passed ` +
-        `literally to the program and the start task fails or does something else. Run it through a shell: ${shell}.`,
+      messageId: 'shellFeatures',
+      data: { name, features: features.join(', '), shell },
       ...(wrapped && { fix: { description: `run the command line through ${os === 'windows' ? 'cmd /c' : '/bin/bash -c'}`, path: ['startTask', 'commandLine'], value: wrapped } }),
     });
   },

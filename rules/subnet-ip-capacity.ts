@@ -17,6 +17,14 @@ export const subnetIpCapacityRule: PoolRule = {
     defaultSeverity: 'error',
     fixable: false,
     facts: ['environment'],
+    messages: {
+      short:
+        'The pool asks for {{asked}}, each taking one address, but {{subnet}} has only {{free}} free ({{size}}). ' +
+        'Allocation stops at {{free}} node(s) with a resize error. Use a larger subnet or lower the target node count.',
+      tight:
+        "The pool's {{asked}} fit in {{subnet}}, but only {{spare}} address(es) stay free ({{size}}), under 10% headroom: " +
+        'the next resize or another pool on the subnet will fail to allocate. Plan a larger subnet.',
+    },
     docs: {
       severityNote: 'too little headroom is a warning',
       facts: 'Azure environment: a context file or `--live` — subnet address prefixes and IP configurations in use',
@@ -65,22 +73,9 @@ export const subnetIpCapacityRule: PoolRule = {
     const size = `${prefixes!.join(', ')}: ${usable} usable after Azure's 5 reserved per prefix, ${inUse} in use${ownPart}`;
     const asked = `${needed} node(s) (${demand.dedicated} dedicated + ${demand.spot} Spot/low-priority)`;
     const path = ['networkConfiguration', 'subnetId'];
-    if (fit(own) === 'short') {
-      report({
-        path,
-        message:
-          `The pool asks for ${asked}, each taking one address, but ${subnetName} has only ${free} free (${size}). ` +
-          `Allocation stops at ${free} node(s) with a resize error. Use a larger subnet or lower the target node count.`,
-      });
-    } else if (fit(own) === 'tight') {
-      report({
-        path,
-        severity: 'warning',
-        message:
-          `The pool's ${asked} fit in ${subnetName}, but only ${free - needed} address(es) stay free (${size}), under 10% headroom: ` +
-          `the next resize or another pool on the subnet will fail to allocate. Plan a larger subnet.`,
-      });
-    }
+    const data = { asked, subnet: subnetName, free, size, spare: free - needed };
+    if (fit(own) === 'short') report({ path, messageId: 'short', data });
+    else if (fit(own) === 'tight') report({ path, severity: 'warning', messageId: 'tight', data });
   },
 };
 

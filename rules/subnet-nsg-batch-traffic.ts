@@ -26,28 +26,27 @@ export const subnetNsgBatchTrafficRule: PoolRule = {
     defaultSeverity: 'error',
     fixable: false,
     facts: ['environment'],
+    messages: {
+      denied: "The subnet's network security group {{denial}} {{traffic}}, which {{purpose}}. {{consequence}} {{remedy}}",
+    },
     docs: {
       facts: 'Azure environment: a context file or `--live` — the account\'s region and the rules of the subnet\'s network security group',
     },
   },
-  check(pool, { facts, report, notChecked }) {
-    const subnetId = poolSubnetId(pool.spec);
+  check(pool, { facts, report, notChecked, known, fact }) {
+    const subnetId = known(poolSubnetId(pool.spec), 'the subnet');
     if (subnetId === undefined) return;
-    if (isUnknown(subnetId)) return notChecked(notStatic('the subnet', subnetId));
-    const subnet = facts.subnet(subnetId);
-    if (!subnet.known) return notChecked(subnet.reason);
-    const nsg = subnet.value.networkSecurityGroup;
+    const subnet = fact(facts.subnet(subnetId));
+    const nsg = subnet.networkSecurityGroup;
     if (!nsg) return;
     const rules = nsg.securityRules;
     if (!rules) {
       const why = nsg.id && facts.unreadReason('nsg', nsg.id);
       return notChecked(`the rules of the subnet's network security group${nsg.id ? ` ${nsg.id}` : ''} are not known${why ? `: ${why}` : ''}`);
     }
-    const location = facts.location();
-    if (!location.known) return notChecked(location.reason);
-    const region = location.value.toLowerCase().replace(/\s+/g, '');
+    const region = fact(facts.location()).toLowerCase().replace(/\s+/g, '');
 
-    const nodePrefixes = subnet.value.addressPrefixes;
+    const nodePrefixes = subnet.addressPrefixes;
     const mode = pool.spec.targetNodeCommunicationMode;
     if (isUnknown(mode)) notChecked(`the classic-mode traffic was not checked: ${notStatic('the node communication mode', mode)}`);
     for (const flow of requiredFlows(pool.spec, region)) {
@@ -66,9 +65,8 @@ export const subnetNsgBatchTrafficRule: PoolRule = {
         report({
           path: ['networkConfiguration', 'subnetId'],
           ...(flow.assumed && { severity: 'warning' }),
-          message:
-            `The subnet's network security group ${describe(first.rule)} ${traffic(denied)}, which ${flow.purpose}. ${flow.consequence} ` +
-            remedy(first.rule, flow, traffic(denied)),
+          messageId: 'denied',
+          data: { denial: describe(first.rule), traffic: traffic(denied), purpose: flow.purpose, consequence: flow.consequence, remedy: remedy(first.rule, flow, traffic(denied)) },
         });
       } else if (undecided[0]) {
         const { rule, reason } = undecided[0];

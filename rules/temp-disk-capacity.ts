@@ -1,8 +1,7 @@
 import type { VmSizeInfo } from '../src/catalog/types.ts';
-import { notStatic, type PoolRule } from '../src/model/rule.ts';
+import type { PoolRule } from '../src/model/rule.ts';
 import { durationMinutes } from '../src/pool/duration.ts';
 import type { Facts } from '../src/model/facts.ts';
-import { isUnknown } from '../src/model/unknown.ts';
 
 /** What the user expects one node to store, declared in the config because no pool definition says it. */
 export interface ExpectedStorage {
@@ -51,34 +50,35 @@ export const tempDiskCapacityRule: PoolRule<TempDiskOptions | undefined> = {
         },
       },
     },
+    messages: {
+      noTempDisk:
+        "{{size}} has no local temp disk, so Batch keeps application packages, resource files and every task's " +
+        'files on the OS disk, which fills up and leaves the node unusable (DiskFull). Prefer a size with a local disk ' +
+        '(a "d" in its name{{twinExample}}), or give the OS disk enough room and a short task retention time.',
+      workloadTooLarge:
+        'The declared workload needs about {{neededGiB}} GiB per node ({{slots}} task slot(s) × {{retained}} retained task(s) × ' +
+        "{{outputPerTaskGiB}} GiB, plus packages and resource files), but {{size}}'s {{diskKind}} temp disk holds " +
+        '{{diskGiB}} GiB and Batch marks a node DiskFull at about 90% use. Choose a size with a larger temp disk, ' +
+        'fewer task slots, or a shorter task retention time.',
+    },
     docs: {
       severityNote: 'the no-temp-disk case is at most a warning',
       facts: 'embedded catalog: the size\'s SCSI temp disk, and whether it has local NVMe disks',
     },
   },
-  check(pool, { facts, options, report, notChecked }) {
-    const vmSize = pool.spec.vmSize;
-    if (isUnknown(vmSize)) return notChecked(notStatic('the VM size', vmSize));
+  check(pool, { facts, options, report, notChecked, known }) {
+    const vmSize = known(pool.spec.vmSize, 'the VM size');
     const size = typeof vmSize === 'string' ? facts.vmSize(vmSize) : undefined;
     if (!size) return;
     const disk = localDisk(size);
     if (disk.kind === 'unknown') return notChecked(`the catalog does not say whether ${size.name} has a local temp disk`);
     if (disk.kind === 'none') {
-      report({
-        path: ['vmSize'],
-        severity: 'warning',
-        message:
-          `${size.name} has no local temp disk, so Batch keeps application packages, resource files and every task's ` +
-          `files on the OS disk, which fills up and leaves the node unusable (DiskFull). Prefer a size with a local disk ` +
-          `(a "d" in its name${twinExample(size.name, facts)}), or give the OS disk enough room and a short task retention time.`,
-      });
-      return;
+      return report({ path: ['vmSize'], severity: 'warning', messageId: 'noTempDisk', data: { size: size.name, twinExample: twinExample(size.name, facts) } });
     }
     const expected = options?.expectedStorage;
     if (!expected) return;
     if (disk.sizeGiB === undefined) return notChecked(`the catalog does not know the size of ${size.name}'s local ${disk.kind} disk`);
-    const slots = pool.spec.taskSlotsPerNode ?? pool.defaults.taskSlotsPerNode;
-    if (isUnknown(slots)) return notChecked(notStatic('the number of task slots per node', slots));
+    const slots = known(pool.spec.taskSlotsPerNode ?? pool.defaults.taskSlotsPerNode, 'the number of task slots per node');
     const retained = tasksRetainedPerSlot(expected);
     if (retained === undefined) return notChecked('expectedStorage needs tasksRetainedPerSlot, or taskDuration (and optionally retentionTime) as ISO-8601 durations');
     const neededGiB = (expected.applicationPackagesGiB ?? 0) + (expected.resourceFilesGiB ?? 0) + expected.outputPerTaskGiB * slots * retained;
@@ -87,11 +87,8 @@ export const tempDiskCapacityRule: PoolRule<TempDiskOptions | undefined> = {
     if (neededGiB <= usableGiB) return;
     report({
       path: ['vmSize'],
-      message:
-        `The declared workload needs about ${round(neededGiB)} GiB per node (${slots} task slot(s) × ${retained} retained task(s) × ` +
-        `${expected.outputPerTaskGiB} GiB, plus packages and resource files), but ${size.name}'s ${disk.kind} temp disk holds ` +
-        `${diskGiB} GiB and Batch marks a node DiskFull at about 90% use. Choose a size with a larger temp disk, ` +
-        `fewer task slots, or a shorter task retention time.`,
+      messageId: 'workloadTooLarge',
+      data: { neededGiB: round(neededGiB), slots, retained, outputPerTaskGiB: expected.outputPerTaskGiB, size: size.name, diskKind: disk.kind, diskGiB },
     });
   },
 };

@@ -1,5 +1,5 @@
 import type { HyperVGeneration, VmSizeInfo } from '../src/catalog/types.ts';
-import { notStatic, type PoolRule } from '../src/model/rule.ts';
+import type { PoolRule } from '../src/model/rule.ts';
 import type { ImageReferenceInput } from '../src/model/facts.ts';
 import { isKnown, isUnknown } from '../src/model/unknown.ts';
 
@@ -12,17 +12,22 @@ export const vmSizeHypervisorGenerationRule: PoolRule = {
     defaultSeverity: 'error',
     fixable: false,
     facts: ['catalog'],
+    messages: {
+      cannotBoot:
+        '{{vmSize}} can boot only {{sizeGenerations}} images, but the image ' +
+        '({{image}}) is {{imageGeneration}} ({{basis}}): the pool will be created and then fail ' +
+        'to allocate any node (AllocationFailed). {{remedy}}',
+    },
     docs: {
       fixableNote: 'the right size or image is a choice only you can make',
       facts: 'embedded catalog: the size\'s Hyper-V generations, a marketplace image\'s generation; a context file or `--live`, when given: a gallery or managed image\'s generation',
     },
   },
-  check(pool, { facts, report, notChecked }) {
-    const { vmSize, virtualMachineConfiguration } = pool.spec;
-    if (isUnknown(vmSize)) return notChecked(notStatic('the VM size', vmSize));
+  check(pool, { facts, report, notChecked, known }) {
+    const vmSize = known(pool.spec.vmSize, 'the VM size');
+    const { virtualMachineConfiguration } = pool.spec;
     if (typeof vmSize !== 'string' || !isKnown(virtualMachineConfiguration)) return;
-    const image = virtualMachineConfiguration.imageReference;
-    if (isUnknown(image)) return notChecked(notStatic('the image reference', image));
+    const image = known(virtualMachineConfiguration.imageReference, 'the image reference');
     if (!isKnown(image)) return;
 
     const size = facts.vmSize(vmSize);
@@ -37,10 +42,15 @@ export const vmSizeHypervisorGenerationRule: PoolRule = {
     if (size.hyperVGenerations.includes(generation)) return;
     report({
       path: ['vmSize'],
-      message:
-        `${vmSize} can boot only ${size.hyperVGenerations.map((g) => GENERATION_NAME[g]).join(' and ')} images, but the image ` +
-        `(${describeImage(reference)}) is ${GENERATION_NAME[generation]} (${basis}): the pool will be created and then fail ` +
-        `to allocate any node (AllocationFailed). ${remedy(facts.sizesSupportingGeneration(size, generation, 3), generation)}`,
+      messageId: 'cannotBoot',
+      data: {
+        vmSize,
+        sizeGenerations: size.hyperVGenerations.map((g) => GENERATION_NAME[g]).join(' and '),
+        image: describeImage(reference),
+        imageGeneration: GENERATION_NAME[generation],
+        basis,
+        remedy: remedy(facts.sizesSupportingGeneration(size, generation, 3), generation),
+      },
     });
   },
 };

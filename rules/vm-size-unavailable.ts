@@ -1,8 +1,7 @@
 import type { VmSizeInfo } from '../src/catalog/types.ts';
-import { notStatic, type PoolRule } from '../src/model/rule.ts';
+import type { PoolRule } from '../src/model/rule.ts';
 import type { Facts } from '../src/model/facts.ts';
 import { daysBetween, RETIREMENT_WARNING_DAYS } from '../src/facts/retirement.ts';
-import { isUnknown } from '../src/model/unknown.ts';
 
 /**
  * Retirement is offline data (the catalog's dates), so that part runs without a context file; whether the
@@ -15,21 +14,31 @@ export const vmSizeUnavailableRule: PoolRule = {
     defaultSeverity: 'error',
     fixable: false,
     facts: ['catalog'],
+    messages: {
+      retired: '{{size}} was retired on {{date}}{{laterElsewhere}}: Azure no longer allocates it. Choose a current size of the same vCPUs.',
+      notOffered:
+        "{{size}} is not offered in {{location}}, the Batch account's region: the pool cannot allocate a node. Choose a size offered there, or an account in another region.",
+      retiresSoon:
+        '{{size}} retires on {{date}}, in {{days}} day(s){{laterElsewhere}}: from then on Azure allocates none, ' +
+        'and the pool loses its nodes. Move the pool to a current size of the same vCPUs before then.',
+      restricted:
+        '{{size}} is restricted for this subscription in {{location}} ({{restrictions}}): allocation fails. ' +
+        'Ask for access to the size (a quota or SKU-enablement request), or choose another size.',
+    },
     docs: {
       severityNote: 'a retirement within 180 days is a warning',
       facts: 'embedded catalog: the size\'s retirement date (no context file needed) and regions; Azure environment, from a context file or `--live`: the account\'s region, and the region\'s resource SKUs (whether the size is offered, and its restrictions)',
     },
   },
-  check(pool, { facts, report, notChecked }) {
-    const { vmSize } = pool.spec;
+  check(pool, { facts, report, notChecked, known }) {
+    const vmSize = known(pool.spec.vmSize, 'the VM size');
     if (vmSize === undefined) return;
-    if (isUnknown(vmSize)) return notChecked(notStatic('the VM size', vmSize));
     const size = facts.vmSize(vmSize);
     if (!size) return; // vm-size-unknown reports it
     const path = ['vmSize'];
     const retirement = retirementOf(size, facts);
     if (retirement && retirement.date <= facts.today) {
-      return report({ path, message: `${size.name} was retired on ${retirement.date}${retirement.laterElsewhere}: Azure no longer allocates it. Choose a current size of the same vCPUs.` });
+      return report({ path, messageId: 'retired', data: { size: size.name, date: retirement.date, laterElsewhere: retirement.laterElsewhere } });
     }
     const withEnvironment = facts.environmentSource !== 'none';
     const offering = withEnvironment ? facts.sizeOffering(size.name) : undefined;
@@ -38,28 +47,18 @@ export const vmSizeUnavailableRule: PoolRule = {
       const { location, offered } = offering.value;
       if (!offered.known) notChecked(`whether ${size.name} is offered in ${location} is not known: ${offered.reason}`);
       else if (!offered.value) {
-        return report({ path, message: `${size.name} is not offered in ${location}, the Batch account's region: the pool cannot allocate a node. Choose a size offered there, or an account in another region.` });
+        return report({ path, messageId: 'notOffered', data: { size: size.name, location } });
       }
     }
     if (retirement && daysBetween(facts.today, retirement.date) <= RETIREMENT_WARNING_DAYS) {
-      report({
-        path,
-        severity: 'warning',
-        message:
-          `${size.name} retires on ${retirement.date}, in ${daysBetween(facts.today, retirement.date)} day(s)${retirement.laterElsewhere}: from then on Azure allocates none, ` +
-          'and the pool loses its nodes. Move the pool to a current size of the same vCPUs before then.',
-      });
+      const days = daysBetween(facts.today, retirement.date);
+      report({ path, severity: 'warning', messageId: 'retiresSoon', data: { size: size.name, date: retirement.date, days, laterElsewhere: retirement.laterElsewhere } });
     }
     if (!offering?.known) return;
     const { location, restrictions } = offering.value;
     if (!restrictions.known) notChecked(restrictions.reason);
     else if (restrictions.value.length > 0) {
-      report({
-        path,
-        message:
-          `${size.name} is restricted for this subscription in ${location} (${restrictions.value.join(', ')}): allocation fails. ` +
-          'Ask for access to the size (a quota or SKU-enablement request), or choose another size.',
-      });
+      report({ path, messageId: 'restricted', data: { size: size.name, location, restrictions: restrictions.value.join(', ') } });
     }
   },
 };

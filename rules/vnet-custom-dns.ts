@@ -1,6 +1,5 @@
-import { notStatic, type PoolRule } from '../src/model/rule.ts';
+import type { PoolRule } from '../src/model/rule.ts';
 import { poolSubnetId } from '../src/pool/network.ts';
-import { isUnknown } from '../src/model/unknown.ts';
 
 /** Azure's own DNS, reachable from every VNet; a VNet pointing only at it resolves Azure endpoints. */
 const AZURE_DNS = '168.63.129.16';
@@ -12,28 +11,26 @@ export const vnetCustomDnsRule: PoolRule = {
     defaultSeverity: 'warning',
     fixable: false,
     facts: ['environment'],
+    messages: {
+      customDns:
+        "The subnet's VNet resolves names with custom DNS server(s) {{servers}}. Unless they resolve the Azure Storage " +
+        '(*.blob/queue/table.core.windows.net) and Batch (*.batch.azure.com) endpoints — usually by forwarding to Azure DNS ' +
+        `${AZURE_DNS} — nodes cannot reach Batch and go unusable. Check the forwarding before creating the pool.`,
+    },
     docs: {
       facts: 'Azure environment: a context file or `--live` — the DNS servers of the subnet\'s VNet',
     },
   },
-  check(pool, { facts, report, notChecked }) {
-    const subnetId = poolSubnetId(pool.spec);
+  check(pool, { facts, report, notChecked, known, fact }) {
+    const subnetId = known(poolSubnetId(pool.spec), 'the subnet');
     if (subnetId === undefined) return;
-    if (isUnknown(subnetId)) return notChecked(notStatic('the subnet', subnetId));
-    const subnet = facts.subnet(subnetId);
-    if (!subnet.known) return notChecked(subnet.reason);
-    if (!subnet.value.dnsServers) {
+    const subnet = fact(facts.subnet(subnetId));
+    if (!subnet.dnsServers) {
       const why = facts.unreadReason('vnet', subnetId.replace(/\/subnets\/[^/]+$/i, ''));
       return notChecked(`the DNS servers of the VNet of subnet ${subnetId} are not known${why ? `: ${why}` : ''}`);
     }
-    const custom = subnet.value.dnsServers.filter((server) => server.trim() !== AZURE_DNS);
+    const custom = subnet.dnsServers.filter((server) => server.trim() !== AZURE_DNS);
     if (custom.length === 0) return;
-    report({
-      path: ['networkConfiguration', 'subnetId'],
-      message:
-        `The subnet's VNet resolves names with custom DNS server(s) ${custom.join(', ')}. Unless they resolve the Azure Storage ` +
-        `(*.blob/queue/table.core.windows.net) and Batch (*.batch.azure.com) endpoints — usually by forwarding to Azure DNS ` +
-        `${AZURE_DNS} — nodes cannot reach Batch and go unusable. Check the forwarding before creating the pool.`,
-    });
+    report({ path: ['networkConfiguration', 'subnetId'], messageId: 'customDns', data: { servers: custom.join(', ') } });
   },
 };

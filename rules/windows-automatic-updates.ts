@@ -1,4 +1,4 @@
-import { notStatic, type PoolRule } from '../src/model/rule.ts';
+import type { PoolRule } from '../src/model/rule.ts';
 import { poolOsType } from '../src/pool/os-type.ts';
 import type { PoolSpec } from '../src/model/pool-definition.ts';
 import { isKnown, isUnknown, type UnknownValue } from '../src/model/unknown.ts';
@@ -13,48 +13,39 @@ export const windowsAutomaticUpdatesRule: PoolRule = {
     defaultSeverity: 'error',
     fixable: false,
     facts: ['catalog'],
+    messages: {
+      onWithOsUpgrade:
+        "{{name}} is true while {{upgradeName}} is on: Batch requires it to be false with Auto OS Upgrade, which replaces Windows Update's in-place patching. Set it to false.",
+      defaultWithOsUpgrade:
+        '{{name}} is not set, so it takes its default {{default}}, while {{upgradeName}} is on: Batch requires it to be false with Auto OS Upgrade. Set it to false.',
+      defaultOn:
+        '{{name}} is not set, so automatic Windows updates are on (default {{default}}) and ' +
+        'an update may reboot a node in the middle of a task. Updates are recommended in general: if long tasks must not be ' +
+        'interrupted, set it to false and refresh nodes from updated images instead; to keep updates, set it to true explicitly.',
+    },
     docs: {
       severityNote: 'for `true` with Auto OS Upgrade; the unset cases are warnings',
       fixableNote: 'both values are legitimate choices',
       facts: 'the pool\'s OS, from the definition and the catalog\'s images',
     },
   },
-  check(pool, { facts, report, notChecked }) {
+  check(pool, { facts, report, known }) {
     if (poolOsType(pool.spec, facts) !== 'windows') return;
-    const vmConfiguration = pool.spec.virtualMachineConfiguration;
-    if (isUnknown(vmConfiguration)) return notChecked(notStatic('the VM configuration', vmConfiguration));
+    const vmConfiguration = known(pool.spec.virtualMachineConfiguration, 'the VM configuration');
     if (!isKnown(vmConfiguration)) return; // a retired cloud-service pool: no such setting
-    const windows = vmConfiguration.windowsConfiguration;
-    if (isUnknown(windows)) return notChecked(notStatic('the Windows configuration', windows));
-    const setting = isKnown(windows) ? windows.enableAutomaticUpdates : undefined;
-    if (isUnknown(setting)) return notChecked(notStatic('enableAutomaticUpdates', setting));
+    const windows = known(vmConfiguration.windowsConfiguration, 'the Windows configuration');
+    const setting = known(isKnown(windows) ? windows.enableAutomaticUpdates : undefined, 'enableAutomaticUpdates');
     if (setting === false) return;
-    const osUpgrade = automaticOsUpgrade(pool.spec);
-    if (isUnknown(osUpgrade)) return notChecked(notStatic('whether Auto OS Upgrade is on (upgradePolicy.automaticOSUpgradePolicy.enableAutomaticOSUpgrade)', osUpgrade));
+    const osUpgrade = known(automaticOsUpgrade(pool.spec), 'whether Auto OS Upgrade is on (upgradePolicy.automaticOSUpgradePolicy.enableAutomaticOSUpgrade)');
     const name = pool.displayName(SETTING);
+    const data = { name, default: String(pool.defaults.windowsEnableAutomaticUpdates) };
     if (osUpgrade) {
       const upgradeName = pool.displayName(['upgradePolicy', 'automaticOSUpgradePolicy', 'enableAutomaticOSUpgrade']);
-      if (setting === true) {
-        return report({
-          path: SETTING,
-          message: `${name} is true while ${upgradeName} is on: Batch requires it to be false with Auto OS Upgrade, which replaces Windows Update's in-place patching. Set it to false.`,
-        });
-      }
-      return report({
-        path: SETTING,
-        severity: 'warning',
-        message: `${name} is not set, so it takes its default ${pool.defaults.windowsEnableAutomaticUpdates}, while ${upgradeName} is on: Batch requires it to be false with Auto OS Upgrade. Set it to false.`,
-      });
+      if (setting === true) return report({ path: SETTING, messageId: 'onWithOsUpgrade', data: { ...data, upgradeName } });
+      return report({ path: SETTING, severity: 'warning', messageId: 'defaultWithOsUpgrade', data: { ...data, upgradeName } });
     }
     if (setting !== undefined) return; // an explicit true: a choice
-    report({
-      path: SETTING,
-      severity: 'warning',
-      message:
-        `${name} is not set, so automatic Windows updates are on (default ${pool.defaults.windowsEnableAutomaticUpdates}) and ` +
-        `an update may reboot a node in the middle of a task. Updates are recommended in general: if long tasks must not be ` +
-        `interrupted, set it to false and refresh nodes from updated images instead; to keep updates, set it to true explicitly.`,
-    });
+    report({ path: SETTING, severity: 'warning', messageId: 'defaultOn', data });
   },
 };
 

@@ -12,8 +12,10 @@ import { LineIndex, type Location, type Path } from '../model/location.ts';
 import { secretScrubber, type Scrub } from './secret-values.ts';
 import { applyDirectives, findDirectives } from './suppressions.ts';
 import { compareFindings, type Finding, type NotChecked } from '../model/finding.ts';
-import { docsUrl, isPoolRule, PARSE_ERROR, UNUSED_SUPPRESSION, type AnyRule, type PoolRule, type Report, type Severity } from '../model/rule.ts';
+import { docsUrl, isPoolRule, notStatic, PARSE_ERROR, UNUSED_SUPPRESSION, type AnyRule, type PoolRule, type Report, type Severity } from '../model/rule.ts';
 import { atMost } from '../model/severity.ts';
+import { isUnknown } from '../model/unknown.ts';
+import { messageOf } from './rule-messages.ts';
 
 export interface TextResult {
   findings: Finding[];
@@ -128,28 +130,44 @@ function runRule(rule: PoolRule<any>, setting: RuleSetting, pool: PoolDefinition
   const toFinding = (report: Report): Finding => {
     const { location, filePath, origin } = pool.locate(report.path, report.part);
     const severity = report.severity ? atMost(setting.severity, report.severity) : setting.severity;
-    const message = origin ? `${report.message} (${origin})` : report.message;
-    const finding = makeFinding(ruleId, severity, message, filePath ?? input.filePath, location);
+    const text = messageOf(rule.meta, report);
+    const finding = makeFinding(ruleId, severity, origin ? `${text} (${origin})` : text, filePath ?? input.filePath, location);
+    finding.messageId = report.messageId;
     finding.propertyPath = report.path.join('.');
     if (pool.id !== undefined) finding.poolId = pool.id;
     const edits = report.fix && pool.setValueEdits(report.fix.path, report.fix.value);
     if (report.fix && edits) finding.fix = { description: report.fix.description, edits };
     return finding;
   };
+  const notChecked = (reason: string) => {
+    // A rule meets the same missing fact once per place it would have used it; the user needs to hear it once.
+    const seen = result.notChecked.some((entry) => entry.ruleId === ruleId && entry.poolId === pool.id && entry.reason === reason);
+    if (!seen) result.notChecked.push({ ruleId, filePath: input.filePath, reason, ...(pool.id !== undefined && { poolId: pool.id }) });
+  };
   try {
     rule.check(pool, {
       facts: input.facts,
       options: setting.options,
       report: (report) => result.findings.push(toFinding(report)),
-      notChecked: (reason) => {
-        // A rule meets the same missing fact once per place it would have used it; the user needs to hear it once.
-        const seen = result.notChecked.some((entry) => entry.ruleId === ruleId && entry.poolId === pool.id && entry.reason === reason);
-        if (!seen) result.notChecked.push({ ruleId, filePath: input.filePath, reason, ...(pool.id !== undefined && { poolId: pool.id }) });
+      notChecked,
+      known: (value, what) => {
+        if (isUnknown(value)) throw new RuleStopped(notStatic(what, value));
+        return value;
+      },
+      fact: (fact) => {
+        if (!fact.known) throw new RuleStopped(fact.reason);
+        return fact.value;
       },
     });
   } catch (error) {
+    if (error instanceof RuleStopped) return notChecked(error.reason);
     throw new RuleCrashed(ruleId, input.filePath, error);
   }
+}
+
+/** Thrown through a rule by known() and fact() to end its check of the pool: what it needed is not known. */
+class RuleStopped {
+  constructor(readonly reason: string) {}
 }
 
 /** A rule threw: a bug in batchlint, reported with the rule and file so it can be filed. */

@@ -41,6 +41,7 @@ function toJsonFinding(finding: Finding) {
     ruleId: finding.ruleId,
     severity: finding.severity,
     message: redact(finding.message),
+    messageId: finding.messageId ?? null,
     filePath: finding.filePath,
     line: finding.line,
     column: finding.column,

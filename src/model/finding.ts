@@ -13,6 +13,8 @@ export interface Finding {
   ruleId: string;
   severity: Severity;
   message: string;
+  /** Which of the rule's messages this is (absent for findings about the file itself, such as a parse error). */
+  messageId?: string;
   filePath: string;
   line: number;
   column: number;

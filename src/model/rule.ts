@@ -1,6 +1,7 @@
-import type { Facts } from './facts.ts';
+import type { Fact, Facts } from './facts.ts';
 import type { Path } from './location.ts';
 import type { PoolDefinition } from './pool-definition.ts';
+import type { UnknownValue } from './unknown.ts';
 
 export type Severity = 'error' | 'warning' | 'info';
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
@@ -21,6 +22,8 @@ export interface RuleMeta {
   facts: readonly FactKind[];
   /** JSON Schema of the rule's options, when it takes any. */
   optionsSchema?: object;
+  /** What a pool rule says, by message id; `{{name}}` is filled from the report's data. */
+  messages?: Readonly<Record<string, string>>;
   /** The header of the rule's docs page is made from the meta and these notes (`npm run rules:generate`). */
   docs: RuleDocs;
 }
@@ -45,7 +48,10 @@ export interface Report {
   path: Path;
   /** Point at the key (e.g. an unknown property) rather than its value. */
   part?: 'key' | 'value';
-  message: string;
+  /** A key of the rule's meta.messages. */
+  messageId: string;
+  /** The values of the message's `{{placeholders}}`. */
+  data?: Readonly<Record<string, string | number>>;
   /** A milder level for this one finding (a rule with a warning and an error case); never above the configured severity. */
   severity?: Severity;
   fix?: FixRequest;
@@ -57,6 +63,13 @@ export interface RuleContext<Options> {
   report(report: Report): void;
   /** Say the rule could not decide for this pool, and why (an unknown value or fact). */
   notChecked(reason: string): void;
+  /**
+   * The value when the definition gives it statically. When it does not, the rule stops for this pool, and the
+   * pool is listed as not checked: "<what> is not known statically (<why>)".
+   */
+  known<T>(value: T | UnknownValue, what: string): T;
+  /** The fact's value. When it is not known, the rule stops for this pool, listed as not checked with the fact's reason. */
+  fact<T>(fact: Fact<T>): T;
 }
 
 export interface PoolRule<Options = undefined> {

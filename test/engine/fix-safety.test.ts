@@ -20,11 +20,11 @@ function folderWith(files: Record<string, string>): string {
 /** A rule that always reports the pool's id, with a fix of the test's making. */
 function ruleWithFix(fix: (id: string) => { path: string[]; value: string }): PoolRule {
   return {
-    meta: { id: 'test-fix', description: 'test', defaultSeverity: 'error', fixable: true, facts: [], docs: {} },
+    meta: { id: 'test-fix', description: 'test', defaultSeverity: 'error', fixable: true, facts: [], docs: {}, messages: { fixable: 'test' } },
     check(pool, { report }) {
       if (pool.spec.id === 'fixed') return;
       const { path, value } = fix(String(pool.spec.id));
-      report({ path: ['id'], message: 'test', fix: { description: `set ${path.join('.')} to ${value}`, path, value } });
+      report({ path: ['id'], messageId: 'fixable', fix: { description: `set ${path.join('.')} to ${value}`, path, value } });
     },
   };
 }

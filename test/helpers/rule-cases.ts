@@ -2,12 +2,17 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Severity } from '../../src/model/rule.ts';
+import { allRules } from '../../rules/index.ts';
 import { applyEdits } from './apply-edits.ts';
 import { findingsOf, PROJECT_ROOT } from './lint-fixture.ts';
 
 export interface ExpectedFinding {
   line: number;
   column: number;
+  endLine?: number;
+  endColumn?: number;
+  /** Which of the rule's messages it is. */
+  messageId?: string;
   severity?: Severity;
   /** Parts the message must contain: what is wrong and what to do. */
   message?: (string | RegExp)[];
@@ -19,12 +24,16 @@ export interface ExpectedFinding {
 
 /**
  * The RuleTester of this project: every file in fixtures/rules/<id>/valid must give no finding of the rule,
- * and every file in fixtures/rules/<id>/invalid exactly the findings listed for it.
+ * and every file in fixtures/rules/<id>/invalid exactly the findings listed for it; together the invalid
+ * files must bring out every message of the rule.
  */
 export function describeRuleFixtures(ruleId: string, invalid: Record<string, ExpectedFinding[]>, options: { config?: string; withAllRules?: boolean } = {}): void {
   const folder = join('fixtures/rules', ruleId);
   const list = (kind: string) => (existsSync(join(PROJECT_ROOT, folder, kind)) ? readdirSync(join(PROJECT_ROOT, folder, kind)).filter((name) => !name.startsWith('batchlint.config')).sort() : []);
   const config = options.config && join(folder, options.config);
+
+  const messageIds = Object.keys(allRules.find((rule) => rule.meta.id === ruleId)?.meta.messages ?? {});
+  const messagesSeen = new Set<string>();
 
   describe(`${ruleId} fixtures`, () => {
     it('has valid and invalid fixtures, and an expectation for every invalid one', () => {
@@ -45,6 +54,10 @@ export function describeRuleFixtures(ruleId: string, invalid: Record<string, Exp
         findings.forEach((finding, index) => {
           const want = expected[index]!;
           expect(finding.ruleId).toBe(ruleId);
+          if (messageIds.length > 0) expect(messageIds).toContain(finding.messageId);
+          if (finding.messageId) messagesSeen.add(finding.messageId);
+          if (want.messageId) expect(finding.messageId).toBe(want.messageId);
+          if (want.endLine) expect({ endLine: finding.endLine, endColumn: finding.endColumn }).toEqual({ endLine: want.endLine, endColumn: want.endColumn });
           if (want.severity) expect(finding.severity).toBe(want.severity);
           for (const part of want.message ?? []) expect(finding.message).toMatch(part);
           if (want.noFix) expect(finding.fix).toBeUndefined();
@@ -56,5 +69,9 @@ export function describeRuleFixtures(ruleId: string, invalid: Record<string, Exp
         });
       });
     }
+
+    it('brings out every message of the rule in its invalid fixtures', () => {
+      expect([...messagesSeen].sort()).toEqual([...messageIds].sort());
+    });
   });
 }

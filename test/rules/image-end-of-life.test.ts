@@ -9,6 +9,9 @@ import { describeRuleFixtures } from '../helpers/rule-cases.ts';
 
 describeRuleFixtures('image-end-of-life', {
   'centos-7.yaml': [{ line: 10, column: 19, severity: 'error', message: ['node agent batch.node.centos 7 ended after 2024-06-30', 'github.com/Azure/Batch/issues/169', 'batch.node.ubuntu 24.04'] }],
+  'support-ends-soon.yaml': [
+    { line: 5, column: 83, endLine: 5, endColumn: 108, messageId: 'endsSoon', severity: 'warning', message: ['2016-datacenter-smalldisk ends after 2027-01-11, in 41 day(s)', 'before then'] },
+  ],
   'ubuntu-18-04.json': [{ line: 6, column: 23, severity: 'error', message: ['node agent batch.node.ubuntu 18.04 ended after 2023-05-29', 'github.com/Azure/Batch/issues/152'] }],
   'retired-images.yaml': [
     { line: 5, column: 85, severity: 'error', message: ['the image MicrosoftWindowsServer/WindowsServer/2012-R2-Datacenter ended after 2024-12-05', 'github.com/Azure/Batch/issues/179'] },

@@ -13,6 +13,7 @@ describeRuleFixtures('vm-size-unavailable', {
   'restricted.yaml': [{ line: 2, column: 9, message: ['restricted for this subscription in eastus (NotAvailableForSubscription)'] }],
   'not-in-region.yaml': [{ line: 2, column: 9, message: ['not offered in eastus'] }],
   'retired.yaml': [{ line: 2, column: 9, message: ['retired on 2025-01-01'] }],
+  'retires-soon.yaml': [{ line: 3, column: 9, endLine: 3, endColumn: 27, messageId: 'retiresSoon', severity: 'warning', message: ['Standard_M192is_v2 retires on 2027-03-31, in 120 day(s)'] }],
   'retired-series.yaml': [
     { line: 4, column: 11, severity: 'error', message: ['Standard_NC6s_v3 was retired on 2025-09-30:', 'no longer allocates'] },
     { line: 7, column: 11, severity: 'error', message: ['Standard_NV12s_v3 was retired on 2026-09-30:'] },
