@@ -16,7 +16,7 @@ import { PROJECT_ROOT } from '../helpers/lint-fixture.ts';
  * longer has the finding it fixed; and all of a file's fixes together (as --fix applies them) must be kept,
  * leaving no finding of a rule whose findings in the file all had a fix.
  */
-const FOLDERS = ['fixtures/rules', 'fixtures/formats/same-defect', 'fixtures/examples', 'fixtures/fixes'];
+const FOLDERS = ['fixtures/rules', 'fixtures/examples', 'fixtures/fixes'];
 const POOL_FILE = /\.(json|jsonc|ya?ml|tf)$/;
 
 function filesUnder(folder: string): string[] {

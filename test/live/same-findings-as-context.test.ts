@@ -1,14 +1,19 @@
+import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LintReport } from '../../src/engine/lint.ts';
+import { lint, type LintReport } from '../../src/engine/lint.ts';
+import { contextFacts } from '../../src/facts/context-locator.ts';
 import type { Environment } from '../../src/model/environment.ts';
 import { loadContextFile } from '../../src/facts/load-context.ts';
 import { environmentOptions, environmentRoutes } from '../helpers/azure-scenario.ts';
 import { startFakeAzure, type FakeAzure } from '../helpers/fake-azure.ts';
-import { lintFixtures, PROJECT_ROOT } from '../helpers/lint-fixture.ts';
+import { PROJECT_ROOT } from '../helpers/lint-fixture.ts';
 import { lintLive, liveOptionsFor } from '../helpers/live-run.ts';
+import { allRules } from '../../rules/index.ts';
 
-/** Every folder whose pools are linted against a context file; live mode must find the same in the same environment. */
+const SAME_DEFECT_CONTEXT = 'fixtures/rules/same-defect.context.yaml';
+
+/** Every context file the fixtures are linted against; live mode must find the same in the same environment. */
 const CONTEXT_FILES = [
   'fixtures/rules/core-quota-headroom/batchlint.context.yaml',
   'fixtures/rules/resource-lock/batchlint.context.yaml',
@@ -19,7 +24,7 @@ const CONTEXT_FILES = [
   'fixtures/environments/gallery-images/batchlint.context.yaml',
   'fixtures/environments/user-subscription/batchlint.context.yaml',
   'fixtures/formats/terraform/batchlint.context.yaml',
-  'fixtures/formats/same-defect/batchlint.context.yaml',
+  SAME_DEFECT_CONTEXT,
   'fixtures/azure/batchlint.context.yaml',
 ];
 
@@ -37,7 +42,8 @@ function findingsOf(report: LintReport) {
 }
 
 describe.each(CONTEXT_FILES)('live mode against the fake Azure, serving %s', (contextFile) => {
-  const folder = dirname(contextFile);
+  // The same-defect files of every rule share one context file beside the rules' folders.
+  const folders = contextFile === SAME_DEFECT_CONTEXT ? allRules.map((rule) => `fixtures/rules/${rule.meta.id}/formats`).filter((folder) => existsSync(join(PROJECT_ROOT, folder))) : [dirname(contextFile)];
   let fake: FakeAzure;
   let accountId: string;
 
@@ -49,8 +55,9 @@ describe.each(CONTEXT_FILES)('live mode against the fake Azure, serving %s', (co
   afterAll(() => fake.close());
 
   it('reports what the context file makes the rules report, at the same places', async () => {
-    const fromContext = findingsOf(await lintFixtures([folder]));
-    const fromLive = findingsOf(await lintLive([folder], liveOptionsFor(fake, accountId)));
+    const facts = await contextFacts(join(PROJECT_ROOT, contextFile), PROJECT_ROOT);
+    const fromContext = findingsOf(await lint({ patterns: folders, cwd: PROJECT_ROOT, facts, rules: allRules }));
+    const fromLive = findingsOf(await lintLive(folders, liveOptionsFor(fake, accountId)));
     expect(fromContext.length).toBeGreaterThan(0);
     expect(fromLive).toEqual(fromContext);
   });

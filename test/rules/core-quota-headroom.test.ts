@@ -5,6 +5,7 @@ import { createFacts } from '../../src/facts/catalog-facts.ts';
 import type { AccountFacts, Environment } from '../../src/model/environment.ts';
 import { lintFixtures, PROJECT_ROOT } from '../helpers/lint-fixture.ts';
 import { describeRuleFixtures } from '../helpers/rule-cases.ts';
+import { describeSameDefect, PARAMETERS } from '../helpers/same-defect.ts';
 
 describeRuleFixtures('core-quota-headroom', {
   'over-dedicated.json': [
@@ -121,4 +122,11 @@ describe('core-quota-headroom on a pool that already exists', () => {
     const environment = steady('Standard_D4s_v3', { dedicatedCores: 40, perFamily: { standardDSv3Family: 40 } }, { dedicatedCores: 60, perFamily: { standardDSv3Family: 60 } }, 'fits');
     expect(await check('valid/within-quota.yaml', environment)).toEqual({ messages: [], notChecked: [expect.stringContaining('Spot/low-priority core quota (account.quotas.lowPriorityCores) is not known')] });
   });
+});
+
+describeSameDefect('core-quota-headroom', {
+  'Batch JSON': { line: 13, column: 27 },
+  'ARM template with a parameters file': { file: PARAMETERS, line: 9, column: 16 },
+  'Bicep-built JSON': { line: 33, column: 22 },
+  Terraform: { line: 16, column: 30 },
 });

@@ -6,6 +6,7 @@ import { lint } from '../../src/engine/lint.ts';
 import { createFacts } from '../../src/facts/catalog-facts.ts';
 import { imageEndOfLifeRule } from '../../rules/image-end-of-life.ts';
 import { describeRuleFixtures } from '../helpers/rule-cases.ts';
+import { describeSameDefect, PARAMETERS } from '../helpers/same-defect.ts';
 
 describeRuleFixtures('image-end-of-life', {
   'centos-7.yaml': [{ line: 10, column: 19, severity: 'error', message: ['node agent batch.node.centos 7 ended after 2024-06-30', 'github.com/Azure/Batch/issues/169', 'batch.node.ubuntu 24.04'] }],
@@ -77,4 +78,12 @@ describe('image-end-of-life against the run\'s date', () => {
     const [finding] = await findingsOn('2026-12-01', { publisher: 'Canonical', offer: 'UbuntuServer', sku: '18.04-LTS' }, 'Batch.Node.Ubuntu 18.04');
     expect(finding!.message).toMatch(/ended after 2023-05-29/);
   });
+});
+
+// Bicep builds the agent id with format(): the finding is on the expression that makes it.
+describeSameDefect('image-end-of-life', {
+  'Batch JSON': { line: 11, column: 23 },
+  'ARM template with a parameters file': { file: PARAMETERS, line: 9, column: 16 },
+  'Bicep-built JSON': { line: 36, column: 31 },
+  Terraform: { line: 6, column: 25 },
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { apiVersionProblems } from '../../src/schema/api-version-additions.ts';
 import { validatePoolSchema } from '../../src/schema/validate-pool.ts';
 import { describeRuleFixtures } from '../helpers/rule-cases.ts';
+import { describeSameDefect, PARAMETERS } from '../helpers/same-defect.ts';
 
 describeRuleFixtures('pool-schema', {
   'types-enums-required.json': [
@@ -88,4 +89,11 @@ describe('pools written for older API versions or exported from Azure', () => {
     const pool = { id: 'p', vmSize: 'x', targetDedicatedNodes: 1, virtualMachineConfiguration: { imageReference: { publisher: 'a', offer: 'b', sku: 'c' }, nodeAgentSKUId: 'n', extensions: [{ name: 'e', publisher: 'p', type: 't', settings: '{"k":"v"}' }] } };
     expect(validatePoolSchema(pool)).toEqual([]);
   });
+});
+
+describeSameDefect('pool-schema', {
+  'Batch JSON': { line: 16, column: 21 },
+  'ARM template with a parameters file': { file: PARAMETERS, line: 9, column: 16 },
+  'Bicep-built JSON': { line: 30, column: 27 },
+  Terraform: { line: 21, column: 22 },
 });

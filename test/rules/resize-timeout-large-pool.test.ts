@@ -6,6 +6,7 @@ import { lint } from '../../src/engine/lint.ts';
 import { createFacts } from '../../src/facts/catalog-facts.ts';
 import { allRules } from '../../rules/index.ts';
 import { describeRuleFixtures } from '../helpers/rule-cases.ts';
+import { describeSameDefect, PARAMETERS } from '../helpers/same-defect.ts';
 
 describeRuleFixtures('resize-timeout-large-pool', {
   'marketplace-default-timeout.json': [
@@ -37,4 +38,11 @@ describe('resize-timeout-large-pool on values a template leaves open', () => {
     expect(report.results[0]!.findings).toEqual([]);
     expect(report.notChecked).toEqual([expect.objectContaining({ ruleId: 'resize-timeout-large-pool', poolId: 'big', reason: expect.stringContaining('parameter "nodes" has no default value') })]);
   });
+});
+
+describeSameDefect('resize-timeout-large-pool', {
+  'Batch JSON': { line: 11, column: 20 },
+  'ARM template with a parameters file': { file: PARAMETERS, line: 15, column: 16 },
+  'Bicep-built JSON': { line: 44, column: 30 },
+  Terraform: { line: 14, column: 30 },
 });

@@ -5,6 +5,7 @@ import { createFacts } from '../../src/facts/catalog-facts.ts';
 import type { Environment } from '../../src/model/environment.ts';
 import { PROJECT_ROOT } from '../helpers/lint-fixture.ts';
 import { describeRuleFixtures } from '../helpers/rule-cases.ts';
+import { describeSameDefect, PARAMETERS } from '../helpers/same-defect.ts';
 
 describeRuleFixtures('resource-lock', {
   'read-only-network-group.yaml': [{ line: 8, column: 13, severity: 'error', message: ['ReadOnly lock "freeze" on /subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/frozen-net-rg', 'ScopeLocked', 'Remove the lock'] }],
@@ -51,4 +52,11 @@ describe('resource-lock scopes', () => {
     expect(findings).toEqual([]);
     expect(notChecked).toContainEqual({ poolId: 'no-vnet', reason: expect.stringContaining("the Batch account's resource id (account.id) is not known") });
   });
+});
+
+describeSameDefect('resource-lock', {
+  'Batch JSON': { line: 15, column: 17 },
+  'ARM template with a parameters file': { file: PARAMETERS, line: 9, column: 16 },
+  'Bicep-built JSON': { line: 45, column: 23 },
+  Terraform: { line: 20, column: 17 },
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { packageInstalls } from '../../src/pool/package-install.ts';
 import { describeRuleFixtures } from '../helpers/rule-cases.ts';
+import { describeSameDefect, PARAMETERS } from '../helpers/same-defect.ts';
 
 describeRuleFixtures('start-task-elevation', {
   'apt-get-default-user.json': [{ line: 9, column: 3, severity: 'error', message: ['apt-get install', 'default non-admin task user', 'elevationLevel to admin'] }],
@@ -16,4 +17,11 @@ describe('package install detection', () => {
     expect(packageInstalls('python3 -m pip install --user numpy')).toEqual([]);
     expect(packageInstalls('echo apt-get')).toEqual([]);
   });
+});
+
+describeSameDefect('start-task-elevation', {
+  'Batch JSON': { line: 19, column: 27 },
+  'ARM template with a parameters file': { file: PARAMETERS, line: 9, column: 16 },
+  'Bicep-built JSON': { line: 51, column: 33 },
+  Terraform: { line: 26, column: 27 },
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { invokesShell, shellFeatures, wrapInShell } from '../../src/pool/command-line.ts';
 import { lintFixtures } from '../helpers/lint-fixture.ts';
 import { describeRuleFixtures } from '../helpers/rule-cases.ts';
+import { describeSameDefect, PARAMETERS } from '../helpers/same-defect.ts';
 
 describeRuleFixtures('start-task-shell', {
   'linux-and-operator.json': [
@@ -92,4 +93,11 @@ describe('start-task-shell when the OS is not known', () => {
       expect.objectContaining({ poolId: 'custom-image-variable', reason: expect.stringMatching(/an environment variable \(\$NAME\), a shell feature on one OS only, and the pool's OS is not known/) }),
     ]);
   });
+});
+
+describeSameDefect('start-task-shell', {
+  'Batch JSON': { line: 15, column: 20 },
+  'ARM template with a parameters file': { file: PARAMETERS, line: 9, column: 16 },
+  'Bicep-built JSON': { line: 45, column: 26 },
+  Terraform: { line: 20, column: 26 },
 });

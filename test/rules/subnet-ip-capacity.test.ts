@@ -5,6 +5,7 @@ import { createFacts } from '../../src/facts/catalog-facts.ts';
 import type { Environment } from '../../src/model/environment.ts';
 import { lintFixtures, PROJECT_ROOT } from '../helpers/lint-fixture.ts';
 import { describeRuleFixtures } from '../helpers/rule-cases.ts';
+import { describeSameDefect, PARAMETERS } from '../helpers/same-defect.ts';
 
 describeRuleFixtures('subnet-ip-capacity', {
   'too-many-nodes.json': [{ line: 11, column: 17, severity: 'error', message: ['50 node(s) (30 dedicated + 20 Spot/low-priority)', 'only 39 free', '59 usable', '20 in use', 'larger subnet'] }],
@@ -38,4 +39,12 @@ describe('subnet-ip-capacity when the node count cannot be known', () => {
     const report = await lintFixtures(['fixtures/rules/subnet-ip-capacity/valid/autoscale.yaml'], ['subnet-ip-capacity']);
     expect(report.notChecked).toEqual([expect.objectContaining({ poolId: 'elastic', reason: expect.stringMatching(/not compared with the node count: the pool autoscales/) })]);
   });
+});
+
+// Terraform declares the subnet beside the pool; the others name one of the context file.
+describeSameDefect('subnet-ip-capacity', {
+  'Batch JSON': { line: 15, column: 17 },
+  'ARM template with a parameters file': { file: PARAMETERS, line: 9, column: 16 },
+  'Bicep-built JSON': { line: 53, column: 23 },
+  Terraform: { line: 35, column: 17 },
 });

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lintFixtures } from '../helpers/lint-fixture.ts';
 import { describeRuleFixtures } from '../helpers/rule-cases.ts';
+import { describeSameDefect, PARAMETERS } from '../helpers/same-defect.ts';
 
 describeRuleFixtures('subnet-nsg-batch-traffic', {
   'outbound-denied.yaml': [{ line: 8, column: 13, message: ['rule "deny-internet-out" (priority 100)', 'outbound TCP port 443 to BatchNodeManagement.eastus', 'unusable', 'already has the lowest priority number', 'renumber it', 'BatchNodeManagement.eastus before it'] }],
@@ -44,4 +45,12 @@ describe('subnet-nsg-batch-traffic severities', () => {
     const report = await lintFixtures(['fixtures/rules/subnet-nsg-batch-traffic/invalid/storage-denied.json'], ['subnet-nsg-batch-traffic'], configPath);
     expect(report.results.flatMap((result) => result.findings.map((finding) => finding.severity))).toEqual(['info']);
   });
+});
+
+// The Bicep-built template keeps the subnet id in a variable: the finding is on the variable.
+describeSameDefect('subnet-nsg-batch-traffic', {
+  'Batch JSON': { line: 16, column: 17 },
+  'ARM template with a parameters file': { file: PARAMETERS, line: 9, column: 16 },
+  'Bicep-built JSON': { line: 18, column: 17 },
+  Terraform: { line: 26, column: 17 },
 });

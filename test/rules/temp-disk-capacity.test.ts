@@ -7,6 +7,7 @@ import { lint } from '../../src/engine/lint.ts';
 import { createFacts } from '../../src/facts/catalog-facts.ts';
 import { allRules } from '../../rules/index.ts';
 import { lintFixtures, PROJECT_ROOT } from '../helpers/lint-fixture.ts';
+import { describeSameDefect, PARAMETERS } from '../helpers/same-defect.ts';
 
 const CONFIG = 'batchlint.config.json';
 
@@ -32,4 +33,11 @@ describe('temp-disk-capacity without a declared workload', () => {
     const report = await lintFixtures(['fixtures/rules/temp-disk-capacity/valid/fits-or-nvme.yaml'], ['temp-disk-capacity'], 'fixtures/rules/temp-disk-capacity/batchlint.config.json');
     expect(report.notChecked).toEqual([expect.objectContaining({ poolId: 'v6-nvme-local-disk', reason: expect.stringContaining("size of Standard_D2ds_v6's local NVMe disk") })]);
   });
+});
+
+describeSameDefect('temp-disk-capacity', {
+  'Batch JSON': { line: 3, column: 13 },
+  'ARM template with a parameters file': { file: PARAMETERS, line: 9, column: 16 },
+  'Bicep-built JSON': { line: 19, column: 23 },
+  Terraform: { line: 5, column: 25 },
 });

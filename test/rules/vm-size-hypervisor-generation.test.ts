@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { describeRuleFixtures } from '../helpers/rule-cases.ts';
 import { lintFixtures } from '../helpers/lint-fixture.ts';
+import { describeSameDefect, PARAMETERS } from '../helpers/same-defect.ts';
 
 describeRuleFixtures('vm-size-hypervisor-generation', {
   'a1-v2-with-gen2-image.json': [
@@ -42,4 +43,11 @@ describe('vm-size-hypervisor-generation suggestions and unknowns', () => {
     expect(findings[1]!.message).toMatch('the hyperVGeneration of contoso:render-node:2025 is V2');
     expect(report.notChecked).toEqual([]);
   });
+});
+
+describeSameDefect('vm-size-hypervisor-generation', {
+  'Batch JSON': { line: 3, column: 13 },
+  'ARM template with a parameters file': { file: PARAMETERS, line: 9, column: 16 },
+  'Bicep-built JSON': { line: 22, column: 23 },
+  Terraform: { line: 5, column: 25 },
 });

@@ -8,6 +8,7 @@ import { createFacts } from '../../src/facts/catalog-facts.ts';
 import type { VmSizeFacts } from '../../src/model/environment.ts';
 import { PROJECT_ROOT } from '../helpers/lint-fixture.ts';
 import { describeRuleFixtures } from '../helpers/rule-cases.ts';
+import { describeSameDefect, PARAMETERS } from '../helpers/same-defect.ts';
 
 describeRuleFixtures('vm-size-unavailable', {
   'restricted.yaml': [{ line: 2, column: 9, message: ['restricted for this subscription in eastus (NotAvailableForSubscription)'] }],
@@ -111,4 +112,11 @@ describe('vm-size-unavailable before a retirement', () => {
     ]);
     expect((await check({ retirementDate: '2027-05-31', restrictions: [] }, '2026-12-01')).findings).toEqual([]);
   });
+});
+
+describeSameDefect('vm-size-unavailable', {
+  'Batch JSON': { line: 3, column: 13 },
+  'ARM template with a parameters file': { file: PARAMETERS, line: 9, column: 16 },
+  'Bicep-built JSON': { line: 18, column: 23 },
+  Terraform: { line: 5, column: 30 },
 });

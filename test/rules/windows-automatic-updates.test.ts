@@ -6,6 +6,7 @@ import { windowsAutomaticUpdatesRule } from '../../rules/windows-automatic-updat
 import { lint } from '../../src/engine/lint.ts';
 import { createFacts } from '../../src/facts/catalog-facts.ts';
 import { describeRuleFixtures } from '../helpers/rule-cases.ts';
+import { describeSameDefect } from '../helpers/same-defect.ts';
 
 describeRuleFixtures('windows-automatic-updates', {
   'windows-default.json': [
@@ -43,4 +44,13 @@ describe('windows-automatic-updates with Auto OS Upgrade in an ARM template', ()
       { severity: 'error', message: expect.stringContaining('properties.deploymentConfiguration.virtualMachineConfiguration.windowsConfiguration.enableAutomaticUpdates is true while properties.upgradePolicy.automaticOSUpgradePolicy.enableAutomaticOSUpgrade is on') },
     ]);
   });
+});
+
+// The defect is a setting left out, which has no value in the parameters file (that only makes the pool
+// Windows): every format points at the object the setting belongs in, Terraform at the resource.
+describeSameDefect('windows-automatic-updates', {
+  'Batch JSON': { line: 4, column: 3 },
+  'ARM template with a parameters file': { line: 30, column: 11 },
+  'Bicep-built JSON': { line: 29, column: 11 },
+  Terraform: { line: 1, column: 1 },
 });
