@@ -7,7 +7,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../helpers/lint-fixture.ts';
 
 const run = promisify(execFile);
-const DEPCRUISE = join(PROJECT_ROOT, 'node_modules/.bin/depcruise');
+/** Run by this test's own Node, whatever `node` is first on PATH. */
+const DEPCRUISE = join(PROJECT_ROOT, 'node_modules/dependency-cruiser/bin/dependency-cruiser.mjs');
 
 /**
  * The layer check of `npm run lint` (which runs it on the whole of src/ and rules/), here on a copy of the
@@ -20,7 +21,7 @@ async function layerCheck(file: string, line: string): Promise<{ passed: boolean
   symlinkSync(join(PROJECT_ROOT, 'node_modules'), join(root, 'node_modules'));
   appendFileSync(join(root, file), `\n${line}\n`);
   try {
-    const { stdout } = await run(DEPCRUISE, [file, '--config', '.dependency-cruiser.cjs'], { cwd: root });
+    const { stdout } = await run(process.execPath, [DEPCRUISE, file, '--config', '.dependency-cruiser.cjs'], { cwd: root });
     return { passed: true, output: stdout };
   } catch (error) {
     return { passed: false, output: (error as { stdout: string }).stdout };
