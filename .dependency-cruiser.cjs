@@ -51,6 +51,13 @@ module.exports = {
       to: {},
     },
     {
+      name: 'no-undeclared-package',
+      comment: 'a package imported but not in package.json (dependencies, or devDependencies for what the bundle includes)',
+      severity: 'error',
+      from: {},
+      to: { dependencyTypes: ['npm-no-pkg', 'npm-unknown'] },
+    },
+    {
       name: 'no-circular',
       comment: 'a cycle of imports between modules',
       severity: 'error',

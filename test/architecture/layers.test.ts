@@ -52,6 +52,12 @@ describe('the layers of src/', () => {
     expect(output).toMatch(/layer:src\/sources\/terraform: src\/sources\/terraform\/defaults\.ts → src\/sources\/arm\/evaluate\.ts/);
   });
 
+  it('fail the check on a package that package.json does not declare', async () => {
+    const { passed, output } = await layerCheck('src/pool/duration.ts', "import 'semver';");
+    expect(passed).toBe(false);
+    expect(output).toMatch(/no-undeclared-package: src\/pool\/duration\.ts → \S*semver/);
+  });
+
   it('fail the check on a cycle of imports inside one folder', async () => {
     const { passed, output } = await layerCheck('src/model/location.ts', "import './document.ts';");
     expect(passed).toBe(false);
