@@ -1,31 +1,26 @@
 import type { Path } from '../../model/location.ts';
+import { ARM_POOL_BODY, DATA_PLANE_NAMES, PLACED_FIELDS, pattern } from './pool-fields.ts';
 
-/**
- * Where each canonical (data-plane) pool property lives in an ARM `Microsoft.Batch/batchAccounts/pools`
- * resource. The first matching prefix wins; the rest of the path is kept as it is, with the few names
- * that differ below it renamed.
- */
-const PREFIXES: readonly [canonical: string, arm: string][] = [
-  ['id', 'name'],
-  ['targetDedicatedNodes', 'properties.scaleSettings.fixedScale.targetDedicatedNodes'],
-  ['targetLowPriorityNodes', 'properties.scaleSettings.fixedScale.targetLowPriorityNodes'],
-  ['resizeTimeout', 'properties.scaleSettings.fixedScale.resizeTimeout'],
-  ['enableAutoScale', 'properties.scaleSettings.autoScale'],
-  ['autoScaleFormula', 'properties.scaleSettings.autoScale.formula'],
-  ['autoScaleEvaluationInterval', 'properties.scaleSettings.autoScale.evaluationInterval'],
-  ['virtualMachineConfiguration', 'properties.deploymentConfiguration.virtualMachineConfiguration'],
-  ['cloudServiceConfiguration', 'properties.deploymentConfiguration.cloudServiceConfiguration'],
-  ['applicationPackageReferences', 'properties.applicationPackages'],
-  ['enableInterNodeCommunication', 'properties.interNodeCommunication'],
-];
+const PLACES = PLACED_FIELDS.filter((field) => field.canonical !== '').map((field) => ({ canonical: pattern(field.canonical), arm: pattern(field.arm) }));
+const ARM_NAMES = new Map([...DATA_PLANE_NAMES].map(([arm, canonical]) => [canonical, arm]));
 
-/** Property names that differ below a prefix (the data plane says `username`, ARM `userName`). */
-const RENAMED: Readonly<Record<string, string>> = { username: 'userName', applicationId: 'id', nodeAgentSKUId: 'nodeAgentSkuId', virtualMachineImageId: 'id', inboundNATPools: 'inboundNatPools', dynamicVNetAssignmentScope: 'dynamicVnetAssignmentScope' };
-
+/** Where a canonical (data-plane) pool path is written in the ARM pool resource: the longest listed place it starts with decides. */
 export function armPathOf(path: Path): Path {
   const [first, ...rest] = path;
   if (first === undefined) return [];
-  const mapped = PREFIXES.find(([canonical]) => canonical === first);
-  const head = mapped ? mapped[1].split('.') : ['properties', String(first)];
-  return [...head, ...rest.map((segment) => (typeof segment === 'string' ? (Object.hasOwn(RENAMED, segment) ? RENAMED[segment]! : segment) : segment))];
+  let best: { arm: string[]; matched: number } | undefined;
+  for (const place of PLACES) {
+    if ((best?.matched ?? 0) < place.canonical.length && startsWith(path, place.canonical)) best = { arm: place.arm, matched: place.canonical.length };
+  }
+  if (!best) return [ARM_POOL_BODY, first, ...rest.map(armName)];
+  const indices = path.slice(0, best.matched).filter((segment) => typeof segment === 'number');
+  return [...best.arm.map((segment) => (segment === '[]' ? indices.shift()! : segment)), ...path.slice(best.matched).map(armName)];
+}
+
+function armName(segment: string | number): string | number {
+  return typeof segment === 'string' ? (ARM_NAMES.get(segment) ?? segment) : segment;
+}
+
+function startsWith(path: Path, prefix: readonly string[]): boolean {
+  return prefix.length <= path.length && prefix.every((segment, index) => (segment === '[]' ? typeof path[index] === 'number' : path[index] === segment));
 }

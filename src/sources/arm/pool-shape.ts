@@ -1,68 +1,100 @@
 import type { PoolSpec } from '../../model/pool-definition.ts';
-import { isUnknown, type UnknownValue } from '../../model/unknown.ts';
+import { isUnknown } from '../../model/unknown.ts';
 import { userRecord } from '../../model/user-record.ts';
+import { ARM_POOL_BODY, DATA_PLANE_NAMES, PLACED_FIELDS, pattern } from './pool-fields.ts';
 
 type Json = Record<string, unknown>;
 
+const FIELDS = PLACED_FIELDS.map((field) => ({ ...field, at: pattern(field.canonical), from: pattern(field.arm), unlessFrom: field.unless === undefined ? undefined : pattern(field.unless) }));
+type Field = (typeof FIELDS)[number];
+/** ARM places the fields read themselves, so a copy of what holds them leaves them out. */
+const CLAIMED = new Set(PLACED_FIELDS.map((field) => field.arm));
+const ONLY_LISTED = new Set(PLACED_FIELDS.filter((field) => field.onlyListed).map((field) => `${field.arm}[]`));
+const NO_COUNTERPART = new Set(PLACED_FIELDS.filter((field) => field.canonical === '').map((field) => field.arm));
+/** Data-plane names the resource itself decides (its `name` is the pool id): the pool body's members of that name are not carried over. */
+const FROM_RESOURCE = new Set(PLACED_FIELDS.filter((field) => !field.arm.startsWith(ARM_POOL_BODY)).map((field) => field.canonical));
+
+/** A value found at a field's ARM path, with the array indices the path went through. */
+interface Site {
+  indices: number[];
+  value: unknown;
+}
+
 /** The data-plane shape of an evaluated ARM pool resource. */
 export function canonicalPool(resource: Json): PoolSpec {
-  const id = poolId(resource.name);
-  if (isUnknown(resource.properties)) return wholeBodyUnknown(id, resource.properties);
-  const properties = isObject(resource.properties) ? resource.properties : {};
-  const { scaleSettings, deploymentConfiguration, applicationPackages, interNodeCommunication, ...rest } = properties;
-  const spec: Json = Object.assign(userRecord(), renameDeep(rest), { id });
-  if (isObject(deploymentConfiguration)) Object.assign(spec, renameDeep(deploymentConfiguration));
-  if (isUnknown(deploymentConfiguration)) spec.virtualMachineConfiguration = deploymentConfiguration;
-  if (Array.isArray(applicationPackages)) spec.applicationPackageReferences = applicationPackages.map((item) => (isObject(item) ? renameDeep({ applicationId: item.id, version: item.version }) : item));
-  if (isUnknown(applicationPackages)) spec.applicationPackageReferences = applicationPackages;
-  if (interNodeCommunication !== undefined) spec.enableInterNodeCommunication = isUnknown(interNodeCommunication) ? interNodeCommunication : interNodeCommunication === 'Enabled';
-  Object.assign(spec, scale(scaleSettings));
-  moveGalleryImageId(spec);
+  const spec: Json = userRecord();
+  const body = resource[ARM_POOL_BODY];
+  if (isObject(body)) {
+    for (const [name, value] of Object.entries(copy(body, [ARM_POOL_BODY]) as Json)) if (!FROM_RESOURCE.has(name)) spec[name] = value;
+  }
+  for (const field of FIELDS) {
+    for (const site of sites(resource, field.from)) writeField(resource, spec, field, site);
+  }
   return spec as PoolSpec;
 }
 
-/** The pool id is the last segment of the resource name ("account/pool"). */
-function poolId(name: unknown): unknown {
-  return isUnknown(name) ? name : typeof name === 'string' ? name.split('/').pop() : undefined;
-}
-
-/** `"properties": "[parameters('pool')]"` with no known value: every property a rule needs is unknown, none missing. */
-function wholeBodyUnknown(id: unknown, properties: UnknownValue): PoolSpec {
-  return { id, vmSize: properties, virtualMachineConfiguration: properties, enableAutoScale: properties, targetDedicatedNodes: properties } as PoolSpec;
-}
-
-/** ARM names a gallery or managed image `imageReference.id`; the data plane `virtualMachineImageId`. */
-function moveGalleryImageId(spec: Json): void {
-  const vmConfiguration = spec.virtualMachineConfiguration;
-  const image = isObject(vmConfiguration) ? vmConfiguration.imageReference : undefined;
-  if (!isObject(image) || image.id === undefined) return;
-  const { id, ...rest } = image;
-  (vmConfiguration as Json).imageReference = { ...rest, virtualMachineImageId: id };
-}
-
-/** ARM's scaleSettings: fixedScale, autoScale, or neither (a fixed pool of 0 dedicated nodes). */
-function scale(settings: unknown): Json {
-  if (isUnknown(settings)) return { enableAutoScale: settings, targetDedicatedNodes: settings };
-  if (!isObject(settings)) return { targetDedicatedNodes: 0 };
-  const { autoScale, fixedScale } = settings;
-  if (isUnknown(autoScale)) return { enableAutoScale: true, autoScaleFormula: autoScale, autoScaleEvaluationInterval: autoScale };
-  if (isObject(autoScale)) return { enableAutoScale: true, autoScaleFormula: autoScale.formula, autoScaleEvaluationInterval: autoScale.evaluationInterval };
-  if (isUnknown(fixedScale)) return { targetDedicatedNodes: fixedScale, targetLowPriorityNodes: fixedScale, resizeTimeout: fixedScale };
-  const fixed = isObject(fixedScale) ? fixedScale : {};
-  return { targetDedicatedNodes: fixed.targetDedicatedNodes ?? 0, targetLowPriorityNodes: fixed.targetLowPriorityNodes, resizeTimeout: fixed.resizeTimeout };
-}
-
-/** Names ARM spells differently from the data plane. */
-const DATA_PLANE_NAMES: Readonly<Record<string, string>> = { userName: 'username', nodeAgentSkuId: 'nodeAgentSKUId', inboundNatPools: 'inboundNATPools', dynamicVnetAssignmentScope: 'dynamicVNetAssignmentScope' };
-
-function renameDeep(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(renameDeep);
-  if (!isObject(value)) return value;
-  const renamed = userRecord();
-  for (const [key, member] of Object.entries(value)) {
-    if (member !== undefined && member !== null) renamed[Object.hasOwn(DATA_PLANE_NAMES, key) ? DATA_PLANE_NAMES[key]! : key] = renameDeep(member);
+function writeField(resource: Json, spec: Json, field: Field, { indices, value }: Site): void {
+  if (field.canonical === '') {
+    if (isUnknown(value)) for (const name of field.whenUnknown ?? []) spec[name] = value;
+    if (field.othersMoveUp && isObject(value)) Object.assign(spec, copy(value, field.from));
+    return;
   }
-  return renamed;
+  if (field.unlessFrom && sites(resource, field.unlessFrom).some((site) => isObject(site.value) || isUnknown(site.value))) return;
+  const at = field.at.map((segment) => (segment === '[]' ? indices.shift()! : segment));
+  if (field.presence !== undefined) return isObject(value) || isUnknown(value) ? setPath(spec, at, field.presence) : undefined;
+  if (value === undefined || (value === null && !field.convert && !field.keepsNull)) return setPath(spec, at, field.default);
+  if (isUnknown(value)) return setPath(spec, at, value);
+  setPath(spec, at, field.convert ? field.convert(value) : copy(value, field.from));
+}
+
+/**
+ * The values at an ARM path, one for each array item it passes through. Inside an unknown value every
+ * property is unknown, except inside an object with no data-plane counterpart: its field says what that means.
+ */
+function sites(resource: Json, from: readonly string[]): Site[] {
+  const found: Site[] = [];
+  const walk = (current: unknown, depth: number, indices: number[]): void => {
+    if (depth === from.length) return void found.push({ indices, value: current });
+    if (isUnknown(current)) {
+      if (!NO_COUNTERPART.has(armPath(from.slice(0, depth)))) found.push({ indices, value: current });
+      return;
+    }
+    const segment = from[depth]!;
+    if (segment !== '[]') return walk(isObject(current) ? current[segment] : undefined, depth + 1, indices);
+    if (Array.isArray(current)) current.forEach((item, index) => walk(item, depth + 1, [...indices, index]));
+  };
+  walk(resource, 0, []);
+  return found;
+}
+
+/** A copy of an ARM value under the data-plane names, without null members and without what a field places itself. */
+function copy(value: unknown, from: readonly string[]): unknown {
+  if (Array.isArray(value)) return value.map((item) => copy(item, [...from, '[]']));
+  if (!isObject(value)) return value;
+  const at = armPath(from);
+  const copied = userRecord();
+  for (const [key, member] of Object.entries(value)) {
+    const path = [...from, key];
+    if (member === undefined || member === null || CLAIMED.has(armPath(path)) || ONLY_LISTED.has(at)) continue;
+    copied[DATA_PLANE_NAMES.get(key) ?? key] = copy(member, path);
+  }
+  return copied;
+}
+
+function setPath(target: Json, path: readonly (string | number)[], value: unknown): void {
+  if (value === undefined) return;
+  let current: Json = target;
+  for (const key of path.slice(0, -1)) {
+    const next = current[key];
+    if (isUnknown(next)) return;
+    current = isObject(next) || Array.isArray(next) ? (next as Json) : (current[key] = userRecord());
+  }
+  current[path[path.length - 1]!] = value;
+}
+
+/** ['properties', 'applicationPackages', '[]', 'id'] as the table writes it. */
+function armPath(segments: readonly string[]): string {
+  return segments.join('.').replace(/\.\[\]/g, '[]');
 }
 
 /** A plain object: an UnknownValue is passed along as it is, never taken apart. */
