@@ -22,7 +22,7 @@ import { InputError, readInputs, type ActionInputs } from './inputs.ts';
 import packageJson from '../../package.json' with { type: 'json' };
 
 async function run(env: NodeJS.ProcessEnv): Promise<number> {
-  const inputs = readInputs(env);
+  const inputs = readInputs();
   const cwd = env.GITHUB_WORKSPACE || process.cwd();
   const patterns = inputs.onlyChanged ? await changedPoolFiles(inputs, env, cwd) : inputs.files;
   const facts = await factsForRun({ cwd, live: inputs.live, ...pick(inputs, 'account', 'config', 'context') });

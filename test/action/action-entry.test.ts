@@ -248,5 +248,8 @@ describe('the GitHub Action, run as the runner runs it', () => {
     const run = runAction(pullRequestWorkspace(), { 'fail-on': 'sometimes' });
     expect(run.status).toBe(2);
     expect(run.stdout).toBe('::error title=batchlint::fail-on must be error, warning or never, not "sometimes"\n');
+    const notBoolean = runAction(pullRequestWorkspace(), { live: 'yes' });
+    expect(notBoolean.status).toBe(2);
+    expect(notBoolean.stdout).toBe('::error title=batchlint::live must be true or false, not "yes"\n');
   });
 });
