@@ -18,7 +18,7 @@ const builtinsThroughRequire = {
   setup(builder) {
     builder.onResolve({ filter: /child_process$/ }, (args) => (isCommanderRequiringChildProcess(args) ? { path: 'node:child_process', namespace: 'lazy-builtin' } : undefined));
     builder.onResolve({ filter: /^node:/ }, (args) => (args.namespace.endsWith('builtin') ? { path: args.path, external: true } : { path: args.path, namespace: 'builtin' }));
-    builder.onResolve({ filter: /^(fs|path|process|events|child_process|os|url|util|module)$/ }, (args) => ({ path: `node:${args.path}`, namespace: 'builtin' }));
+    builder.onResolve({ filter: /^(fs|path|process|events|child_process|os|url|util|module|crypto)$/ }, (args) => ({ path: `node:${args.path}`, namespace: 'builtin' }));
     builder.onLoad({ filter: /.*/, namespace: 'builtin' }, (args) => ({ contents: `module.exports = require(${JSON.stringify(args.path)});`, loader: 'js' }));
     builder.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, (args) => ({
       contents: `let loaded; module.exports = new Proxy({}, { get: (_, key) => (loaded ??= require(${JSON.stringify(args.path)}))[key] });`,
