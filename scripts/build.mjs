@@ -18,7 +18,7 @@ const builtinsThroughRequire = {
   setup(builder) {
     builder.onResolve({ filter: /child_process$/ }, (args) => (isCommanderRequiringChildProcess(args) ? { path: 'node:child_process', namespace: 'lazy-builtin' } : undefined));
     builder.onResolve({ filter: /^node:/ }, (args) => (args.namespace.endsWith('builtin') ? { path: args.path, external: true } : { path: args.path, namespace: 'builtin' }));
-    builder.onResolve({ filter: /^(fs|path|process|events|child_process|os|url|util|module)$/ }, (args) => ({ path: `node:${args.path}`, namespace: 'builtin' }));
+    builder.onResolve({ filter: /^(fs|path|process|events|child_process|os|url|util|module|crypto)$/ }, (args) => ({ path: `node:${args.path}`, namespace: 'builtin' }));
     builder.onLoad({ filter: /.*/, namespace: 'builtin' }, (args) => ({ contents: `module.exports = require(${JSON.stringify(args.path)});`, loader: 'js' }));
     builder.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, (args) => ({
       contents: `let loaded; module.exports = new Proxy({}, { get: (_, key) => (loaded ??= require(${JSON.stringify(args.path)}))[key] });`,
@@ -50,6 +50,20 @@ await build({
 // package.json's bin: executable as committed, so that npx need not change it (and leave the clone dirty).
 chmodSync('dist/cli.js', 0o755);
 
+// @actions/core's index imports its OIDC client (@actions/http-client, which loads undici and tunnel) and its
+// platform helpers (@actions/exec); the Action calls neither. esbuild must keep and run the CommonJS packages
+// behind them unless told they do nothing when imported unused: 420 kB and ~50 ms of every start.
+const actionsCoreImportsDroppedWhenUnused = {
+  name: 'actions-core-imports-dropped-when-unused',
+  setup(builder) {
+    builder.onResolve({ filter: /^@actions\// }, async (args) => {
+      if (args.pluginData === 'resolving' || !/node_modules[\\/]@actions[\\/]core[\\/]/.test(args.importer)) return undefined;
+      const resolved = await builder.resolve(args.path, { kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, pluginData: 'resolving' });
+      return { ...resolved, sideEffects: false };
+    });
+  },
+};
+
 // The GitHub Action's entry, run by the runner with no install step: everything is bundled, the Azure SDKs
 // too, in chunks that only a run with the live input loads.
 await build({
@@ -62,7 +76,7 @@ await build({
   target: 'node22',
   mainFields: ['module', 'main'],
   banner: { js: "import { createRequire as __batchlintCreateRequire } from 'node:module'; const require = __batchlintCreateRequire(import.meta.url);" },
-  plugins: [builtinsThroughRequire],
+  plugins: [builtinsThroughRequire, actionsCoreImportsDroppedWhenUnused],
   chunkNames: '[name]-[hash]',
   minify: true,
   logLevel: 'warning',

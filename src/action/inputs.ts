@@ -1,6 +1,7 @@
+import { getBooleanInput, getInput, getMultilineInput } from '@actions/core';
 import { FORMAT_NAMES } from '../formatters/index.ts';
 
-/** The Action's inputs, read the way the runner passes them: INPUT_<NAME> with the name upper-cased. */
+/** The Action's inputs, as the runner passes them (INPUT_<NAME>, which @actions/core reads). */
 export interface ActionInputs {
   files: string[];
   config?: string;
@@ -15,31 +16,31 @@ export interface ActionInputs {
 
 export class InputError extends Error {}
 
-export function readInputs(env: NodeJS.ProcessEnv): ActionInputs {
-  const input = (name: string) => (env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
-  const failOn = input('fail-on') || 'error';
+export function readInputs(): ActionInputs {
+  const failOn = getInput('fail-on') || 'error';
   if (failOn !== 'error' && failOn !== 'warning' && failOn !== 'never') throw new InputError(`fail-on must be error, warning or never, not "${failOn}"`);
-  const format = input('format') || 'github';
+  const format = getInput('format') || 'github';
   if (!FORMAT_NAMES.includes(format)) throw new InputError(`format must be one of ${FORMAT_NAMES.join(', ')}, not "${format}"`);
-  const files = input('files')
-    .split(/[\n,]/)
-    .map((entry) => entry.trim())
-    .filter(Boolean);
+  const files = getMultilineInput('files').flatMap((line) => line.split(',')).map((entry) => entry.trim()).filter(Boolean);
   return {
     files: files.length > 0 ? files : ['.'],
-    ...(input('config') && { config: input('config') }),
+    ...(getInput('config') && { config: getInput('config') }),
     format,
     failOn,
-    onlyChanged: booleanInput(input('only-changed'), 'only-changed'),
-    ...(input('sarif-file') && { sarifFile: input('sarif-file') }),
-    ...(input('context') && { context: input('context') }),
-    live: booleanInput(input('live'), 'live'),
-    ...(input('account') && { account: input('account') }),
+    onlyChanged: booleanInput('only-changed'),
+    ...(getInput('sarif-file') && { sarifFile: getInput('sarif-file') }),
+    ...(getInput('context') && { context: getInput('context') }),
+    live: booleanInput('live'),
+    ...(getInput('account') && { account: getInput('account') }),
   };
 }
 
-function booleanInput(value: string, name: string): boolean {
-  if (value === '' || /^false$/i.test(value)) return false;
-  if (/^true$/i.test(value)) return true;
-  throw new InputError(`${name} must be true or false, not "${value}"`);
+/** An absent input is false: the runner always passes action.yml's default, but a bare run of the entry may not. */
+function booleanInput(name: string): boolean {
+  if (getInput(name) === '') return false;
+  try {
+    return getBooleanInput(name);
+  } catch {
+    throw new InputError(`${name} must be true or false, not "${getInput(name)}"`);
+  }
 }

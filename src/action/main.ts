@@ -1,7 +1,7 @@
 // The GitHub Action's entry (action.yml runs the bundle of this file with node24, no install step).
-import { appendFileSync, existsSync, statSync, writeFileSync } from 'node:fs';
-import { randomUUID } from 'node:crypto';
+import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import * as core from '@actions/core';
 import picomatch from 'picomatch';
 import { ConfigError } from '../config/config.ts';
 import { lint, type LintReport } from '../engine/lint.ts';
@@ -10,7 +10,6 @@ import { factsForRun, FactsSetupError } from '../setup/facts-for-run.ts';
 import { ContextError } from '../facts/load-context.ts';
 import { RunDateError } from '../facts/run-date.ts';
 import type { FormatContext } from '../formatters/formatter.ts';
-import { escapeData } from '../formatters/github.ts';
 import { loadFormatter } from '../formatters/index.ts';
 import { redact } from '../formatters/redact.ts';
 import { SEARCHED_EXTENSIONS } from '../documents/parse-file.ts';
@@ -22,7 +21,7 @@ import { InputError, readInputs, type ActionInputs } from './inputs.ts';
 import packageJson from '../../package.json' with { type: 'json' };
 
 async function run(env: NodeJS.ProcessEnv): Promise<number> {
-  const inputs = readInputs(env);
+  const inputs = readInputs();
   const cwd = env.GITHUB_WORKSPACE || process.cwd();
   const patterns = inputs.onlyChanged ? await changedPoolFiles(inputs, env, cwd) : inputs.files;
   const facts = await factsForRun({ cwd, live: inputs.live, ...pick(inputs, 'account', 'config', 'context') });
@@ -32,9 +31,11 @@ async function run(env: NodeJS.ProcessEnv): Promise<number> {
   const format = async (name: string) => (await loadFormatter(name)!)(report, context);
   process.stdout.write(await format('github'));
   if (inputs.format !== 'github') process.stdout.write(await format(inputs.format));
-  if (env.GITHUB_STEP_SUMMARY) appendFileSync(env.GITHUB_STEP_SUMMARY, await format('markdown'));
+  if (env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(await format('markdown')).write();
   if (inputs.sarifFile) writeFileSync(resolve(cwd, inputs.sarifFile), await format('sarif'));
-  setOutputs(env, { errors: String(report.summary.errors), warnings: String(report.summary.warnings), 'sarif-file': inputs.sarifFile ?? '' });
+  core.setOutput('errors', report.summary.errors);
+  core.setOutput('warnings', report.summary.warnings);
+  core.setOutput('sarif-file', inputs.sarifFile ?? '');
   return failed(report, inputs) ? 1 : 0;
 }
 
@@ -43,7 +44,7 @@ async function run(env: NodeJS.ProcessEnv): Promise<number> {
  * meaning a changed context, config, parameters or variables file changes; all of `files` outside a pull request.
  */
 async function changedPoolFiles(inputs: ActionInputs, env: NodeJS.ProcessEnv, cwd: string): Promise<string[]> {
-  const changed = changedFiles(env.GITHUB_EVENT_PATH, cwd, (message) => process.stdout.write(`::warning::${escapeData(redact(message))}\n`));
+  const changed = changedFiles(env.GITHUB_EVENT_PATH, cwd, (message) => core.warning(redact(message)));
   if (!changed) return inputs.files;
   const covered = picomatch(inputs.files.map((pattern) => asGlob(pattern, cwd)), { dot: true });
   const readable = new Set(SEARCHED_EXTENSIONS.map((extension) => `.${extension}`));
@@ -68,15 +69,6 @@ function failed(report: LintReport, inputs: ActionInputs): boolean {
   return report.summary.errors > 0 || (inputs.failOn === 'warning' && report.summary.warnings > 0);
 }
 
-/** Step outputs, in the runner's multi-line form so that no value can forge another output. */
-function setOutputs(env: NodeJS.ProcessEnv, outputs: Record<string, string>): void {
-  if (!env.GITHUB_OUTPUT) return;
-  for (const [name, value] of Object.entries(outputs)) {
-    const delimiter = `batchlint_${randomUUID()}`;
-    appendFileSync(env.GITHUB_OUTPUT, `${name}<<${delimiter}\n${value}\n${delimiter}\n`);
-  }
-}
-
 function emptyReport(): LintReport {
   return { environment: 'none', results: [], notChecked: [], notLinted: [], summary: { files: 0, pools: 0, errors: 0, warnings: 0, infos: 0, fixed: 0 } };
 }
@@ -85,6 +77,7 @@ try {
   process.exitCode = await run(process.env);
 } catch (error) {
   const expected = error instanceof InputError || error instanceof ConfigError || error instanceof ContextError || error instanceof FactsSetupError || error instanceof RunDateError || (error instanceof Error && ['LiveModeError', 'LiveSignInError'].includes(error.name)) || error instanceof NoFilesMatched;
-  process.stdout.write(`::error title=batchlint::${escapeData(redact(expected ? (error as Error).message : `unexpected failure: ${(error as Error).message}`))}\n`);
+  core.error(redact(expected ? (error as Error).message : `unexpected failure: ${(error as Error).message}`), { title: 'batchlint' });
+  // Not core.setFailed: its exit code 1 means "findings"; 2 tells a broken run apart.
   process.exitCode = 2;
 }

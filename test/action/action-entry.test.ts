@@ -151,6 +151,14 @@ describe('the GitHub Action, run as the runner runs it', () => {
     expect(everything.stdout).toContain('file=pools/new.json');
   });
 
+  it('warns and lints every file when git cannot tell the changed files (a shallow checkout)', () => {
+    const shallow = { ...pullRequestWorkspace(), base: 'f'.repeat(40) };
+    const run = runAction(shallow, { files: 'pools', 'only-changed': 'true', 'fail-on': 'never' });
+    expect(run.stdout).toMatch(/^::warning::could not list the pull request's changed files \(.+\); linting all files\. Check out with fetch-depth: 0\.$/m);
+    expect(run.stdout).toContain('file=pools/old.json');
+    expect(run.status).toBe(0);
+  });
+
   it('lints the pools a changed context file applies to, and the module of a changed .tf file, though they are unchanged', () => {
     const before = pullRequestWorkspace();
     const contextOnly = { ...commit(before, { 'pools/batchlint.context.yaml': 'location: eastus\n' }), base: before.head };
@@ -248,5 +256,8 @@ describe('the GitHub Action, run as the runner runs it', () => {
     const run = runAction(pullRequestWorkspace(), { 'fail-on': 'sometimes' });
     expect(run.status).toBe(2);
     expect(run.stdout).toBe('::error title=batchlint::fail-on must be error, warning or never, not "sometimes"\n');
+    const notBoolean = runAction(pullRequestWorkspace(), { live: 'yes' });
+    expect(notBoolean.status).toBe(2);
+    expect(notBoolean.stdout).toBe('::error title=batchlint::live must be true or false, not "yes"\n');
   });
 });

@@ -221,6 +221,9 @@ describe('secrets in pool files', () => {
   it("never reach the Action's annotations, summary, SARIF file or outputs", () => {
     const runnerFiles = mkdtempSync(join(tmpdir(), 'batchlint-secrets-runner-'));
     const [summary, outputs] = [join(runnerFiles, 'summary.md'), join(runnerFiles, 'outputs.txt')];
+    // The runner creates both files before the step starts.
+    writeFileSync(summary, '');
+    writeFileSync(outputs, '');
     const env = { PATH: process.env.PATH ?? '', GITHUB_WORKSPACE: folder, GITHUB_STEP_SUMMARY: summary, GITHUB_OUTPUT: outputs, INPUT_FILES: 'pools', 'INPUT_SARIF-FILE': 'out.sarif', INPUT_FORMAT: 'json' };
     const run = spawnSync(process.execPath, [join(PROJECT_ROOT, 'dist/action/main.js')], { cwd: folder, env, encoding: 'utf8' });
     expect(run.status).toBe(1);
