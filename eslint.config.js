@@ -1,0 +1,45 @@
+// @ts-check
+import eslint from '@eslint/js';
+import { defineConfig } from 'eslint/config';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+export default defineConfig(
+  { ignores: ['dist/', 'node_modules/', 'src/schema/generated/', 'fixtures/'] },
+  {
+    files: ['{src,rules,test,scripts}/**/*.{ts,mts,mjs}'],
+    extends: [eslint.configs.recommended, tseslint.configs.recommendedTypeChecked],
+    languageOptions: {
+      globals: globals.node,
+      parserOptions: {
+        // The .mjs files are outside tsconfig.json (no allowJs): type-check them in the default project.
+        projectService: { allowDefaultProject: ['scripts/*.mjs', 'test/helpers/*.mjs'] },
+        tsconfigRootDir: import.meta.dirname,
+      },
+    },
+  },
+  {
+    // The configuration files at the top level.
+    files: ['*.{js,cjs}'],
+    extends: [eslint.configs.recommended],
+    languageOptions: { globals: globals.node },
+  },
+  {
+    // Plain JavaScript run by Node as it is: parameters and JSON have no types to give, so every use of them is
+    // `any`. The other type-aware rules (promises, awaits) still apply.
+    files: ['**/*.mjs'],
+    rules: {
+      '@typescript-eslint/no-unsafe-argument': 'off',
+      '@typescript-eslint/no-unsafe-assignment': 'off',
+      '@typescript-eslint/no-unsafe-call': 'off',
+      '@typescript-eslint/no-unsafe-member-access': 'off',
+      '@typescript-eslint/no-unsafe-return': 'off',
+    },
+  },
+  {
+    // Vitest types its asymmetric matchers (expect.stringContaining, objectContaining, any…) as returning `any`,
+    // and the tests write expected values as literals holding them.
+    files: ['test/**/*.ts'],
+    rules: { '@typescript-eslint/no-unsafe-assignment': 'off' },
+  },
+);
