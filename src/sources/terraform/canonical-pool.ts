@@ -14,7 +14,7 @@ export type ResourceValues = Record<string, unknown>;
 export function canonicalPool(values: ResourceValues): PoolSpec {
   const spec: Json = {};
   writeFields(values, BATCH_POOL_FIELDS, spec, []);
-  return spec as PoolSpec;
+  return spec;
 }
 
 function writeFields(values: ResourceValues, fields: readonly Field[], target: Json, prefix: string[]): void {
