@@ -45,7 +45,7 @@ describe('--fix keeps only fixes that re-lint clean', () => {
   it('applies a fix that resolves its finding', async () => {
     const folder = folderWith({ 'a.json': POOL('a') });
     const report = await lint({ patterns: ['a.json'], cwd: folder, facts: createFacts(), fix: true, rules: [ruleWithFix(() => ({ path: ['id'], value: 'fixed' }))] });
-    expect(JSON.parse(readFileSync(join(folder, 'a.json'), 'utf8')).id).toBe('fixed');
+    expect((JSON.parse(readFileSync(join(folder, 'a.json'), 'utf8')) as { id: string }).id).toBe('fixed');
     expect(report.results[0]).toMatchObject({ fixed: true, findings: [] });
   });
 });
