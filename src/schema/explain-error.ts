@@ -26,7 +26,7 @@ export function explainError(error: ErrorObject, root: unknown): SchemaProblem |
       // "2" for 2: some clients convert it, the API does not.
       const quotedNumber = (params.type === 'integer' || params.type === 'number') && typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value));
       const hint = quotedNumber ? `; write ${value.trim()} without quotes, as the API expects a JSON number` : '';
-      return { path, part: 'value', severity: 'error', message: `${name} must be ${article(params.type)}, got ${shown(value)}${hint}` };
+      return { path, part: 'value', severity: 'error', message: `${name} must be ${article(String(params.type))}, got ${shown(value)}${hint}` };
     }
     case 'pattern': {
       const oneOf = schema?.enumCaseInsensitive as string[] | undefined;

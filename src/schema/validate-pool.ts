@@ -18,6 +18,6 @@ export function validatePoolSchema(value: unknown): SchemaProblem[] {
       problems.push(problem);
     }
   }
-  if (typeof value === 'object' && value !== null && !Array.isArray(value)) problems.push(...crossFieldProblems(value));
+  if (typeof value === 'object' && value !== null && !Array.isArray(value)) problems.push(...crossFieldProblems(value as Record<string, unknown>));
   return problems;
 }

@@ -23,7 +23,7 @@ function ruleWithFix(fix: (id: string) => { path: string[]; value: string }): Po
     meta: { id: 'test-fix', description: 'test', defaultSeverity: 'error', fixable: true, facts: [] },
     check(pool, { report }) {
       if (pool.spec.id === 'fixed') return;
-      const { path, value } = fix(String(pool.spec.id));
+      const { path, value } = fix(String(pool.id));
       report({ path: ['id'], message: 'test', fix: { description: `set ${path.join('.')} to ${value}`, path, value } });
     },
   };
