@@ -8,7 +8,7 @@ export default defineConfig(
   { ignores: ['dist/', 'node_modules/', 'src/schema/generated/', 'fixtures/'] },
   {
     files: ['{src,rules,test,scripts}/**/*.{ts,mts,mjs}'],
-    extends: [eslint.configs.recommended, tseslint.configs.recommendedTypeChecked],
+    extends: [eslint.configs.recommended, tseslint.configs.recommendedTypeChecked, tseslint.configs.stylisticTypeChecked],
     languageOptions: {
       globals: globals.node,
       parserOptions: {
@@ -22,6 +22,11 @@ export default defineConfig(
       '@typescript-eslint/no-unused-vars': ['error', { ignoreRestSiblings: true }],
       // Tests match indented output: spaces written out in the pattern read like the text they match.
       'no-regex-spaces': 'off',
+      // `||` is meant where a falsy primitive must fall through too: an empty string from the environment means
+      // "not given" (`env.GITHUB_WORKSPACE || process.cwd()`), a false test tries the next (`names?.test(name) || …`).
+      '@typescript-eslint/prefer-nullish-coalescing': ['error', { ignorePrimitives: { string: true, boolean: true } }],
+      // A callback that deliberately does nothing: `server.on('clientError', () => {})`, `problem: () => {}`.
+      '@typescript-eslint/no-empty-function': ['error', { allow: ['arrowFunctions'] }],
     },
   },
   {

@@ -48,7 +48,9 @@ interface SupportedImageRow {
   batchSupportEndOfLife?: string;
 }
 
-type ImageList = { value: SupportedImageRow[] };
+interface ImageList {
+  value: SupportedImageRow[];
+}
 
 interface Draft extends Partial<VmSizeInfo> {
   name: string;
