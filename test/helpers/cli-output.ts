@@ -31,7 +31,9 @@ export const parseJsonReport = (text: string) => JSON.parse(text) as JsonReport;
 export interface SarifResult {
   ruleId: string;
   level: string;
-  locations: { physicalLocation: { artifactLocation: { uri: string; uriBaseId?: string }; region: { startLine: number; startColumn: number; endLine: number; endColumn: number } } }[];
+  locations: {
+    physicalLocation: { artifactLocation: { uri: string; uriBaseId?: string }; region: { startLine: number; startColumn: number; endLine: number; endColumn: number } };
+  }[];
   partialFingerprints: Record<string, string>;
   fixes?: unknown[];
 }
