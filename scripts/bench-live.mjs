@@ -5,6 +5,7 @@
 import { parseArgs } from 'node:util';
 
 const { lint } = await import('../src/engine/lint.ts');
+const { allRules } = await import('../rules/index.ts');
 const { liveFacts } = await import('../src/live/live-facts.ts');
 const { loadScenario } = await import('../test/helpers/azure-scenario.ts');
 const { startFakeAzure } = await import('../test/helpers/fake-azure.ts');
@@ -25,7 +26,7 @@ async function measure(concurrency) {
   for (let run = 0; run <= runs; run++) {
     const fake = await startFakeAzure(routes, { ...scenario.options, latencyMs });
     const start = process.hrtime.bigint();
-    await lint({ patterns: [folder], cwd: folder, facts: liveFacts(liveOptionsFor(fake, scenario.accountId, { concurrency })) });
+    await lint({ rules: allRules, patterns: [folder], cwd: folder, facts: liveFacts(liveOptionsFor(fake, scenario.accountId, { concurrency })) });
     const elapsed = Number(process.hrtime.bigint() - start) / 1e6;
     requests = fake.requests.length;
     await fake.close();

@@ -13,7 +13,44 @@ if (!dataDir) {
   process.exit(2);
 }
 
-const readJson = (path: string): any => JSON.parse(readFileSync(join(dataDir, path), 'utf8'));
+// The shapes of the public data files, as far as this script reads them; the files are trusted input.
+const readJson = <T>(path: string): T => JSON.parse(readFileSync(join(dataDir, path), 'utf8')) as T;
+
+interface SkuRegionFile {
+  lastUpdated: string;
+  region: string;
+  skus: { name: string; vCPUs: number; memoryGB: number; cpuArchitecture: string; hyperVGenerations?: string; family: string }[];
+}
+
+interface BatchSizeRow {
+  VmSize: string;
+  VmFamily?: string;
+  VCpusAvailable?: number;
+  MemoryInGiB?: number;
+  HyperVGenerations?: HyperVGeneration[];
+  ResourceDiskSizeInGiB?: number;
+  NvmeDiskSizeInGiB?: number;
+  RegionsAvailable?: string[];
+}
+
+interface ComputeSizeRow {
+  name: string;
+  numberOfCores: number;
+  memoryInMB: number;
+  resourceDiskSizeInMB: number;
+}
+
+interface SupportedImageRow {
+  imageReference: { publisher: string; offer: string; sku: string };
+  nodeAgentSKUId: string;
+  osType: string;
+  capabilities?: string[];
+  batchSupportEndOfLife?: string;
+}
+
+interface ImageList {
+  value: SupportedImageRow[];
+}
 
 interface Draft extends Partial<VmSizeInfo> {
   name: string;
@@ -38,7 +75,7 @@ const skuDir = 'skus/djtools-vm-sku-locator';
 const skuFiles = readdirSync(join(dataDir, skuDir)).filter((file) => /^[a-z0-9]+\.json$/.test(file) && !['metadata.json', 'regions.json', 'retirements.json'].includes(file));
 let skuDate = '';
 for (const file of skuFiles.sort()) {
-  const region = readJson(join(skuDir, file));
+  const region = readJson<SkuRegionFile>(join(skuDir, file));
   if (region.lastUpdated > skuDate) skuDate = region.lastUpdated;
   for (const sku of region.skus) {
     const entry = draft(sku.name);
@@ -54,7 +91,7 @@ for (const file of skuFiles.sort()) {
 
 // 2. Batch-supported sizes (2025-03, filtered by the TES project, so absence means nothing): Batch support,
 //    the quota family id where the SKU list spells it as a display name, and the NVMe local disk.
-const batchSizes = readJson('batch-vm-skus/ga4gh-tes_BatchSupportedVmSizeInformation_AZURECLOUD.json');
+const batchSizes = readJson<BatchSizeRow[]>('batch-vm-skus/ga4gh-tes_BatchSupportedVmSizeInformation_AZURECLOUD.json');
 for (const row of batchSizes) {
   const entry = draft(row.VmSize);
   entry.batchSupported = true;
@@ -74,7 +111,7 @@ for (const row of batchSizes) {
 //    local disk or — on sizes with a "d" — a local NVMe disk that this API does not report.
 const sizeDir = 'skus/nextflow-vm-list-size';
 for (const file of readdirSync(join(dataDir, sizeDir)).filter((name) => name.startsWith('vm-list-size-')).sort()) {
-  for (const row of readJson(join(sizeDir, file))) {
+  for (const row of readJson<ComputeSizeRow[]>(join(sizeDir, file))) {
     const entry = draft(row.name);
     entry.vCPUs ??= row.numberOfCores;
     entry.memoryGiB ??= round(row.memoryInMB / 1024);
@@ -103,15 +140,15 @@ for (const entry of sizes.values()) {
 }
 
 // 5. Batch-supported images, newest list first; the first list to name an image wins.
-const imageLists: [string, (file: any) => any[], string][] = [
-  ['batch-images/azure-batch-cli-extensions_supportedimages_uksouth_2022-09.json', (file) => file.value, '2022-09'],
-  ['batch-images/rest-api-specs_batch-dataplane_2024-07-01.20.0_AccountListSupportedImages.json', (file) => file.responses['200'].body.value, 'example'],
-  ['batch-images/azure-sdk-for-node_supportedimages_japaneast_2020-03.json', (file) => file.value, '2020-03'],
+const imageLists: [string, (path: string) => SupportedImageRow[], string][] = [
+  ['batch-images/azure-batch-cli-extensions_supportedimages_uksouth_2022-09.json', (path) => readJson<ImageList>(path).value, '2022-09'],
+  ['batch-images/rest-api-specs_batch-dataplane_2024-07-01.20.0_AccountListSupportedImages.json', (path) => readJson<{ responses: Record<'200', { body: ImageList }> }>(path).responses['200'].body.value, 'example'],
+  ['batch-images/azure-sdk-for-node_supportedimages_japaneast_2020-03.json', (path) => readJson<ImageList>(path).value, '2020-03'],
 ];
 const images = new Map<string, ImageInfo>();
 for (const [path, list, date] of imageLists) {
   const generationsListed = date !== '2020-03'; // the 2020 shape has no capabilities to say Generation2VMImage
-  for (const row of list(readJson(path))) {
+  for (const row of list(path)) {
     const { publisher, offer, sku } = row.imageReference;
     const key = `${publisher}/${offer}/${sku}`.toLowerCase();
     if (images.has(key)) continue;

@@ -9,7 +9,7 @@ import { expandCaseInsensitiveEnums } from '../src/schema/case-insensitive-enum.
 import { ruleOptionsExportName } from '../src/schema/rule-options-export.ts';
 
 const [outputDir = 'src/schema/generated'] = process.argv.slice(2);
-const readSchema = (path: string): object => JSON.parse(readFileSync(path, 'utf8'));
+const readSchema = (path: string) => JSON.parse(readFileSync(path, 'utf8')) as object;
 
 function newAjv(): Ajv {
   const ajv = new Ajv({ allErrors: true, strict: true, strictTuples: false, allowUnionTypes: true, code: { source: true, esm: true } });

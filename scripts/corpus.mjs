@@ -9,6 +9,7 @@ import { extname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 
 const { lint } = await import('../src/engine/lint.ts');
+const { allRules } = await import('../rules/index.ts');
 const { poolsOf } = await import('../src/engine/lint-text.ts');
 const { createFacts } = await import('../src/facts/catalog-facts.ts');
 const { discoverFiles } = await import('../src/sources/discover.ts');
@@ -44,6 +45,7 @@ function allFiles(directory) {
 
 /** One file: its pools (by format), parse failure, crashes and findings. */
 async function lintOne(file) {
+  /** @type {{ file: string, formats: string[], parseFailure: string | undefined, crashes: string[], findings: { ruleId: string, filePath: string, message: string }[] }} */
   const outcome = { file, formats: [], parseFailure: undefined, crashes: [], findings: [] };
   const text = readFileSync(join(folder, file), 'utf8');
   try {
@@ -53,7 +55,7 @@ async function lintOne(file) {
     return outcome; // linting would only meet the same error again
   }
   try {
-    const report = await lint({ patterns: [file], cwd: folder, facts });
+    const report = await lint({ rules: allRules, patterns: [file], cwd: folder, facts });
     outcome.findings = report.results.flatMap((result) => result.findings);
     outcome.parseFailure = outcome.findings.find((finding) => finding.ruleId === 'parse-error' && finding.filePath === file)?.message;
   } catch (error) {

@@ -11,7 +11,8 @@ if (!specs) {
   process.stderr.write('usage: npm run schemas:drift -- <azure-rest-api-specs checkout>\n');
   process.exit(2);
 }
-const readJson = (path: string) => JSON.parse(readFileSync(path, 'utf8'));
+// A JSON Schema or a Swagger document, with its named definitions.
+const readJson = (path: string) => JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown> & { definitions?: Record<string, unknown> };
 const newest = (folder: string): string => readdirSync(folder).sort().at(-1)!;
 
 const schema = schemaPaths(readJson('schemas/pool.schema.json'));

@@ -90,7 +90,7 @@ export class YamlDocument implements SourceDocument {
     const single = this.documents.length === 1;
     const document = this.documents[single ? 0 : (path[0] as number)];
     if (!document) return undefined;
-    let current: Found = { node: document.contents as Node | null };
+    let current: Found = { node: document.contents };
     for (const segment of single ? path : path.slice(1)) {
       const node = isAlias(current.node) ? (current.node.resolve(document) as Node | undefined) : current.node;
       if (isMap(node)) {

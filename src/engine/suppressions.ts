@@ -39,7 +39,7 @@ export function findDirectives(text: string, format: DocumentFormat): Directive[
           scope: match[1] ? 'next-line' : 'file',
           ruleIds: body.split(/[\s,]+/).filter(Boolean),
           ...(reason?.trim() && { reason: reason.trim() }),
-          offset: lineStart + marker.index + match.index!,
+          offset: lineStart + marker.index + match.index,
           length: match[0].replace(/\s*(\*\/.*)?$/, '').length,
           line: index + 1,
         });

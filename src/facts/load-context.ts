@@ -55,8 +55,8 @@ function flattenSecurityRules(environment: Environment): Environment {
     const group = subnet.networkSecurityGroup;
     if (!group) continue;
     const flatten = (rules: WrittenRule[] | undefined) => rules?.map((rule) => ('properties' in rule ? { ...rule.properties, ...(rule.name !== undefined && { name: rule.name }) } : rule));
-    const securityRules = flatten(group.securityRules as WrittenRule[] | undefined);
-    const defaultSecurityRules = flatten(group.defaultSecurityRules as WrittenRule[] | undefined);
+    const securityRules = flatten(group.securityRules);
+    const defaultSecurityRules = flatten(group.defaultSecurityRules);
     subnet.networkSecurityGroup = { ...group, ...(securityRules && { securityRules }), ...(defaultSecurityRules && { defaultSecurityRules }) };
   }
   return environment;

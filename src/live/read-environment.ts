@@ -56,7 +56,7 @@ export async function readLiveEnvironment(requests: EnvironmentRequests, options
         requests.vmSizes.length > 0 ? reader.readSkus(account.subscriptionId, facts.location, requests.vmSizes) : undefined,
         facts.account.poolAllocationMode === 'UserSubscription' ? reader.readSubscriptionQuotas(account.subscriptionId, facts.location) : undefined,
         Promise.all(requests.marketplaceImages.map(async (image) => [marketplaceImageKey(image)!, await reader.readMarketplaceImage(account.subscriptionId, facts.location, image)] as const)),
-      ] as const)
+      ])
     : Promise.resolve([undefined, undefined, []] as const);
 
   const [subnets, images, locks, [sizes, subscriptionQuotas, marketplaceImages]] = await Promise.all([subnetsRead, imagesRead, locksRead, regionRead]);

@@ -19,6 +19,6 @@ export function setUserKey(record: Record<string, unknown>, key: string, value: 
 /** An object literal or a userRecord, as opposed to an array or an instance of a class. */
 export function isPlainRecord(value: unknown): value is Record<string, unknown> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  const prototype = Object.getPrototypeOf(value);
+  const prototype: unknown = Object.getPrototypeOf(value);
   return prototype === Object.prototype || prototype === null;
 }

@@ -1,7 +1,10 @@
 import { durationMinutes } from '../pool/duration.ts';
 import { pathName, type SchemaProblem } from './schema-problem.ts';
 
-type Pool = Record<string, any>;
+type Pool = Record<string, unknown>;
+
+/** A property of a value that may not be an object (the pool is checked before or without its schema). */
+const child = (value: unknown, key: string): unknown => (typeof value === 'object' && value !== null ? (value as Pool)[key] : undefined);
 
 const MIN_RESIZE_TIMEOUT_MINUTES = 5;
 const EVALUATION_INTERVAL_MINUTES = { min: 5, max: 168 * 60 };
@@ -57,21 +60,21 @@ function durationProblems(pool: Pool): SchemaProblem[] {
   const problems: SchemaProblem[] = [];
   const resize = typeof pool.resizeTimeout === 'string' ? durationMinutes(pool.resizeTimeout) : undefined;
   if (resize !== undefined && resize < MIN_RESIZE_TIMEOUT_MINUTES) {
-    problems.push(error(['resizeTimeout'], `"resizeTimeout" must be at least 5 minutes (PT5M), got ${pool.resizeTimeout}; the API rejects shorter values`));
+    problems.push(error(['resizeTimeout'], `"resizeTimeout" must be at least 5 minutes (PT5M), got ${String(pool.resizeTimeout)}; the API rejects shorter values`));
   }
   const interval = typeof pool.autoScaleEvaluationInterval === 'string' ? durationMinutes(pool.autoScaleEvaluationInterval) : undefined;
   if (interval !== undefined && (interval < EVALUATION_INTERVAL_MINUTES.min || interval > EVALUATION_INTERVAL_MINUTES.max)) {
-    problems.push(error(['autoScaleEvaluationInterval'], `"autoScaleEvaluationInterval" must be between 5 minutes (PT5M) and 168 hours (PT168H), got ${pool.autoScaleEvaluationInterval}`));
+    problems.push(error(['autoScaleEvaluationInterval'], `"autoScaleEvaluationInterval" must be between 5 minutes (PT5M) and 168 hours (PT168H), got ${String(pool.autoScaleEvaluationInterval)}`));
   }
   return problems;
 }
 
 function imageProblems(pool: Pool): SchemaProblem[] {
-  const image = pool.virtualMachineConfiguration?.imageReference;
+  const image = child(pool.virtualMachineConfiguration, 'imageReference');
   if (typeof image !== 'object' || image === null) return [];
   const path = ['virtualMachineConfiguration', 'imageReference'];
-  const ids = IMAGE_IDS.filter((key) => image[key] !== undefined);
-  const marketplace = ['publisher', 'offer', 'sku'].filter((key) => image[key] !== undefined);
+  const ids = IMAGE_IDS.filter((key) => child(image, key) !== undefined);
+  const marketplace = ['publisher', 'offer', 'sku'].filter((key) => child(image, key) !== undefined);
   if (ids.length > 1) return [error(path, `"${pathName(path)}" names more than one image (${ids.join(', ')}); give exactly one`)];
   if (ids.length === 1 && marketplace.length > 0) {
     return [error(path, `"${pathName(path)}" has both ${ids[0]} and marketplace fields (${marketplace.join(', ')}); they are mutually exclusive`)];
@@ -87,11 +90,12 @@ function startTaskProblems(pool: Pool): SchemaProblem[] {
   const startTask = pool.startTask;
   if (typeof startTask !== 'object' || startTask === null) return [];
   const problems: SchemaProblem[] = [];
-  const identity = startTask.userIdentity;
-  if (identity?.username !== undefined && identity?.autoUser !== undefined) {
+  const identity = child(startTask, 'userIdentity');
+  if (child(identity, 'username') !== undefined && child(identity, 'autoUser') !== undefined) {
     problems.push(error(['startTask', 'userIdentity'], '"startTask.userIdentity" gives both username and autoUser; give one of them'));
   }
-  (Array.isArray(startTask.resourceFiles) ? startTask.resourceFiles : []).forEach((file: unknown, index: number) => {
+  const resourceFiles = child(startTask, 'resourceFiles');
+  (Array.isArray(resourceFiles) ? (resourceFiles as unknown[]) : []).forEach((file, index) => {
     if (typeof file !== 'object' || file === null) return;
     const sources = RESOURCE_FILE_SOURCES.filter((key) => (file as Pool)[key] !== undefined);
     const path = ['startTask', 'resourceFiles', index];

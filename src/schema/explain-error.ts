@@ -11,7 +11,7 @@ export function explainError(error: ErrorObject, root: unknown): SchemaProblem |
   const value = valueAt(root, path);
   const name = `"${pathName(path)}"`;
   const schema = schemaAt(path);
-  const params = error.params as Record<string, any>;
+  const params = error.params;
   // 1e309 parses to Infinity, which JSON would print as null.
   if (typeof value === 'number' && !Number.isFinite(value)) {
     const limit = typeof schema?.maximum === 'number' ? `; the API accepts at most ${schema.maximum}` : '';
@@ -26,7 +26,7 @@ export function explainError(error: ErrorObject, root: unknown): SchemaProblem |
       // "2" for 2: some clients convert it, the API does not.
       const quotedNumber = (params.type === 'integer' || params.type === 'number') && typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value));
       const hint = quotedNumber ? `; write ${value.trim()} without quotes, as the API expects a JSON number` : '';
-      return { path, part: 'value', severity: 'error', message: `${name} must be ${article(params.type)}, got ${shown(value)}${hint}` };
+      return { path, part: 'value', severity: 'error', message: `${name} must be ${article(String(params.type))}, got ${shown(value)}${hint}` };
     }
     case 'pattern': {
       const oneOf = schema?.enumCaseInsensitive as string[] | undefined;
@@ -108,7 +108,7 @@ function valueAt(root: unknown, path: (string | number)[]): unknown {
  * it followed, so the path is walked through the schema source instead.
  */
 function schemaAt(path: (string | number)[]): SchemaNode | undefined {
-  let node = resolveRef(poolSchemaSource as SchemaNode);
+  let node = resolveRef(poolSchemaSource);
   for (const segment of path) {
     if (!node) return undefined;
     const next = typeof segment === 'number' ? node.items : ((node.properties as SchemaNode | undefined)?.[segment] ?? node.additionalProperties);

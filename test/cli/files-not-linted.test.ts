@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { contextSnapshot } from '../../src/cli/context-snapshot.ts';
 import { runCli } from '../helpers/run-cli.ts';
+import { parseJsonReport } from '../helpers/cli-output.ts';
 
 function tempTree(files: Record<string, string | Buffer>): string {
   const root = mkdtempSync(join(tmpdir(), 'batchlint-files-'));
@@ -128,7 +129,7 @@ describe('a file named on the command line that batchlint does not read', () => 
     const folder = tempTree({ 'main.bicep': BICEP, 'prod.bicepparam': BICEP_PARAMS, 'nextflow.config': NEXTFLOW_CONFIG, 'README.md': '# Pools\n', 'pool.json': CLEAN_POOL });
     const run = runCli(['lint', 'main.bicep', 'prod.bicepparam', 'nextflow.config', 'README.md', 'pool.json', '--format', 'json'], { cwd: folder });
     expect(run.status).toBe(0);
-    const report = JSON.parse(run.stdout);
+    const report = parseJsonReport(run.stdout);
     expect(report.results.map((result: { filePath: string }) => result.filePath)).toEqual(['pool.json']);
     expect(report.notLinted).toEqual([
       { path: 'main.bicep', reason: expect.stringContaining('batchlint does not read Bicep yet') },
@@ -145,7 +146,7 @@ describe('a file named on the command line that batchlint does not read', () => 
     expect(named.stderr).toContain('batchlint: skipped infra/main.bicep: batchlint does not read Bicep yet');
     const globbed = runCli(['lint', 'infra/*', '--debug', '--format', 'json'], { cwd: folder });
     expect(globbed.status).toBe(0);
-    expect(JSON.parse(globbed.stdout).notLinted).toEqual([]);
+    expect(parseJsonReport(globbed.stdout).notLinted).toEqual([]);
     expect(globbed.stderr).toContain('batchlint: skipped infra/main.bicep: batchlint does not read Bicep yet');
   });
 });
@@ -155,7 +156,7 @@ describe('a Terraform variables file', () => {
     const folder = tempTree({ 'prod.tfvars': TFVARS });
     const run = runCli(['lint', 'prod.tfvars', '--format', 'json'], { cwd: folder });
     expect(run.status).toBe(0);
-    const report = JSON.parse(run.stdout);
+    const report = parseJsonReport(run.stdout);
     expect(report.results).toEqual([]);
     expect(report.notLinted).toEqual([{ path: 'prod.tfvars', reason: expect.stringMatching(/^Terraform variables hold no pool; lint the \.tf files of the module/) }]);
   });
@@ -163,7 +164,7 @@ describe('a Terraform variables file', () => {
   it('named with the .tf files it gives values to is passed over quietly', () => {
     const folder = tempTree({ 'terraform.tfvars': TFVARS, 'main.tf': TERRAFORM_POOL });
     const run = runCli(['lint', 'main.tf', 'terraform.tfvars', '--format', 'json', '--debug'], { cwd: folder });
-    const report = JSON.parse(run.stdout);
+    const report = parseJsonReport(run.stdout);
     expect(report.notLinted).toEqual([]);
     expect(report.results.map((result: { filePath: string }) => result.filePath)).toEqual(['main.tf']);
     expect(report.summary).toMatchObject({ pools: 1, errors: 0 });
@@ -183,16 +184,16 @@ describe('a file that does not parse', () => {
   it('found in a folder is skipped when it shows no sign of a pool (templates), and keeps its parse error when it does', () => {
     const run = runCli(['lint', '.', '--format', 'json', '--debug'], { cwd: repository() });
     expect(run.status).toBe(1);
-    const report = JSON.parse(run.stdout);
+    const report = parseJsonReport(run.stdout);
     expect(report.results.map((result: { filePath: string }) => result.filePath)).toEqual(['pools/etl.json', 'pools/render.yaml']);
-    expect(report.results[1].findings).toEqual([expect.objectContaining({ ruleId: 'parse-error', line: 6 })]);
+    expect(report.results[1]!.findings).toEqual([expect.objectContaining({ ruleId: 'parse-error', line: 6 })]);
     expect(run.stderr).toContain('skipped charts/worker/templates/configmap.yaml: does not parse and shows no sign of a pool definition');
     expect(run.stderr).toContain('skipped ansible/playbook.yml: does not parse and shows no sign of a pool definition');
   });
 
   it('found by a glob is skipped the same way', () => {
     const run = runCli(['lint', '**/*.{yaml,yml}', '--format', 'json'], { cwd: repository() });
-    expect(JSON.parse(run.stdout).results.map((result: { filePath: string }) => result.filePath)).toEqual(['pools/render.yaml']);
+    expect(parseJsonReport(run.stdout).results.map((result: { filePath: string }) => result.filePath)).toEqual(['pools/render.yaml']);
   });
 
   it('that happens to parse although templated (a `{{ x }}:` key) is read without warnings on stderr', () => {
@@ -205,16 +206,16 @@ describe('a file that does not parse', () => {
   it('named on the command line keeps its parse error', () => {
     const run = runCli(['lint', 'charts/worker/templates/configmap.yaml', 'ansible/playbook.yml', '--format', 'json'], { cwd: repository() });
     expect(run.status).toBe(1);
-    const findings = JSON.parse(run.stdout).results.map((result: { findings: { ruleId: string }[] }) => result.findings.map((finding) => finding.ruleId));
+    const findings = parseJsonReport(run.stdout).results.map((result: { findings: { ruleId: string }[] }) => result.findings.map((finding) => finding.ruleId));
     expect(findings).toEqual([['parse-error'], ['parse-error']]);
   });
 
   it('named under --skip-non-pool-files (as the pre-commit hook names staged files) is skipped like one a folder search found', () => {
     const run = runCli(['lint', 'charts/worker/templates/configmap.yaml', 'ansible/playbook.yml', 'pools/render.yaml', '--skip-non-pool-files', '--format', 'json'], { cwd: repository() });
     expect(run.status).toBe(1);
-    const report = JSON.parse(run.stdout);
+    const report = parseJsonReport(run.stdout);
     expect(report.results.map((result: { filePath: string }) => result.filePath)).toEqual(['pools/render.yaml']);
-    expect(report.results[0].findings).toEqual([expect.objectContaining({ ruleId: 'parse-error' })]);
+    expect(report.results[0]!.findings).toEqual([expect.objectContaining({ ruleId: 'parse-error' })]);
     expect(report.notLinted).toEqual([]);
   });
 
@@ -222,7 +223,7 @@ describe('a file that does not parse', () => {
     const folder = tempTree({ 'infra/network.tf': 'resource "azurerm_virtual_network" "main" {\n  name = "vnet"\n  address_space = [\n}\n', 'app/settings.json': '{ "a": 1, }', 'pool.json': CLEAN_POOL });
     const run = runCli(['lint', '.', '--format', 'json'], { cwd: folder });
     expect(run.status).toBe(0);
-    expect(JSON.parse(run.stdout).results.map((result: { filePath: string }) => result.filePath)).toEqual(['pool.json']);
+    expect(parseJsonReport(run.stdout).results.map((result) => result.filePath)).toEqual(['pool.json']);
   });
 });
 
@@ -230,10 +231,10 @@ describe('a file saved as UTF-16', () => {
   it('is decoded and linted like its UTF-8 text, either byte order', () => {
     const pool = CLEAN_POOL.replace('Standard_D4ds_v5', 'Standard_D4ds_v99');
     const folder = tempTree({ 'utf8.json': pool, 'le.json': utf16(pool, 'le'), 'be.json': utf16(pool, 'be') });
-    const report = JSON.parse(runCli(['lint', '.', '--format', 'json'], { cwd: folder }).stdout);
+    const report = parseJsonReport(runCli(['lint', '.', '--format', 'json'], { cwd: folder }).stdout);
     // Each finding names its file; apart from that, the three files' findings are the same.
-    const findings = (name: string) => report.results.find((result: { filePath: string }) => result.filePath === name).findings.map(({ filePath, ...finding }: { filePath: string }) => (expect(filePath).toBe(name), finding));
-    expect(findings('utf8.json').map((finding: { ruleId: string }) => finding.ruleId)).toContain('vm-size-unknown');
+    const findings = (name: string) => report.results.find((result) => result.filePath === name)!.findings.map(({ filePath, ...finding }) => (expect(filePath).toBe(name), finding));
+    expect(findings('utf8.json').map((finding) => finding.ruleId)).toContain('vm-size-unknown');
     expect(findings('le.json')).toEqual(findings('utf8.json'));
     expect(findings('be.json')).toEqual(findings('utf8.json'));
   });
@@ -263,7 +264,7 @@ describe('a file saved as UTF-16', () => {
     const folder = tempTree({ 'main.tf': utf16(TERRAFORM_POOL, 'le') });
     const run = runCli(['lint', '.', '--format', 'json'], { cwd: folder });
     expect(run.status).toBe(1);
-    expect(JSON.parse(run.stdout).results[0].findings).toEqual([
+    expect(parseJsonReport(run.stdout).results[0]!.findings).toEqual([
       expect.objectContaining({ ruleId: 'parse-error', line: 1, column: 1, message: expect.stringContaining('saved as UTF-16 (UTF-16LE), and Terraform reads only UTF-8') }),
     ]);
   });

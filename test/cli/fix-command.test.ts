@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../helpers/lint-fixture.ts';
 import { runCli } from '../helpers/run-cli.ts';
+import { parseJsonReport } from '../helpers/cli-output.ts';
 
 function copyOfFixes(): string {
   const folder = mkdtempSync(join(tmpdir(), 'batchlint-fix-cli-'));
@@ -16,7 +17,7 @@ describe('batchlint lint --fix', () => {
     const folder = copyOfFixes();
     const run = runCli(['lint', '.', '--fix', '--format', 'json'], { cwd: folder });
     expect(run.stderr).toBe('');
-    const report = JSON.parse(run.stdout);
+    const report = parseJsonReport(run.stdout);
     expect(report.summary.fixed).toBe(report.results.length);
     expect(new Set(report.results.flatMap((result: { findings: { ruleId: string }[] }) => result.findings.map((finding) => finding.ruleId)))).toEqual(new Set(['start-task-retries']));
     expect(readFileSync(join(folder, 'comments.jsonc'), 'utf8')).toContain(`    "commandLine": "/bin/bash -c 'tar xzf tools.tar.gz && ./tools/install.sh'",\n`);

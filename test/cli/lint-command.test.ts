@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/run-cli.ts';
+import { parseJsonReport } from '../helpers/cli-output.ts';
 
 function tempFolder(files: Record<string, string>): string {
   const folder = mkdtempSync(join(tmpdir(), 'batchlint-cli-'));
@@ -33,9 +34,9 @@ describe('batchlint lint', () => {
     const folder = tempFolder({ 'broken.json': '{\n  "id": "a",\n  "vmSize": "Standard_D2s_v3"\n  "targetDedicatedNodes": 1\n}\n', 'good.json': CLEAN_POOL });
     const run = runCli(['lint', '.', '--format', 'json'], { cwd: folder });
     expect(run.status).toBe(1);
-    const report = JSON.parse(run.stdout);
+    const report = parseJsonReport(run.stdout);
     expect(report.results.map((result: { filePath: string }) => result.filePath)).toEqual(['broken.json', 'good.json']);
-    expect(report.results[0].findings).toEqual([
+    expect(report.results[0]!.findings).toEqual([
       expect.objectContaining({ ruleId: 'parse-error', severity: 'error', line: 4, column: 3, message: expect.stringContaining('a comma is expected') }),
     ]);
     expect(report.summary).toMatchObject({ files: 2, pools: 1, errors: 1 });
@@ -45,7 +46,7 @@ describe('batchlint lint', () => {
     // Even root cannot read /proc/self/mem sequentially (EIO): a portable way to get an unreadable file on Linux.
     const run = runCli(['lint', '/proc/self/mem', 'fixtures/examples/clean-pool.json', '--format', 'json']);
     expect(run.status).toBe(1);
-    const report = JSON.parse(run.stdout);
+    const report = parseJsonReport(run.stdout);
     expect(report.results[0]).toMatchObject({ filePath: '/proc/self/mem', findings: [{ ruleId: 'parse-error', line: 1, column: 1, message: expect.stringContaining('cannot read the file') }] });
     expect(report.summary).toMatchObject({ files: 2, pools: 1, errors: 1 });
     expect(run.stderr).toBe('');
@@ -53,9 +54,9 @@ describe('batchlint lint', () => {
 
   it('prints the versioned JSON contract', () => {
     const run = runCli(['lint', 'fixtures/examples/render-pool.json', '--format', 'json']);
-    const report = JSON.parse(run.stdout);
+    const report = parseJsonReport(run.stdout);
     expect(report.version).toBe(2);
-    const finding = report.results[0].findings.find((f: { ruleId: string }) => f.ruleId === 'vm-size-hypervisor-generation');
+    const finding = report.results[0]!.findings.find((f: { ruleId: string }) => f.ruleId === 'vm-size-hypervisor-generation');
     expect(finding).toEqual({
       ruleId: 'vm-size-hypervisor-generation',
       severity: 'error',
@@ -75,9 +76,9 @@ describe('batchlint lint', () => {
 
   it('lints stdin given as "-"', () => {
     const run = runCli(['lint', '-', '--stdin-filename', 'piped.json', '--format', 'json'], { input: CLEAN_POOL.replace('Standard_D4ds_v5', 'Standard_D4ds_v99') });
-    const report = JSON.parse(run.stdout);
-    expect(report.results[0].filePath).toBe('piped.json');
-    expect(report.results[0].findings.map((f: { ruleId: string }) => f.ruleId)).toContain('vm-size-unknown');
+    const report = parseJsonReport(run.stdout);
+    expect(report.results[0]!.filePath).toBe('piped.json');
+    expect(report.results[0]!.findings.map((f: { ruleId: string }) => f.ruleId)).toContain('vm-size-unknown');
   });
 
   it('fails the run with exit 2 and a clear message when a pattern matches nothing', () => {
@@ -114,7 +115,7 @@ describe('batchlint lint', () => {
         overrides: [{ files: ['*.json'], pools: ['render-linux'], rules: { 'vm-size-hypervisor-generation': 'off' } }],
       }),
     });
-    const findings: { ruleId: string; poolId: string; severity: string }[] = JSON.parse(runCli(['lint', '.', '--format', 'json'], { cwd: folder }).stdout).results[0].findings;
+    const findings = parseJsonReport(runCli(['lint', '.', '--format', 'json'], { cwd: folder }).stdout).results[0]!.findings;
     expect(findings.filter((f) => f.ruleId === 'start-task-wait-for-success').map((f) => f.severity)).toEqual(['error', 'error']);
     expect(findings.filter((f) => f.ruleId === 'vm-size-hypervisor-generation').map((f) => f.poolId)).toEqual(['render-other']);
   });
@@ -137,9 +138,9 @@ describe('batchlint lint', () => {
     const folder = tempFolder({ 'tsconfig.json': tsconfig, 'pool.json': commentedPool });
     const run = runCli(['lint', '.', '--format', 'json', '--debug'], { cwd: folder });
     expect(run.stderr).toContain('skipped tsconfig.json: not a pool definition');
-    const results = JSON.parse(run.stdout).results;
+    const results = parseJsonReport(run.stdout).results;
     expect(results.map((result: { filePath: string }) => result.filePath)).toEqual(['pool.json']);
-    expect(results[0].findings).toEqual([expect.objectContaining({ ruleId: 'parse-error', line: 2, message: expect.stringContaining('comments are not allowed in JSON (only an ARM template may have them)') })]);
+    expect(results[0]!.findings).toEqual([expect.objectContaining({ ruleId: 'parse-error', line: 2, message: expect.stringContaining('comments are not allowed in JSON (only an ARM template may have them)') })]);
   });
 
   it('--fix rewrites only what the fixes touch', () => {
@@ -169,7 +170,7 @@ describe('batchlint rules and init', () => {
     const args = ['lint', 'fixtures/formats/arm/parameters/azuredeploy.json'];
     const parameters = 'fixtures/formats/arm/parameters/azuredeploy.parameters.json';
     expect(runCli(args).stdout).toMatch(new RegExp(`^${parameters.replace(/\./g, '\\.')}\n +6:16 +error .*vm-size-unknown$`, 'm'));
-    const report = JSON.parse(runCli([...args, '--format', 'json']).stdout);
+    const report = parseJsonReport(runCli([...args, '--format', 'json']).stdout);
     expect(report.results.map((result: { filePath: string; findings: { line: number; ruleId: string; filePath: string }[] }) => [result.filePath, result.findings.map((finding) => `${finding.filePath} ${finding.line} ${finding.ruleId}`)])).toEqual([
       ['fixtures/formats/arm/parameters/azuredeploy.json', ['fixtures/formats/arm/parameters/azuredeploy.json 11 resize-timeout-large-pool']],
       [parameters, [`${parameters} 6 vm-size-unknown`]],
@@ -179,7 +180,7 @@ describe('batchlint rules and init', () => {
 
   it('judges retirements as of --as-of, or BATCHLINT_AS_OF, and refuses a date that is not one', () => {
     const agentRetirement = (args: string[], env: Record<string, string> = {}) =>
-      JSON.parse(runCli(['lint', 'fixtures/examples/render-pool.json', '--format', 'json', ...args], { env }).stdout).results[0].findings.filter((finding: { ruleId: string }) => finding.ruleId === 'image-end-of-life');
+      parseJsonReport(runCli(['lint', 'fixtures/examples/render-pool.json', '--format', 'json', ...args], { env }).stdout).results[0]!.findings.filter((finding) => finding.ruleId === 'image-end-of-life');
     expect(agentRetirement(['--as-of', '2026-12-01'])).toEqual([]);
     expect(agentRetirement(['--as-of', '2027-03-01'])).toEqual([expect.objectContaining({ severity: 'warning', line: 12, message: expect.stringContaining('in 121 day(s)') })]);
     expect(agentRetirement([], { BATCHLINT_AS_OF: '2027-07-01' })).toEqual([expect.objectContaining({ severity: 'error', line: 12 })]);

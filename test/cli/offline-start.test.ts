@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { writePools } from '../../scripts/generate-pools.mjs';
 import { PROJECT_ROOT } from '../helpers/lint-fixture.ts';
 import { runCli } from '../helpers/run-cli.ts';
+import { parseJsonReport } from '../helpers/cli-output.ts';
 
 describe('an offline run on a large folder', () => {
   it('lints 1,000 pool files without loading any Azure SDK module', () => {
@@ -16,7 +17,7 @@ describe('an offline run on a large folder', () => {
     const run = runCli(['lint', 'pools', '--format', 'json'], { cwd: folder, nodeArgs: ['--import', recorder], env: { BATCHLINT_IMPORT_LOG: log } });
 
     expect(run.stderr).toBe('');
-    expect(JSON.parse(run.stdout).summary).toMatchObject({ files: 1000, pools: 1000 });
+    expect(parseJsonReport(run.stdout).summary).toMatchObject({ files: 1000, pools: 1000 });
     const loaded = readFileSync(log, 'utf8').split('\n').filter(Boolean);
     expect(loaded.some((url) => url.endsWith('/dist/cli.js'))).toBe(true);
     expect(loaded.filter((url) => url.includes('@azure'))).toEqual([]);

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CLI, runCli } from '../helpers/run-cli.ts';
+import { parseBaseline, parseJsonReport, parseSarifLog } from '../helpers/cli-output.ts';
 
 const RENDER_POOL = readFileSync(new URL('../../fixtures/examples/render-pool.json', import.meta.url), 'utf8');
 
@@ -13,12 +14,12 @@ function folderWith(files: Record<string, string>): string {
   return folder;
 }
 
-const ruleIds = (stdout: string) => JSON.parse(stdout).results.flatMap((result: { findings: { ruleId: string }[] }) => result.findings.map((finding) => finding.ruleId));
+const ruleIds = (stdout: string) => parseJsonReport(stdout).results.flatMap((result: { findings: { ruleId: string }[] }) => result.findings.map((finding) => finding.ruleId));
 
 describe('output options', () => {
   it('--quiet reports errors only', () => {
     const folder = folderWith({ 'pool.json': RENDER_POOL });
-    const findings = JSON.parse(runCli(['lint', '.', '--format', 'json', '--quiet'], { cwd: folder }).stdout).results[0].findings;
+    const findings = parseJsonReport(runCli(['lint', '.', '--format', 'json', '--quiet'], { cwd: folder }).stdout).results[0]!.findings;
     expect(findings.length).toBeGreaterThan(0);
     expect(findings.every((finding: { severity: string }) => finding.severity === 'error')).toBe(true);
   });
@@ -52,7 +53,7 @@ describe('output options', () => {
     const folder = folderWith({ 'pool.json': RENDER_POOL });
     const run = runCli(['lint', '.', '--format', 'sarif', '--output-file', 'out.sarif'], { cwd: folder });
     expect(run.stdout).toBe('');
-    expect(JSON.parse(readFileSync(join(folder, 'out.sarif'), 'utf8')).version).toBe('2.1.0');
+    expect(parseSarifLog(readFileSync(join(folder, 'out.sarif'), 'utf8')).version).toBe('2.1.0');
     expect(run.status).toBe(1);
   });
 });
@@ -88,7 +89,7 @@ describe('baselines', () => {
     const write = runCli(['lint', '.', '--write-baseline', 'batchlint.baseline.json'], { cwd: folder });
     expect(write.status).toBe(0);
     expect(write.stdout).toMatch(/recorded 5 finding\(s\)/);
-    const baseline = JSON.parse(readFileSync(join(folder, 'batchlint.baseline.json'), 'utf8'));
+    const baseline = parseBaseline(readFileSync(join(folder, 'batchlint.baseline.json'), 'utf8'));
     expect(baseline.findings[0]).toEqual({ ruleId: expect.any(String), filePath: 'pool.json', poolId: 'render-linux', fingerprint: expect.stringMatching(/^[0-9a-f]{32}$/) });
     expect(JSON.stringify(baseline)).not.toMatch(/"line"/);
 

@@ -10,6 +10,7 @@ import { azureCliEnvironment } from '../helpers/fake-az-cli.ts';
 import { startFakeAzure, type FakeAzure } from '../helpers/fake-azure.ts';
 import { PROJECT_ROOT } from '../helpers/lint-fixture.ts';
 import { runCliAsync, type CliRun } from '../helpers/run-cli.ts';
+import { parseBaseline, parseJsonReport, parseSarifLog, type JsonReport } from '../helpers/cli-output.ts';
 
 // Every `npx batchlint …` line of the README is run here through the built bundle, word for word, in a
 // folder laid out as the README assumes (pools/, pool.json); live mode against the fake Azure.
@@ -68,7 +69,6 @@ async function run(line: string, cwd: string, env: Record<string, string> = {}):
   return result;
 }
 
-type JsonReport = { version: number; results: { filePath: string; findings: { ruleId: string; line: number; column: number; severity: string }[] }[] };
 
 function findingsOf(report: JsonReport): string[] {
   return report.results.flatMap((result) => result.findings.map((finding) => `${result.filePath}:${finding.line}:${finding.column} ${finding.ruleId}`));
@@ -122,7 +122,7 @@ const CASES: Record<string, (line: string) => Promise<void>> = {
   },
   'npx batchlint lint pools/ --format json': async (line) => {
     const result = await run(line, workspace(EXAMPLE_POOLS));
-    const report = JSON.parse(result.stdout) as JsonReport;
+    const report = parseJsonReport(result.stdout);
     expect(report.version).toBe(2);
     expect(findingsOf(report)).toContain('pools/render-pool.json:4:13 vm-size-hypervisor-generation');
     expect(result.status).toBe(1);
@@ -131,9 +131,9 @@ const CASES: Record<string, (line: string) => Promise<void>> = {
     const folder = workspace(EXAMPLE_POOLS);
     const result = await run(line, folder);
     expect(result.stdout).toBe('');
-    const sarif = JSON.parse(readFileSync(join(folder, 'batchlint.sarif'), 'utf8'));
+    const sarif = parseSarifLog(readFileSync(join(folder, 'batchlint.sarif'), 'utf8'));
     expect(sarif.version).toBe('2.1.0');
-    expect(sarif.runs[0].results.map((entry: { ruleId: string }) => entry.ruleId)).toContain('start-task-shell');
+    expect(sarif.runs[0]!.results.map((entry: { ruleId: string }) => entry.ruleId)).toContain('start-task-shell');
   },
   'npx batchlint lint pools/ --format github': async (line) => {
     const result = await run(line, workspace(EXAMPLE_POOLS));
@@ -145,7 +145,7 @@ const CASES: Record<string, (line: string) => Promise<void>> = {
     const result = await run(line, folder);
     expect(result.stdout).toMatch(/fixed 2 file\(s\)/);
     expect(readFileSync(join(folder, 'pools/render-pool.json'), 'utf8')).not.toBe(before);
-    const after = JSON.parse((await runCliAsync(['lint', 'pools/', '--format', 'json'], { cwd: folder })).stdout) as JsonReport;
+    const after = parseJsonReport((await runCliAsync(['lint', 'pools/', '--format', 'json'], { cwd: folder })).stdout);
     expect(findingsOf(after).filter((finding) => /resize-timeout-large-pool|start-task-shell/.test(finding))).toEqual([]);
   },
   'npx batchlint lint pools/ --quiet --max-warnings 0': async (line) => {
@@ -187,19 +187,19 @@ const CASES: Record<string, (line: string) => Promise<void>> = {
     expect(snapshot.status).toBe(0);
     expect(readFileSync(join(folder, 'batchlint.context.yaml'), 'utf8')).toMatch(/^# batchlint context: read from Azure for 3 pool\(s\)[\s\S]*\nsubnets:\n/);
     // The file it wrote is found beside the pools' folder and gives the findings live mode gives.
-    const fromSnapshot = JSON.parse((await runCliAsync(['lint', 'pools/', '--format', 'json'], { cwd: folder })).stdout) as JsonReport;
-    const live = JSON.parse((await runCliAsync(['lint', 'pools/', '--format', 'json', '--live', '--account', README_ACCOUNT, '--arm-endpoint', fake.endpoint], { cwd: folder, env })).stdout) as JsonReport;
+    const fromSnapshot = parseJsonReport((await runCliAsync(['lint', 'pools/', '--format', 'json'], { cwd: folder })).stdout);
+    const live = parseJsonReport((await runCliAsync(['lint', 'pools/', '--format', 'json', '--live', '--account', README_ACCOUNT, '--arm-endpoint', fake.endpoint], { cwd: folder, env })).stdout);
     expect(findingsOf(fromSnapshot)).toEqual(findingsOf(live));
     expect(findingsOf(live).some((finding) => finding.endsWith('subnet-ip-capacity'))).toBe(true);
   },
   'npx batchlint lint pools/ --write-baseline batchlint.baseline.json': async (line) => {
     const folder = workspace(EXAMPLE_POOLS);
-    const found = findingsOf(JSON.parse((await runCliAsync(['lint', 'pools/', '--format', 'json'], { cwd: folder })).stdout) as JsonReport).length;
+    const found = findingsOf(parseJsonReport((await runCliAsync(['lint', 'pools/', '--format', 'json'], { cwd: folder })).stdout)).length;
     const result = await run(line, folder);
     expect(result.status).toBe(0);
     expect(found).toBeGreaterThan(0);
     expect(result.stdout).toContain(`recorded ${found} finding(s) in batchlint.baseline.json`);
-    expect(JSON.parse(readFileSync(join(folder, 'batchlint.baseline.json'), 'utf8')).findings).toHaveLength(found);
+    expect(parseBaseline(readFileSync(join(folder, 'batchlint.baseline.json'), 'utf8')).findings).toHaveLength(found);
   },
   'npx batchlint lint pools/ --baseline batchlint.baseline.json': async (line) => {
     const folder = workspace(EXAMPLE_POOLS);
@@ -214,7 +214,7 @@ const CASES: Record<string, (line: string) => Promise<void>> = {
 /** A starter config is valid and changes no finding of the examples. */
 async function initChangesNoFinding(line: string, written: string): Promise<void> {
   const folder = workspace(EXAMPLE_POOLS);
-  const lintJson = async () => JSON.parse((await runCliAsync(['lint', 'pools/', '--format', 'json'], { cwd: folder })).stdout) as JsonReport;
+  const lintJson = async () => parseJsonReport((await runCliAsync(['lint', 'pools/', '--format', 'json'], { cwd: folder })).stdout);
   const before = await lintJson();
   const result = await run(line, folder);
   expect(result.status).toBe(0);

@@ -10,6 +10,7 @@ import { allRules } from '../../rules/index.ts';
 import { PROJECT_ROOT } from '../helpers/lint-fixture.ts';
 import { azureCliEnvironment } from '../helpers/fake-az-cli.ts';
 import { runCli, runCliAsync } from '../helpers/run-cli.ts';
+import { parseJsonReport, parseSarifLog } from '../helpers/cli-output.ts';
 
 /** Each secret is unique text, so finding it anywhere in the output means it leaked. */
 const SECRET = {
@@ -167,6 +168,9 @@ function plantedRepository(): string {
   return folder;
 }
 
+/** A JSON pool file as `--fix` left it. */
+const readPool = (path: string) => JSON.parse(readFileSync(path, 'utf8')) as { startTask: { commandLine: string } };
+
 function expectNoSecret(output: string): void {
   for (const [name, value] of Object.entries(SECRET)) expect(output.includes(value), `${name} leaked:\n${output}`).toBe(false);
 }
@@ -175,7 +179,7 @@ describe('secrets in pool files', () => {
   const folder = plantedRepository();
 
   it('are planted where the rules do report, and do quote what they saw', () => {
-    const json = JSON.parse(runCli(['lint', 'pools', '--format', 'json'], { cwd: folder }).stdout);
+    const json = parseJsonReport(runCli(['lint', 'pools', '--format', 'json'], { cwd: folder }).stdout);
     const messages = json.results.flatMap((result: { filePath: string; findings: { ruleId: string; message: string }[] }) =>
       result.findings.map((finding) => `${result.filePath} ${finding.ruleId} ${finding.message}`),
     );
@@ -196,14 +200,14 @@ describe('secrets in pool files', () => {
 
   it('leave out a fix that would carry one, and --fix still applies it with the secret intact', () => {
     const fixable = (output: string) =>
-      JSON.parse(output).results.flatMap((result: { findings: { ruleId: string; fix?: unknown }[] }) => result.findings.filter((finding) => finding.ruleId === 'start-task-shell' && finding.fix));
+      parseJsonReport(output).results.flatMap((result: { findings: { ruleId: string; fix?: unknown }[] }) => result.findings.filter((finding) => finding.ruleId === 'start-task-shell' && finding.fix));
     expect(fixable(runCli(['lint', 'pools', '--format', 'json'], { cwd: folder }).stdout)).toEqual([]);
-    const sarif = JSON.parse(runCli(['lint', 'pools', '--format', 'sarif'], { cwd: folder }).stdout);
-    expect(sarif.runs[0].results.filter((result: { ruleId: string; fixes?: unknown }) => result.ruleId === 'start-task-shell' && result.fixes)).toEqual([]);
+    const sarif = parseSarifLog(runCli(['lint', 'pools', '--format', 'sarif'], { cwd: folder }).stdout);
+    expect(sarif.runs[0]!.results.filter((result: { ruleId: string; fixes?: unknown }) => result.ruleId === 'start-task-shell' && result.fixes)).toEqual([]);
 
     const fixing = plantedRepository();
     runCli(['lint', 'pools/secret.json', '--fix'], { cwd: fixing });
-    expect(JSON.parse(readFileSync(join(fixing, 'pools/secret.json'), 'utf8')).startTask.commandLine).toBe(`/bin/bash -c '${COMMAND_LINE}'`);
+    expect(readPool(join(fixing, 'pools/secret.json')).startTask.commandLine).toBe(`/bin/bash -c '${COMMAND_LINE}'`);
   });
 
   it('leave out a fix whose edit holds a value only the file says is a secret', () => {
@@ -212,9 +216,9 @@ describe('secrets in pool files', () => {
     const alone = mkdtempSync(join(tmpdir(), 'batchlint-secret-fix-'));
     writeFileSync(join(alone, 'pool.json'), JSON.stringify(pool, null, 2));
     const json = runCli(['lint', 'pool.json', '--format', 'json'], { cwd: alone }).stdout;
-    expect(JSON.parse(json).results[0].findings.map((finding: { ruleId: string }) => finding.ruleId)).toContain('start-task-shell');
+    expect(parseJsonReport(json).results[0]!.findings.map((finding) => finding.ruleId)).toContain('start-task-shell');
     runCli(['lint', 'pool.json', '--fix'], { cwd: alone });
-    expect(JSON.parse(readFileSync(join(alone, 'pool.json'), 'utf8')).startTask.commandLine).toBe(`/bin/bash -c 'echo ${SECRET.registryPassword} > pw.txt'`);
+    expect(readPool(join(alone, 'pool.json')).startTask.commandLine).toBe(`/bin/bash -c 'echo ${SECRET.registryPassword} > pw.txt'`);
     expectNoSecret(json + runCli(['lint', 'pool.json', '--format', 'sarif'], { cwd: alone }).stdout);
   });
 

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../helpers/lint-fixture.ts';
 import { runCli } from '../helpers/run-cli.ts';
+import { parseJsonReport } from '../helpers/cli-output.ts';
 
 /** A pool under a CanNotDelete lock (a resource-lock warning) and a ReadOnly one (an error), with the context that holds the locks. */
 function lockedPools(rules: Record<string, string>): string {
@@ -18,7 +19,7 @@ function lockedPools(rules: Record<string, string>): string {
 
 function severities(folder: string, extra: string[] = []) {
   const run = runCli(['lint', '.', '--format', 'json', ...extra], { cwd: folder });
-  const findings: { ruleId: string; severity: string }[] = JSON.parse(run.stdout).results.flatMap((result: { findings: unknown[] }) => result.findings);
+  const findings = parseJsonReport(run.stdout).results.flatMap((result) => result.findings);
   return { status: run.status, severities: findings.filter((finding) => finding.ruleId === 'resource-lock').map((finding) => finding.severity) };
 }
 

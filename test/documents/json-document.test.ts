@@ -77,7 +77,7 @@ describe('JsonDocument', () => {
     const replace = document.setValueEdits(['startTask', 'waitForSuccess'], true)!;
     expect(applyEdits(POOL, replace)).toContain('"waitForSuccess": true');
     const inserted = applyEdits(POOL, document.setValueEdits(['resizeTimeout'], 'PT30M')!);
-    expect(JSON.parse(inserted).resizeTimeout).toBe('PT30M');
+    expect((JSON.parse(inserted) as { resizeTimeout: string }).resizeTimeout).toBe('PT30M');
     expect(inserted).toMatch(/\n {2}"resizeTimeout": "PT30M"/);
     expect(inserted.replace(/,?\s*"resizeTimeout": "PT30M"/, '')).toBe(POOL.replace(/\n$/, '') + '\n');
   });

@@ -1,4 +1,4 @@
-import { findNodeAtLocation, parseTree, type Node } from 'jsonc-parser';
+import { findNodeAtLocation, parseTree } from 'jsonc-parser';
 import { describe, expect, it } from 'vitest';
 import { findMember } from '../../src/documents/json-offsets.ts';
 
@@ -21,7 +21,7 @@ describe('findMember', () => {
     it(`agrees with jsonc-parser's tree on ${JSON.stringify(text).slice(0, 40)}…`, () => {
       const tree = parseTree(text)!;
       for (const path of paths(JSON.parse(text))) {
-        const node = findNodeAtLocation(tree, path) as Node;
+        const node = findNodeAtLocation(tree, path)!;
         const found = findMember(text, path);
         expect(found.depth).toBe(path.length);
         const entry = found.member;

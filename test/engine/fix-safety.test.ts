@@ -23,7 +23,7 @@ function ruleWithFix(fix: (id: string) => { path: string[]; value: string }): Po
     meta: { id: 'test-fix', description: 'test', defaultSeverity: 'error', fixable: true, facts: [], docs: {}, messages: { fixable: 'test' } },
     check(pool, { report }) {
       if (pool.spec.id === 'fixed') return;
-      const { path, value } = fix(String(pool.spec.id));
+      const { path, value } = fix(String(pool.id));
       report({ path: ['id'], messageId: 'fixable', fix: { description: `set ${path.join('.')} to ${value}`, path, value } });
     },
   };
@@ -45,7 +45,7 @@ describe('--fix keeps only fixes that re-lint clean', () => {
   it('applies a fix that resolves its finding', async () => {
     const folder = folderWith({ 'a.json': POOL('a') });
     const report = await lint({ patterns: ['a.json'], cwd: folder, facts: createFacts(), fix: true, rules: [ruleWithFix(() => ({ path: ['id'], value: 'fixed' }))] });
-    expect(JSON.parse(readFileSync(join(folder, 'a.json'), 'utf8')).id).toBe('fixed');
+    expect((JSON.parse(readFileSync(join(folder, 'a.json'), 'utf8')) as { id: string }).id).toBe('fixed');
     expect(report.results[0]).toMatchObject({ fixed: true, findings: [] });
   });
 });

@@ -5,6 +5,7 @@ import { markdownFormatter } from '../../src/formatters/markdown.ts';
 import { stylishFormatter } from '../../src/formatters/stylish.ts';
 import type { LintReport } from '../../src/engine/lint.ts';
 import { allRules } from '../../rules/index.ts';
+import { parseJsonReport } from '../helpers/cli-output.ts';
 
 const report: LintReport = {
   environment: 'none',
@@ -85,7 +86,7 @@ describe('a finding on a value from a parameters file', () => {
     expect(stylish).toMatch(/^pools\/pool\.json\n +2:30 .*\n\npools\/pool\.parameters\.json\n +6:30 .*\n\npools\/other\.json\n +3:30 /m);
     const markdown = markdownFormatter(fromParameters, context);
     expect(markdown).toMatch(/### `pools\/pool\.parameters\.json`\n\n.*\n.*\n\| 6:30 \|/);
-    const json = JSON.parse(jsonFormatter(fromParameters, context));
+    const json = parseJsonReport(jsonFormatter(fromParameters, context));
     expect(json.results.map((result: { filePath: string; findings: { filePath: string; line: number }[] }) => [result.filePath, result.findings.map((entry) => `${entry.filePath}:${entry.line}`)])).toEqual([
       [template, [`${template}:2`]],
       [parameters, [`${parameters}:6`]],

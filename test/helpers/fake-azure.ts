@@ -71,7 +71,7 @@ export async function startFakeAzure(routes: FakeRoute[], options: FakeAzureOpti
   let inFlight = 0;
   const fake = { maxInFlight: 0 };
 
-  const server: Server = createServer({ key: pem.private, cert: pem.cert }, async (request, response) => {
+  const server: Server = createServer({ key: pem.private, cert: pem.cert }, (request, response) => {
     inFlight++;
     fake.maxInFlight = Math.max(fake.maxInFlight, inFlight);
     const url = new URL(request.url ?? '/', 'https://127.0.0.1');
@@ -79,11 +79,14 @@ export async function startFakeAzure(routes: FakeRoute[], options: FakeAzureOpti
     const route = byPath.get(url.pathname.toLowerCase());
     const answer = route ? route.answers[Math.min(route.given++, route.answers.length - 1)]! : answerByPattern(url, options.patterns ?? []);
     const delay = Math.max(answer.delayMs ?? 0, options.latencyMs ?? 0);
-    if (delay > 0) await new Promise((done) => setTimeout(done, delay));
-    const body = paged(answer.body, url, endpointOf(server), route?.pageSize ?? options.pageSize);
-    response.writeHead(answer.status ?? 200, { 'content-type': 'application/json; charset=utf-8', 'x-ms-request-id': String(requests.length), ...answer.headers });
-    response.end(body === undefined ? undefined : JSON.stringify(body));
-    inFlight--;
+    const respond = () => {
+      const body = paged(answer.body, url, endpointOf(server), route?.pageSize ?? options.pageSize);
+      response.writeHead(answer.status ?? 200, { 'content-type': 'application/json; charset=utf-8', 'x-ms-request-id': String(requests.length), ...answer.headers });
+      response.end(body === undefined ? undefined : JSON.stringify(body));
+      inFlight--;
+    };
+    if (delay > 0) setTimeout(respond, delay);
+    else respond();
   });
   // A client that gave up (a timeout) closes its socket while the answer is held back; that is no error here.
   server.on('clientError', () => {});

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { DeploymentTarget } from '../../src/model/source-adapter.ts';
 import { armTemplateAdapter } from '../../src/sources/arm/template-adapter.ts';
 import { JsonDocument } from '../../src/documents/json-document.ts';
-import { isUnknown, type UnknownValue } from '../../src/model/unknown.ts';
+import { isUnknown } from '../../src/model/unknown.ts';
 import { sourceContext } from '../helpers/source-context.ts';
 
 const FIXTURE = 'fixtures/formats/arm/deployment-functions.json';
@@ -15,7 +15,7 @@ function poolFor(deployment: DeploymentTarget) {
 
 const metadataValue = (pool: ReturnType<typeof poolFor>, name: string) => (pool.spec.metadata as { name: string; value: unknown }[]).find((item) => item.name === name)!.value;
 const subnetIdOf = (pool: ReturnType<typeof poolFor>) => (pool.spec.networkConfiguration as { subnetId: unknown }).subnetId;
-const reasonOf = (value: unknown) => (isUnknown(value) ? (value as UnknownValue).reason : `known: ${String(value)}`);
+const reasonOf = (value: unknown) => (isUnknown(value) ? value.reason : `known: ${String(value)}`);
 
 describe('deployment functions', () => {
   it('take the subscription, resource group and location from the command line', () => {

@@ -46,7 +46,10 @@ function parse(text: string): HclDocument {
 
 describe('HCL documents', () => {
   it('reads blocks by type and labels, attributes as plain data and expressions as recognisable objects', () => {
-    const value = parse(SAMPLE).value as any;
+    const value = parse(SAMPLE).value as {
+      variable: { size: unknown };
+      resource: { azurerm_batch_pool: { render: Record<string, unknown> & { vm_size: { source: string }; count: { node: unknown } } } };
+    };
     expect(value.variable.size).toEqual({ default: 'Standard_D2s_v3' });
     const pool = value.resource.azurerm_batch_pool.render;
     expect(pool.tags).toEqual({ owner: 'me', 'cost-center': 42 });
@@ -86,8 +89,8 @@ describe('HCL documents', () => {
 
   it('reads a function name and its "(" on separate lines inside brackets, as aztfmod CAF writes it', () => {
     // The shape of modules/compute/virtual_machine/mssql_vm.tf in aztfmod/terraform-azurerm-caf: `var.keyvaults[try⏎(…)]`.
-    const value = parse('a = [try\n(1, 2)]\nb = var.vaults[try\n  (var.key, "default")].name\n').value as Record<string, any>;
-    expect(value.a[0].node).toMatchObject({ kind: 'call', name: 'try' });
+    const value = parse('a = [try\n(1, 2)]\nb = var.vaults[try\n  (var.key, "default")].name\n').value as { a: { node: unknown }[]; b: { node: { target: { key: unknown } } } };
+    expect(value.a[0]!.node).toMatchObject({ kind: 'call', name: 'try' });
     expect(value.b.node.target.key).toMatchObject({ kind: 'call', name: 'try' });
     expect(() => parse('a = try\n(1, 2)\n')).toThrow(SyntaxProblem);
   });
@@ -152,7 +155,7 @@ describe('HCL documents', () => {
         const document = parse(text);
         document.locate(['resource', 'azurerm_batch_pool', 'render', 'start_task', 'command_line']);
       } catch (error) {
-        if (!(error instanceof SyntaxProblem)) throw new Error(`crashed on ${JSON.stringify(text.slice(0, 80))}: ${String(error)}`);
+        if (!(error instanceof SyntaxProblem)) throw new Error(`crashed on ${JSON.stringify(text.slice(0, 80))}: ${String(error)}`, { cause: error });
         expect(error.offset).toBeGreaterThanOrEqual(0);
         expect(error.offset).toBeLessThanOrEqual(text.length);
       }

@@ -15,7 +15,7 @@ function poolsOf(value: unknown, context = sourceContext()): PoolDefinition[] | 
 }
 
 describe('terraform show -json', () => {
-  const plan = JSON.parse(readFileSync(PLAN, 'utf8'));
+  const plan = JSON.parse(readFileSync(PLAN, 'utf8')) as { planned_values: { root_module: { resources: { values: Record<string, unknown> }[] } }; resource_changes: unknown[] };
   const [pool] = terraformPlanAdapter.extract(JsonDocument.parse(PLAN, readFileSync(PLAN, 'utf8'), 'json'), sourceContext())!;
 
   it('reads planned azurerm_batch_pool values, provider defaults included, with the same mapping as HCL', () => {
@@ -69,7 +69,7 @@ describe('terraform show -json', () => {
 
   it('reports a planned pool with neither scale block; leaves other JSON to the other adapters', () => {
     const context = sourceContext();
-    const values = { ...plan.planned_values.root_module.resources[1].values, fixed_scale: [] };
+    const values = { ...plan.planned_values.root_module.resources[1]!.values, fixed_scale: [] };
     poolsOf({ format_version: '1.2', planned_values: { root_module: { resources: [{ ...plan.planned_values.root_module.resources[1], values }] } } }, context);
     expect(context.problems.map((problem) => problem.path)).toEqual([['planned_values', 'root_module', 'resources', 0, 'values']]);
     expect(poolsOf({ format_version: '1.2', planned_values: { root_module: {} } })).toEqual([]);

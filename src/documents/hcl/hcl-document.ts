@@ -156,7 +156,7 @@ function bodyValue(body: Body, text: string): Record<string, unknown> {
     const last = keys[keys.length - 1]!;
     const existing = container[last];
     const block = bodyValue(item.body, text);
-    container[last] = existing === undefined ? block : Array.isArray(existing) ? [...existing, block] : [existing, block];
+    container[last] = existing === undefined ? block : Array.isArray(existing) ? [...(existing as unknown[]), block] : [existing, block];
   }
   return value;
 }

@@ -391,7 +391,7 @@ function dedent(parts: TemplatePart[]): TemplatePart[] {
     const part = parts[start.part]!;
     if (part.kind !== 'text') return 0;
     const line = part.value.slice(start.at).split('\n')[0]!;
-    const ends = start.part === parts.length - 1 || part.value.indexOf('\n', start.at) !== -1;
+    const ends = start.part === parts.length - 1 || part.value.includes('\n', start.at);
     return line.trim() === '' && ends ? undefined : line.length - line.trimStart().length;
   };
   const counted = lineStarts.map(indentation).filter((count): count is number => count !== undefined);

@@ -47,7 +47,7 @@ function findPoolObjects(value: unknown): { spec: PoolSpec; path: Path }[] {
     return value.pools.flatMap((item, index) => (looksLikePool(item) ? [{ spec: item, path: ['pools', index] }] : []));
   }
   if (looksLikePool(value.pool)) return [{ spec: value.pool, path: ['pool'] }];
-  if (isTypedPool(value.pool)) return [{ spec: value.pool.properties as PoolSpec, path: ['pool', 'properties'] }];
+  if (isTypedPool(value.pool)) return [{ spec: value.pool.properties, path: ['pool', 'properties'] }];
   return [];
 }
 
@@ -79,7 +79,7 @@ function templateScope(document: SourceDocument, template: TemplateParts, contex
 }
 
 function withoutExtensionProperties(spec: PoolSpec): PoolSpec {
-  return Object.fromEntries(Object.entries(spec).filter(([key]) => !CLI_EXTENSION_PROPERTIES.includes(key))) as PoolSpec;
+  return Object.fromEntries(Object.entries(spec).filter(([key]) => !CLI_EXTENSION_PROPERTIES.includes(key)));
 }
 
 function looksLikePool(value: unknown): value is PoolSpec {

@@ -261,7 +261,7 @@ export const BATCH_POOL_FIELDS: readonly Field[] = [
 /** A Terraform map (metadata, environment variables) as the API's list of name/value pairs. */
 function nameValueList(value: unknown): unknown {
   if (isUnknown(value) || typeof value !== 'object' || value === null || Array.isArray(value)) return value;
-  return Object.entries(value).map(([name, item]) => ({ name, value: item }));
+  return Object.entries(value as Record<string, unknown>).map(([name, item]) => ({ name, value: item }));
 }
 
 /** `1000-1100` as the API's start and end of the range. */

@@ -14,7 +14,7 @@ export type ResourceValues = Record<string, unknown>;
 export function canonicalPool(values: ResourceValues): PoolSpec {
   const spec: Json = {};
   writeFields(values, BATCH_POOL_FIELDS, spec, []);
-  return spec as PoolSpec;
+  return spec;
 }
 
 function writeFields(values: ResourceValues, fields: readonly Field[], target: Json, prefix: string[]): void {
@@ -36,7 +36,7 @@ function writeAttribute(field: Field, written: unknown, target: Json, at: string
 
 function writeBlock(field: Field, written: unknown, target: Json, at: string[]): void {
   if (isUnknown(written)) return writeUnknownBlock(field, written, target, at);
-  const blocks = Array.isArray(written) ? written : isObject(written) ? [written] : [];
+  const blocks: unknown[] = Array.isArray(written) ? written : isObject(written) ? [written] : [];
   if (blocks.length === 0) return;
   if (field.presence) setPath(target, [...at, ...splitPath(field.presence.to)], field.presence.value);
   const unknownBlock = blocks.find(isUnknown);

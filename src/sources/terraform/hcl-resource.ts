@@ -26,7 +26,7 @@ export function resourceValues(body: Json, fields: readonly Field[], scope: Scop
       // An argument-syntax block (`container_registries = [{ … }]`), as Terraform 0.11 wrote them.
       const resolved = resolve(written, scope);
       if (isUnknown(resolved)) values[field.name] = resolved;
-      else items.push(...(Array.isArray(resolved) ? resolved : [resolved]));
+      else items.push(...(Array.isArray(resolved) ? (resolved as unknown[]) : [resolved]));
     }
     items.push(...blocks(written).map((block) => resourceValues(block, field.block!, scope)));
     for (const dynamic of blocks(blocks(body.dynamic)[0]?.[field.name])) {

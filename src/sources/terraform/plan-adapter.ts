@@ -56,7 +56,7 @@ function changedResources(changes: unknown[]): PlannedResource[] {
 }
 
 function afterUnknown(plan: Json, address: string): unknown {
-  const change = Array.isArray(plan.resource_changes) ? plan.resource_changes.find((entry) => isObject(entry) && entry.address === address) : undefined;
+  const change = Array.isArray(plan.resource_changes) ? (plan.resource_changes as unknown[]).find((entry) => isObject(entry) && entry.address === address) : undefined;
   return isObject(change) && isObject(change.change) ? change.change.after_unknown : undefined;
 }
 
@@ -64,7 +64,7 @@ function afterUnknown(plan: Json, address: string): unknown {
 function withUnknowns(value: unknown, unknown: unknown, address: string, path: (string | number)[]): unknown {
   if (unknown === true) return unknownValue(`${address}: ${path.map((segment) => (typeof segment === 'number' ? `[${segment}]` : `.${segment}`)).join('').slice(1)} is known only after apply`);
   if (Array.isArray(unknown)) {
-    const items = Array.isArray(value) ? [...value] : [];
+    const items = Array.isArray(value) ? [...(value as unknown[])] : [];
     unknown.forEach((inner, index) => {
       if (inner !== false) items[index] = withUnknowns(items[index], inner, address, [...path, index]);
     });
@@ -86,7 +86,7 @@ function declaredSubnet(plan: Json, pool: Json, planned: PlannedResource[]): { a
   const address = String(pool.address);
   const modulePrefix = address.slice(0, address.lastIndexOf(`${String(pool.type)}.${String(pool.name)}`));
   const configured = configurationResource(plan.configuration, modulePrefix, `${String(pool.type)}.${String(pool.name)}`);
-  const network = isObject(configured?.expressions) && Array.isArray(configured.expressions.network_configuration) ? configured.expressions.network_configuration[0] : undefined;
+  const network = isObject(configured?.expressions) && Array.isArray(configured.expressions.network_configuration) ? (configured.expressions.network_configuration as unknown[])[0] : undefined;
   const references = isObject(network) && isObject(network.subnet_id) && Array.isArray(network.subnet_id.references) ? network.subnet_id.references : [];
   const subnet = references.map((reference) => (typeof reference === 'string' ? /^azurerm_subnet\.([^.[\]]+)\.id$/.exec(reference)?.[1] : undefined)).find(Boolean);
   if (!subnet) return undefined;

@@ -1,3 +1,0 @@
-#!/usr/bin/env node
-import { createRequire as __batchlintCreateRequire } from 'node:module'; const require = __batchlintCreateRequire(import.meta.url);
-import{a as i}from"./chunk-JAJZZASB.js";var r=3;function c(o){return s(o.map(n=>({reason:`${n.ruleId}: ${n.reason}`,place:`${n.filePath}${n.poolId?` [pool ${n.poolId}]`:""}`})))}function g(o){return s(o.map(({path:n,reason:t})=>({reason:t,place:n})))}function s(o){let n=new Map;for(let{reason:t,place:e}of o)n.set(t,[...n.get(t)??[],e]);return[...n].map(([t,e])=>{let p=e.slice(0,r).join(", ")+(e.length>r?`, and ${e.length-r} more`:"");return i(`${t} \u2014 ${p}`)})}export{c as a,g as b};
