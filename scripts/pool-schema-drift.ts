@@ -4,7 +4,7 @@
 // additions are found and added to the schema by hand, with the facts that go with them.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { armPathName, missingFromSchema, schemaPaths, specPaths } from '../src/schema/spec-drift.ts';
+import { armPathName, missingFromSchema, schemaPaths, specPaths, type SchemaNode } from '../src/schema/spec-drift.ts';
 
 const [specs] = process.argv.slice(2);
 if (!specs) {
@@ -12,7 +12,7 @@ if (!specs) {
   process.exit(2);
 }
 // A JSON Schema or a Swagger document, with its named definitions.
-const readJson = (path: string) => JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown> & { definitions?: Record<string, unknown> };
+const readJson = (path: string) => JSON.parse(readFileSync(path, 'utf8')) as SchemaNode;
 const newest = (folder: string): string => readdirSync(folder).sort().at(-1)!;
 
 const schema = schemaPaths(readJson('schemas/pool.schema.json'));

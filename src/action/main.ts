@@ -77,7 +77,7 @@ try {
   process.exitCode = await run(process.env);
 } catch (error) {
   const expected = error instanceof InputError || error instanceof ConfigError || error instanceof ContextError || error instanceof FactsSetupError || error instanceof RunDateError || (error instanceof Error && ['LiveModeError', 'LiveSignInError'].includes(error.name)) || error instanceof NoFilesMatched;
-  core.error(redact(expected ? (error as Error).message : `unexpected failure: ${(error as Error).message}`), { title: 'batchlint' });
+  core.error(redact(expected ? (error).message : `unexpected failure: ${(error as Error).message}`), { title: 'batchlint' });
   // Not core.setFailed: its exit code 1 means "findings"; 2 tells a broken run apart.
   process.exitCode = 2;
 }

@@ -35,7 +35,7 @@ export interface LintTextInput {
   facts: Facts;
   sources: SourceOptions;
   /** Reads another file an adapter asks for (a parameters or variables file); undefined when it cannot. */
-  readFile(path: string): string | undefined;
+  readFile: (path: string) => string | undefined;
   /** Found in a folder or by a glob rather than named: one that does not parse and shows no sign of a pool is skipped. */
   foundBySearch?: boolean;
 }
@@ -125,7 +125,7 @@ function extractPools(document: SourceDocument, context: SourceContext): PoolDef
   return adapters.map((adapter) => adapter.extract(document, context)).find((found) => found !== undefined) ?? [];
 }
 
-function runRule(rule: PoolRule<any>, setting: RuleSetting, pool: PoolDefinition, input: LintTextInput, result: TextResult): void {
+function runRule(rule: PoolRule<unknown>, setting: RuleSetting, pool: PoolDefinition, input: LintTextInput, result: TextResult): void {
   const ruleId = rule.meta.id;
   const toFinding = (report: Report): Finding => {
     const { location, filePath, origin } = pool.locate(report.path, report.part);
@@ -166,8 +166,10 @@ function runRule(rule: PoolRule<any>, setting: RuleSetting, pool: PoolDefinition
 }
 
 /** Thrown through a rule by known() and fact() to end its check of the pool: what it needed is not known. */
-class RuleStopped {
-  constructor(readonly reason: string) {}
+class RuleStopped extends Error {
+  constructor(readonly reason: string) {
+    super(reason);
+  }
 }
 
 /** A rule threw: a bug in batchlint, reported with the rule and file so it can be filed. */

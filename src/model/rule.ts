@@ -60,16 +60,16 @@ export interface Report {
 export interface RuleContext<Options> {
   readonly facts: Facts;
   readonly options: Options;
-  report(report: Report): void;
+  report: (report: Report) => void;
   /** Say the rule could not decide for this pool, and why (an unknown value or fact). */
-  notChecked(reason: string): void;
+  notChecked: (reason: string) => void;
   /**
    * The value when the definition gives it statically. When it does not, the rule stops for this pool, and the
    * pool is listed as not checked: "<what> is not known statically (<why>)".
    */
-  known<T>(value: T | UnknownValue, what: string): T;
+  known: <T>(value: T | UnknownValue, what: string) => T;
   /** The fact's value. When it is not known, the rule stops for this pool, listed as not checked with the fact's reason. */
-  fact<T>(fact: Fact<T>): T;
+  fact: <T>(fact: Fact<T>) => T;
 }
 
 export interface PoolRule<Options = undefined> {
@@ -83,13 +83,13 @@ export interface EngineRule {
   meta: RuleMeta;
 }
 
-export type AnyRule = PoolRule<any> | EngineRule;
+export type AnyRule = PoolRule<unknown> | EngineRule;
 
 /** The ids of the rules the engine reports itself; their meta and docs are in rules/ like any rule's. */
 export const PARSE_ERROR = 'parse-error';
 export const UNUSED_SUPPRESSION = 'unused-suppression';
 
-export function isPoolRule(rule: AnyRule): rule is PoolRule<any> {
+export function isPoolRule(rule: AnyRule): rule is PoolRule<unknown> {
   return 'check' in rule;
 }
 

@@ -1,15 +1,24 @@
 import { armPathOf } from '../sources/arm/pool-paths.ts';
 
-type Node = Record<string, any>;
+/** The parts of a Swagger 2.0 or JSON Schema node that the walks below read. */
+export interface SchemaNode {
+  $ref?: unknown;
+  allOf?: SchemaNode[];
+  items?: SchemaNode;
+  properties?: Record<string, SchemaNode>;
+  readOnly?: boolean;
+  definitions?: Record<string, SchemaNode>;
+  [other: string]: unknown;
+}
 
 /**
  * The writable property paths of a REST spec (Swagger 2.0) model, from one of its definitions:
  * `networkConfiguration.publicIPAddressConfiguration.ipFamilies`, `userAccounts[].name`. Read-only
  * properties are left out: they are never part of a request.
  */
-export function specPaths(swagger: Node, rootDefinition: string, prefix = ''): Set<string> {
+export function specPaths(swagger: SchemaNode, rootDefinition: string, prefix = ''): Set<string> {
   const paths = new Set<string>();
-  const walk = (node: Node | undefined, at: string, seen: readonly string[]): void => {
+  const walk = (node: SchemaNode | undefined, at: string, seen: readonly string[]): void => {
     if (!node || typeof node !== 'object') return;
     const ref = typeof node.$ref === 'string' ? /^#\/definitions\/(.+)$/.exec(node.$ref)?.[1] : undefined;
     if (ref) {
@@ -18,7 +27,7 @@ export function specPaths(swagger: Node, rootDefinition: string, prefix = ''): S
     }
     for (const part of node.allOf ?? []) walk(part, at, seen);
     if (node.items) walk(node.items, `${at}[]`, seen);
-    for (const [name, property] of Object.entries<Node>(node.properties ?? {})) {
+    for (const [name, property] of Object.entries<SchemaNode>(node.properties ?? {})) {
       if (property.readOnly) continue;
       const path = at ? `${at}.${name}` : name;
       paths.add(path);
@@ -30,13 +39,13 @@ export function specPaths(swagger: Node, rootDefinition: string, prefix = ''): S
 }
 
 /** The property paths the pool schema (JSON Schema, `$ref`s into its own definitions) describes. */
-export function schemaPaths(schema: Node): Set<string> {
+export function schemaPaths(schema: SchemaNode): Set<string> {
   const paths = new Set<string>();
-  const walk = (node: Node | undefined, at: string): void => {
+  const walk = (node: SchemaNode | undefined, at: string): void => {
     if (!node || typeof node !== 'object') return;
-    if (typeof node.$ref === 'string') return walk(node.$ref.replace(/^#\//, '').split('/').reduce((current: Node | undefined, key: string) => current?.[key], schema), at);
+    if (typeof node.$ref === 'string') return walk(node.$ref.replace(/^#\//, '').split('/').reduce<unknown>((current, key) => (current as Record<string, unknown> | undefined)?.[key], schema) as SchemaNode | undefined, at);
     if (node.items) walk(node.items, `${at}[]`);
-    for (const [name, property] of Object.entries<Node>(node.properties ?? {})) {
+    for (const [name, property] of Object.entries<SchemaNode>(node.properties ?? {})) {
       const path = at ? `${at}.${name}` : name;
       paths.add(path);
       walk(property, path);

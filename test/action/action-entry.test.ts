@@ -9,6 +9,7 @@ import { escapeData } from '../../src/formatters/github.ts';
 import { SIGN_IN_HELP } from '../../src/live/sign-in.ts';
 import { azureCliEnvironment } from '../helpers/fake-az-cli.ts';
 import { PROJECT_ROOT } from '../helpers/lint-fixture.ts';
+import { parseSarifLog } from '../helpers/cli-output.ts';
 
 const ACTION = join(PROJECT_ROOT, 'dist/action/main.js');
 const RECORD_NETWORK = join(PROJECT_ROOT, 'test/helpers/record-network.mjs');
@@ -97,9 +98,20 @@ function parseOutputs(text: string): Record<string, string> {
   return outputs;
 }
 
+/** What the tests read of action.yml and of the README's workflow. */
+interface ActionFile {
+  runs: { using: string; main: string };
+  inputs: Record<string, unknown>;
+  outputs: Record<string, unknown>;
+}
+interface Workflow {
+  permissions: Record<string, string>;
+  jobs: { batchlint: { steps: { uses?: string; with?: Record<string, unknown> }[] } };
+}
+
 describe('the GitHub Action, run as the runner runs it', () => {
   it('declares a node24 entry that exists, and the inputs and outputs it reads', () => {
-    const action = parse(readFileSync(join(PROJECT_ROOT, 'action.yml'), 'utf8'));
+    const action = parse(readFileSync(join(PROJECT_ROOT, 'action.yml'), 'utf8')) as ActionFile;
     expect(action.runs).toEqual({ using: 'node24', main: 'dist/action/main.js' });
     expect(existsSync(ACTION)).toBe(true);
     expect(Object.keys(action.inputs).sort()).toEqual(['account', 'config', 'context', 'fail-on', 'files', 'format', 'live', 'only-changed', 'sarif-file']);
@@ -108,10 +120,10 @@ describe('the GitHub Action, run as the runner runs it', () => {
 
   it('has a README workflow that checks out, runs batchlint with inputs it declares, and uploads the SARIF', () => {
     const readme = readFileSync(join(PROJECT_ROOT, 'README.md'), 'utf8');
-    const workflow = parse(/```yaml\n(name: batchlint\n[\s\S]*?)```/.exec(readme)![1]!);
-    const steps: { uses?: string; with?: Record<string, unknown> }[] = workflow.jobs.batchlint.steps;
+    const workflow = parse(/```yaml\n(name: batchlint\n[\s\S]*?)```/.exec(readme)![1]!) as Workflow;
+    const steps = workflow.jobs.batchlint.steps;
     expect(steps.map((step) => step.uses?.split('@')[0])).toEqual(['actions/checkout', 'batchlint/batchlint', 'github/codeql-action/upload-sarif']);
-    const declared = Object.keys(parse(readFileSync(join(PROJECT_ROOT, 'action.yml'), 'utf8')).inputs);
+    const declared = Object.keys((parse(readFileSync(join(PROJECT_ROOT, 'action.yml'), 'utf8')) as ActionFile).inputs);
     expect(declared).toEqual(expect.arrayContaining(Object.keys(steps[1]!.with!)));
     expect(steps[2]!.with!.sarif_file).toBe(steps[1]!.with!['sarif-file']);
     expect(workflow.permissions).toMatchObject({ contents: 'read', 'security-events': 'write' });
@@ -139,7 +151,7 @@ describe('the GitHub Action, run as the runner runs it', () => {
     expect(run.summary).not.toContain('old.json');
 
     expect(run.outputs).toEqual({ errors: '3', warnings: '2', 'sarif-file': 'batchlint.sarif' });
-    expect(JSON.parse(readFileSync(join(workspace.folder, 'batchlint.sarif'), 'utf8')).runs[0].results).toHaveLength(5);
+    expect(parseSarifLog(readFileSync(join(workspace.folder, 'batchlint.sarif'), 'utf8')).runs[0]!.results).toHaveLength(5);
   });
 
   it('lints every file outside a pull request, and passes with fail-on never', () => {

@@ -11,7 +11,7 @@ describeRuleFixtures('start-task-shell', {
       column: 20,
       severity: 'error',
       message: ['the && operator', 'a redirection', "/bin/bash -c '…'"],
-      fixed: (text) => expect(JSON.parse(text).startTask.commandLine).toBe("/bin/bash -c 'tar xzf tools.tar.gz && ./tools/install.sh > install.log'"),
+      fixed: (text) => expect((JSON.parse(text) as { startTask: { commandLine: string } }).startTask.commandLine).toBe("/bin/bash -c 'tar xzf tools.tar.gz && ./tools/install.sh > install.log'"),
     },
   ],
   'windows-env-var.yaml': [

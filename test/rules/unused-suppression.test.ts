@@ -108,7 +108,7 @@ const COMMENTED_FORMATS = {
 
 describe.each(Object.entries(COMMENTED_FORMATS))('batchlint-disable comments in %s', (filePath, { comment, lines }) => {
   const commandLine = lines.findIndex((line) => /command_?line/i.test(line));
-  const indent = lines[commandLine]!.match(/^\s*/)![0];
+  const indent = /^\s*/.exec((lines[commandLine]!))![0];
   const withComment = (at: number, directive: string) => [...lines.slice(0, at), `${indent}${comment} ${directive}`, ...lines.slice(at)].join('\n') + '\n';
   const findingsOf = async (text: string) => {
     const { lint } = await import('../../src/engine/lint.ts');

@@ -108,7 +108,7 @@ const FUNCTIONS: Record<string, TemplateFunction> = {
   int: ([value]) => Math.trunc(Number(value)),
   string: ([value]) => text(value),
   json: ([value]) => parseJson(String(value)),
-  array: ([value]) => (Array.isArray(value) ? value : [value]),
+  array: ([value]) => (Array.isArray(value) ? (value as Evaluated[]) : [value]),
   createarray: (args) => args,
   createobject: (args) => Object.fromEntries(args.flatMap((key, index) => (index % 2 === 0 ? [[String(key), args[index + 1]]] : []))),
   add: (args) => numbers(args).reduce((a, b) => a + b),

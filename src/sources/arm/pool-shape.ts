@@ -30,7 +30,7 @@ export function canonicalPool(resource: Json): PoolSpec {
   for (const field of FIELDS) {
     for (const site of sites(resource, field.from)) writeField(resource, spec, field, site);
   }
-  return spec as PoolSpec;
+  return spec;
 }
 
 function writeField(resource: Json, spec: Json, field: Field, { indices, value }: Site): void {
