@@ -28,7 +28,9 @@ const filesOf = (folder) => {
 
 const layerRules = RANKS.flatMap((rank, index) =>
   rank.flatMap((folder) => {
-    const notBelow = RANKS.slice(index).flat().filter((other) => other !== folder);
+    const notBelow = RANKS.slice(index)
+      .flat()
+      .filter((other) => other !== folder);
     if (notBelow.length === 0) return [];
     return {
       name: `layer:${folder}`,

@@ -53,7 +53,8 @@ export const coreQuotaHeadroomRule: PoolRule = {
         'or ask for at most {{fits}} node(s) of this size.',
     },
     docs: {
-      facts: 'embedded catalog: the size\'s vCPUs and family; Azure environment: a context file or `--live` — the account\'s allocation mode, core quotas and cores in use (UserSubscription: the subscription\'s regional vCPU quotas and usage)',
+      facts:
+        "embedded catalog: the size's vCPUs and family; Azure environment: a context file or `--live` — the account's allocation mode, core quotas and cores in use (UserSubscription: the subscription's regional vCPU quotas and usage)",
     },
   },
   check(pool, { facts, report, notChecked, known, fact }) {
@@ -87,7 +88,10 @@ export const coreQuotaHeadroomRule: PoolRule = {
         // The pool's own nodes are in the usage too, so it ends with at least its full demand in use.
         if (check.needed <= check.limit) notChecked(`the pool's ${check.needed} cores fit ${check.quota} of ${check.limit}, but the cores already in use are not known`);
         else if (check.needed > own.max) report(quotaReport(check, size, 0, existing));
-        else notChecked(`the pool's ${check.needed} cores exceed ${check.quota} of ${check.limit}, but it may be ${describeExisting(existing as Exclude<ExistingMatch, { kind: 'new' }>)}, and neither the cores in use nor how many of them are its own are known`);
+        else
+          notChecked(
+            `the pool's ${check.needed} cores exceed ${check.quota} of ${check.limit}, but it may be ${describeExisting(existing as Exclude<ExistingMatch, { kind: 'new' }>)}, and neither the cores in use nor how many of them are its own are known`,
+          );
         continue;
       }
       if (isOver(check, own.max)) report(quotaReport(check, size, own.max, existing));
@@ -145,7 +149,16 @@ function accountChecks(account: AccountFacts, size: VmSizeInfo, demand: NodeDema
     checks.push(
       quotas.dedicatedCores === undefined
         ? { missing: "the Batch account's dedicated core quota (account.quotas.dedicatedCores) is not known" }
-        : { quota: "the Batch account's dedicated core quota", raise: ACCOUNT_QUOTAS, errorCode: 'AccountCoreQuotaReached', needed: dedicated, used: usage?.dedicatedCores, limit: quotas.dedicatedCores, path: ['targetDedicatedNodes'], heldBy: held.dedicated },
+        : {
+            quota: "the Batch account's dedicated core quota",
+            raise: ACCOUNT_QUOTAS,
+            errorCode: 'AccountCoreQuotaReached',
+            needed: dedicated,
+            used: usage?.dedicatedCores,
+            limit: quotas.dedicatedCores,
+            path: ['targetDedicatedNodes'],
+            heldBy: held.dedicated,
+          },
     );
     checks.push(...familyCheck(account, size, dedicated, held.family));
   }
@@ -153,7 +166,16 @@ function accountChecks(account: AccountFacts, size: VmSizeInfo, demand: NodeDema
     checks.push(
       quotas.lowPriorityCores === undefined
         ? { missing: "the Batch account's Spot/low-priority core quota (account.quotas.lowPriorityCores) is not known" }
-        : { quota: "the Batch account's Spot/low-priority core quota", raise: ACCOUNT_QUOTAS, errorCode: 'AccountLowPriorityCoreQuotaReached', needed: spot, used: usage?.lowPriorityCores, limit: quotas.lowPriorityCores, path: ['targetLowPriorityNodes'], heldBy: held.spot },
+        : {
+            quota: "the Batch account's Spot/low-priority core quota",
+            raise: ACCOUNT_QUOTAS,
+            errorCode: 'AccountLowPriorityCoreQuotaReached',
+            needed: spot,
+            used: usage?.lowPriorityCores,
+            limit: quotas.lowPriorityCores,
+            path: ['targetLowPriorityNodes'],
+            heldBy: held.spot,
+          },
     );
   }
   return checks;
@@ -161,21 +183,24 @@ function accountChecks(account: AccountFacts, size: VmSizeInfo, demand: NodeDema
 
 function familyCheck({ quotas = {}, usage }: AccountFacts, size: VmSizeInfo, dedicated: number, heldBy: QuotaCheck['heldBy']): (QuotaCheck | MissingQuota)[] {
   if (quotas.perFamilyEnforced === false) return [];
-  if (quotas.perFamilyEnforced === undefined) return [{ missing: "whether the Batch account enforces its per-family dedicated core quotas (account.quotas.perFamilyEnforced) is not known" }];
+  if (quotas.perFamilyEnforced === undefined)
+    return [{ missing: 'whether the Batch account enforces its per-family dedicated core quotas (account.quotas.perFamilyEnforced) is not known' }];
   if (!size.family) return [{ missing: `the quota family of ${size.name} is not known, so its per-family quota was not compared` }];
   const limit = byName(quotas.perFamily, size.family);
   if (limit === undefined) return [{ missing: `the Batch account's ${size.family} dedicated core quota (account.quotas.perFamily.${size.family}) is not known` }];
-  return [{
-    quota: `the Batch account's ${size.family} dedicated core quota`,
-    raise: ACCOUNT_QUOTAS,
-    errorCode: 'AccountVMSeriesCoreQuotaReached',
-    needed: dedicated,
-    // A usage list names the families in use; a family it leaves out has none.
-    used: usage?.perFamily ? (byName(usage.perFamily, size.family) ?? 0) : undefined,
-    limit,
-    path: ['targetDedicatedNodes'],
-    heldBy,
-  }];
+  return [
+    {
+      quota: `the Batch account's ${size.family} dedicated core quota`,
+      raise: ACCOUNT_QUOTAS,
+      errorCode: 'AccountVMSeriesCoreQuotaReached',
+      needed: dedicated,
+      // A usage list names the families in use; a family it leaves out has none.
+      used: usage?.perFamily ? (byName(usage.perFamily, size.family) ?? 0) : undefined,
+      limit,
+      path: ['targetDedicatedNodes'],
+      heldBy,
+    },
+  ];
 }
 
 /** UserSubscription mode: nodes are VMs of the subscription, counted against its regional vCPU quotas. */
@@ -183,11 +208,16 @@ function subscriptionChecks(quotas: SubscriptionQuotas, size: VmSizeInfo, demand
   const checks: (QuotaCheck | MissingQuota)[] = [];
   const add = (quota: string, field: string, usage: QuotaUsage | undefined, needed: number, path: Path, heldBy: QuotaCheck['heldBy']) => {
     if (needed === 0) return;
-    checks.push(usage ? { quota, raise: SUBSCRIPTION_QUOTAS, needed, used: usage.current, limit: usage.limit, path, heldBy } : { missing: `${quota} (subscriptionQuotas.${field}) is not known` });
+    checks.push(
+      usage
+        ? { quota, raise: SUBSCRIPTION_QUOTAS, needed, used: usage.current, limit: usage.limit, path, heldBy }
+        : { missing: `${quota} (subscriptionQuotas.${field}) is not known` },
+    );
   };
   const dedicated = demand.dedicated * size.vCPUs;
   add("the subscription's Total Regional vCPUs quota", 'totalRegionalCores', quotas.totalRegionalCores, dedicated, ['targetDedicatedNodes'], held.dedicated);
-  if (size.family) add(`the subscription's ${size.family} vCPU quota`, `families.${size.family}`, byName(quotas.families, size.family), dedicated, ['targetDedicatedNodes'], held.family);
+  if (size.family)
+    add(`the subscription's ${size.family} vCPU quota`, `families.${size.family}`, byName(quotas.families, size.family), dedicated, ['targetDedicatedNodes'], held.family);
   else if (dedicated > 0) checks.push({ missing: `the quota family of ${size.name} is not known, so the subscription's family vCPU quota was not compared` });
   add("the subscription's Total Regional Low-priority vCPUs quota", 'lowPriorityCores', quotas.lowPriorityCores, demand.spot * size.vCPUs, ['targetLowPriorityNodes'], held.spot);
   return checks;
@@ -197,9 +227,11 @@ function subscriptionChecks(quotas: SubscriptionQuotas, size: VmSizeInfo, demand
 function quotaReport(check: QuotaCheck, size: VmSizeInfo, held: number, existing: ExistingMatch): Report {
   const total = (check.used ?? 0) - held + check.needed;
   const used =
-    check.used === undefined ? 'even counting none in use (the cores in use are not known),'
-    : held > 0 && existing.kind !== 'new' ? `with ${check.used} in use, ${held} of them ${ownCores(existing)} and counted once,`
-    : `with ${check.used} in use`;
+    check.used === undefined
+      ? 'even counting none in use (the cores in use are not known),'
+      : held > 0 && existing.kind !== 'new'
+        ? `with ${check.used} in use, ${held} of them ${ownCores(existing)} and counted once,`
+        : `with ${check.used} in use`;
   const spare = Math.max(0, check.limit - ((check.used ?? 0) - held));
   const error = check.errorCode ? ` (resize error ${check.errorCode})` : '';
   return {

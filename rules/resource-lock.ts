@@ -26,12 +26,11 @@ export const resourceLockRule: PoolRule = {
         'A {{lock}} blocks every write below it, including {{what}}: expect the pool to fail to allocate, and it can be neither ' +
         "resized nor deleted while the lock stays (ScopeLocked). Remove the lock, or move the pool's resources out of the locked scope.",
       cannotDelete:
-        'A {{lock}} stops Batch from deleting {{what}}: {{consequence}}. ' +
-        'Lock only resources Batch does not manage, or lift the lock before shrinking or deleting the pool.',
+        'A {{lock}} stops Batch from deleting {{what}}: {{consequence}}. ' + 'Lock only resources Batch does not manage, or lift the lock before shrinking or deleting the pool.',
     },
     docs: {
       severityNote: 'a `CanNotDelete` lock is a warning',
-      facts: 'Azure environment: a context file or `--live` — management locks over the pool\'s subnet and the Batch account, and the account\'s allocation mode',
+      facts: "Azure environment: a context file or `--live` — management locks over the pool's subnet and the Batch account, and the account's allocation mode",
     },
   },
   check(pool, { facts, report, notChecked }) {
@@ -59,7 +58,7 @@ export const resourceLockRule: PoolRule = {
       const userSubscription = account.value.poolAllocationMode === 'UserSubscription';
       scopes.push({
         resourceId: account.value.id,
-        what: userSubscription ? "the pool's virtual machines, which Batch creates in the account's subscription" : "the pool itself, which is a child of the Batch account",
+        what: userSubscription ? "the pool's virtual machines, which Batch creates in the account's subscription" : 'the pool itself, which is a child of the Batch account',
         path: [],
         undeletable: 'deleting the pool fails at once with ScopeLocked',
       });
@@ -72,7 +71,9 @@ export const resourceLockRule: PoolRule = {
         continue;
       }
       // On the subnet only ReadOnly matters, and a lock that also covers the VNet's group or the account is reported there.
-      const relevant = locks.value.filter((lock) => scope.undeletable !== undefined || (lock.level === 'ReadOnly' && !scopes.some((other) => other !== scope && isWithinScope(other.resourceId, lock.scope))));
+      const relevant = locks.value.filter(
+        (lock) => scope.undeletable !== undefined || (lock.level === 'ReadOnly' && !scopes.some((other) => other !== scope && isWithinScope(other.resourceId, lock.scope))),
+      );
       const lock = mostRestrictive(relevant);
       if (lock) report(lockReport(lock, scope));
     }

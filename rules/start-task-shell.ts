@@ -17,7 +17,7 @@ export const startTaskShellRule: PoolRule = {
     },
     docs: {
       fixableNote: 'when the wrapping is unambiguous (below)',
-      facts: 'the pool\'s OS, from the definition and the catalog\'s images',
+      facts: "the pool's OS, from the definition and the catalog's images",
     },
   },
   check(pool, { facts, report, notChecked, known }) {

@@ -69,7 +69,8 @@ export const subnetIpCapacityRule: PoolRule = {
     }
     const own = held.max;
     const free = Math.max(0, usable - Math.max(0, inUse - own));
-    const ownPart = own > 0 && existing.kind !== 'new' ? `, ${own} of them ${existing.kind === 'same' ? "this pool's own" : 'of the pool it may be'} (${describeExisting(existing)})` : '';
+    const ownPart =
+      own > 0 && existing.kind !== 'new' ? `, ${own} of them ${existing.kind === 'same' ? "this pool's own" : 'of the pool it may be'} (${describeExisting(existing)})` : '';
     const size = `${prefixes!.join(', ')}: ${usable} usable after Azure's 5 reserved per prefix, ${inUse} in use${ownPart}`;
     const asked = `${needed} node(s) (${demand.dedicated} dedicated + ${demand.spot} Spot/low-priority)`;
     const path = ['networkConfiguration', 'subnetId'];

@@ -30,7 +30,7 @@ export const subnetNsgBatchTrafficRule: PoolRule = {
       denied: "The subnet's network security group {{denial}} {{traffic}}, which {{purpose}}. {{consequence}} {{remedy}}",
     },
     docs: {
-      facts: 'Azure environment: a context file or `--live` — the account\'s region and the rules of the subnet\'s network security group',
+      facts: "Azure environment: a context file or `--live` — the account's region and the rules of the subnet's network security group",
     },
   },
   check(pool, { facts, report, notChecked, known, fact }) {
@@ -59,7 +59,7 @@ export const subnetNsgBatchTrafficRule: PoolRule = {
       if (first && flow.privateEndpointMayCarry) {
         notChecked(
           `the subnet's network security group ${describe(first.rule)} ${traffic(denied)}, but the pool has no public IP addresses: with a node-management ` +
-            "private endpoint that traffic stays in the VNet and needs no such rule, and whether the Batch account has one is not known",
+            'private endpoint that traffic stays in the VNet and needs no such rule, and whether the Batch account has one is not known',
         );
       } else if (first) {
         report({
@@ -70,7 +70,9 @@ export const subnetNsgBatchTrafficRule: PoolRule = {
         });
       } else if (undecided[0]) {
         const { rule, reason } = undecided[0];
-        notChecked(`whether the subnet's network security group lets ${traffic(undecided)} through is not known: rule "${rule.name ?? 'unnamed'}" (priority ${rule.priority}) may or may not match, ${reason}`);
+        notChecked(
+          `whether the subnet's network security group lets ${traffic(undecided)} through is not known: rule "${rule.name ?? 'unnamed'}" (priority ${rule.priority}) may or may not match, ${reason}`,
+        );
       }
     }
   },

@@ -27,7 +27,7 @@ const USABLE_FRACTION = 0.9;
 export const tempDiskCapacityRule: PoolRule<TempDiskOptions | undefined> = {
   meta: {
     id: 'temp-disk-capacity',
-    description: 'Task files would fill the node\'s disk: the VM size has no temp disk, or the declared workload does not fit it.',
+    description: "Task files would fill the node's disk: the VM size has no temp disk, or the declared workload does not fit it.",
     defaultSeverity: 'error',
     fixable: false,
     facts: ['catalog'],
@@ -63,7 +63,7 @@ export const tempDiskCapacityRule: PoolRule<TempDiskOptions | undefined> = {
     },
     docs: {
       severityNote: 'the no-temp-disk case is at most a warning',
-      facts: 'embedded catalog: the size\'s SCSI temp disk, and whether it has local NVMe disks',
+      facts: "embedded catalog: the size's SCSI temp disk, and whether it has local NVMe disks",
     },
   },
   check(pool, { facts, options, report, notChecked, known }) {

@@ -8,7 +8,7 @@ const GENERATION_NAME: Record<HyperVGeneration, string> = { V1: 'Generation 1', 
 export const vmSizeHypervisorGenerationRule: PoolRule = {
   meta: {
     id: 'vm-size-hypervisor-generation',
-    description: 'The VM size cannot boot the image\'s Hyper-V generation: the pool is created but no node ever starts (AllocationFailed).',
+    description: "The VM size cannot boot the image's Hyper-V generation: the pool is created but no node ever starts (AllocationFailed).",
     defaultSeverity: 'error',
     fixable: false,
     facts: ['catalog'],
@@ -20,7 +20,7 @@ export const vmSizeHypervisorGenerationRule: PoolRule = {
     },
     docs: {
       fixableNote: 'the right size or image is a choice only you can make',
-      facts: 'embedded catalog: the size\'s Hyper-V generations, a marketplace image\'s generation; a context file or `--live`, when given: a gallery or managed image\'s generation',
+      facts: "embedded catalog: the size's Hyper-V generations, a marketplace image's generation; a context file or `--live`, when given: a gallery or managed image's generation",
     },
   },
   check(pool, { facts, report, notChecked, known }) {

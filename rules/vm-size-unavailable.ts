@@ -27,7 +27,8 @@ export const vmSizeUnavailableRule: PoolRule = {
     },
     docs: {
       severityNote: 'a retirement within 180 days is a warning',
-      facts: 'embedded catalog: the size\'s retirement date (no context file needed) and regions; Azure environment, from a context file or `--live`: the account\'s region, and the region\'s resource SKUs (whether the size is offered, and its restrictions)',
+      facts:
+        "embedded catalog: the size's retirement date (no context file needed) and regions; Azure environment, from a context file or `--live`: the account's region, and the region's resource SKUs (whether the size is offered, and its restrictions)",
     },
   },
   check(pool, { facts, report, notChecked, known }) {

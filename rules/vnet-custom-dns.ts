@@ -18,7 +18,7 @@ export const vnetCustomDnsRule: PoolRule = {
         `${AZURE_DNS} — nodes cannot reach Batch and go unusable. Check the forwarding before creating the pool.`,
     },
     docs: {
-      facts: 'Azure environment: a context file or `--live` — the DNS servers of the subnet\'s VNet',
+      facts: "Azure environment: a context file or `--live` — the DNS servers of the subnet's VNet",
     },
   },
   check(pool, { facts, report, notChecked, known, fact }) {

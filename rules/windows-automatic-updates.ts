@@ -26,7 +26,7 @@ export const windowsAutomaticUpdatesRule: PoolRule = {
     docs: {
       severityNote: 'for `true` with Auto OS Upgrade; the unset cases are warnings',
       fixableNote: 'both values are legitimate choices',
-      facts: 'the pool\'s OS, from the definition and the catalog\'s images',
+      facts: "the pool's OS, from the definition and the catalog's images",
     },
   },
   check(pool, { facts, report, known }) {

@@ -17,7 +17,9 @@ const [runs, latencyMs, slowestMs] = [values.runs, values.latency, values.slowes
 
 const scenario = await loadScenario('paged.yaml');
 const SLOW_PATH = '/subscriptions/6a1f9c3e-2b7d-4e58-9f10-3c4d5e6f7a8b/resourceGroups/etl-net-rg/providers/Microsoft.Network/networkSecurityGroups/etl-nsg';
-const routes = scenario.routes.map((route) => (route.path.toLowerCase() === SLOW_PATH.toLowerCase() ? { ...route, answers: route.answers.map((answer) => ({ ...answer, delayMs: slowestMs })) } : route));
+const routes = scenario.routes.map((route) =>
+  route.path.toLowerCase() === SLOW_PATH.toLowerCase() ? { ...route, answers: route.answers.map((answer) => ({ ...answer, delayMs: slowestMs })) } : route,
+);
 const folder = writeHundredPools();
 
 async function measure(concurrency) {

@@ -110,7 +110,9 @@ for (const row of batchSizes) {
 // 3. The Compute vmSizes API per region (2025-04): the temp (resource) disk. A 0 there means either no
 //    local disk or — on sizes with a "d" — a local NVMe disk that this API does not report.
 const sizeDir = 'skus/nextflow-vm-list-size';
-for (const file of readdirSync(join(dataDir, sizeDir)).filter((name) => name.startsWith('vm-list-size-')).sort()) {
+for (const file of readdirSync(join(dataDir, sizeDir))
+  .filter((name) => name.startsWith('vm-list-size-'))
+  .sort()) {
   for (const row of readJson<ComputeSizeRow[]>(join(sizeDir, file))) {
     const entry = draft(row.name);
     entry.vCPUs ??= row.numberOfCores;
@@ -142,7 +144,11 @@ for (const entry of sizes.values()) {
 // 5. Batch-supported images, newest list first; the first list to name an image wins.
 const imageLists: [string, (path: string) => SupportedImageRow[], string][] = [
   ['batch-images/azure-batch-cli-extensions_supportedimages_uksouth_2022-09.json', (path) => readJson<ImageList>(path).value, '2022-09'],
-  ['batch-images/rest-api-specs_batch-dataplane_2024-07-01.20.0_AccountListSupportedImages.json', (path) => readJson<{ responses: Record<'200', { body: ImageList }> }>(path).responses['200'].body.value, 'example'],
+  [
+    'batch-images/rest-api-specs_batch-dataplane_2024-07-01.20.0_AccountListSupportedImages.json',
+    (path) => readJson<{ responses: Record<'200', { body: ImageList }> }>(path).responses['200'].body.value,
+    'example',
+  ],
   ['batch-images/azure-sdk-for-node_supportedimages_japaneast_2020-03.json', (path) => readJson<ImageList>(path).value, '2020-03'],
 ];
 const images = new Map<string, ImageInfo>();
@@ -201,7 +207,10 @@ function regionMask(regions: string[], all: string[]): string {
 }
 
 function parseGenerations(value: string): HyperVGeneration[] {
-  return value.split(',').map((part) => part.trim().toUpperCase()).filter((part): part is HyperVGeneration => part === 'V1' || part === 'V2');
+  return value
+    .split(',')
+    .map((part) => part.trim().toUpperCase())
+    .filter((part): part is HyperVGeneration => part === 'V1' || part === 'V2');
 }
 
 /** The series version at the end of a size name: Standard_D2ds_v6 → 6; 1 when the name has none. */
@@ -215,8 +224,36 @@ function round(value: number): number {
 
 /** A stable key order for readable output. */
 function ordered(size: VmSizeInfo): VmSizeInfo {
-  const { name, vCPUs, family, memoryGiB, hyperVGenerations, architecture, tempDiskGiB, hasNvmeDisk, nvmeDiskGiB, batchSupported, retirementDate, regionalRetirementDates, regionMask } = size;
+  const {
+    name,
+    vCPUs,
+    family,
+    memoryGiB,
+    hyperVGenerations,
+    architecture,
+    tempDiskGiB,
+    hasNvmeDisk,
+    nvmeDiskGiB,
+    batchSupported,
+    retirementDate,
+    regionalRetirementDates,
+    regionMask,
+  } = size;
   return Object.fromEntries(
-    Object.entries({ name, vCPUs, family, memoryGiB, hyperVGenerations, architecture, tempDiskGiB, hasNvmeDisk, nvmeDiskGiB, batchSupported, retirementDate, regionalRetirementDates, regionMask }).filter(([, value]) => value !== undefined),
+    Object.entries({
+      name,
+      vCPUs,
+      family,
+      memoryGiB,
+      hyperVGenerations,
+      architecture,
+      tempDiskGiB,
+      hasNvmeDisk,
+      nvmeDiskGiB,
+      batchSupported,
+      retirementDate,
+      regionalRetirementDates,
+      regionMask,
+    }).filter(([, value]) => value !== undefined),
   ) as unknown as VmSizeInfo;
 }

@@ -84,11 +84,19 @@ for (const outcome of outcomes) {
 
 const lines = [];
 const byExtension = countBy(notSearched.map((file) => extname(file) || '(none)'));
-lines.push(`${files.length} file(s) under ${positionals[0]}: ${outcomes.length} linted, ${notSearched.length} not searched by the CLI (${[...byExtension].map(([extension, count]) => `${extension} ${count}`).join(', ') || 'none'})`, '');
+lines.push(
+  `${files.length} file(s) under ${positionals[0]}: ${outcomes.length} linted, ${notSearched.length} not searched by the CLI (${[...byExtension].map(([extension, count]) => `${extension} ${count}`).join(', ') || 'none'})`,
+  '',
+);
 lines.push(`${'format'.padEnd(16)}${'files'.padStart(6)}${'pools'.padStart(7)}${'parse failures'.padStart(16)}${'crashes'.padStart(9)}  findings by rule`);
 for (const [format, row] of rows) {
-  const findings = [...row.findings].sort(([a], [b]) => a.localeCompare(b)).map(([rule, count]) => `${rule} ${count}`).join(', ');
-  lines.push(`${format.padEnd(16)}${String(row.files).padStart(6)}${String(row.pools).padStart(7)}${String(row.parseFailures).padStart(16)}${String(row.crashes).padStart(9)}  ${findings || '-'}`);
+  const findings = [...row.findings]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([rule, count]) => `${rule} ${count}`)
+    .join(', ');
+  lines.push(
+    `${format.padEnd(16)}${String(row.files).padStart(6)}${String(row.pools).padStart(7)}${String(row.parseFailures).padStart(16)}${String(row.crashes).padStart(9)}  ${findings || '-'}`,
+  );
 }
 const failures = outcomes.filter((outcome) => outcome.parseFailure || outcome.crashes.length > 0);
 if (failures.length > 0) {

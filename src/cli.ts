@@ -52,11 +52,7 @@ interface LintCommandOptions {
 let debugging = false;
 
 function program(): Command {
-  const cli = new Command('batchlint')
-    .description('Preflight linter for Azure Batch pool definitions')
-    .version(readVersion(), '-v, --version')
-    .showHelpAfterError()
-    .exitOverride();
+  const cli = new Command('batchlint').description('Preflight linter for Azure Batch pool definitions').version(readVersion(), '-v, --version').showHelpAfterError().exitOverride();
 
   cli
     .command('lint')
@@ -226,7 +222,17 @@ function handleFailure(error: unknown): number {
   if (isNamed(error, 'LiveSignInError')) {
     process.stderr.write(`batchlint: ${redact(error.message)}\n`);
     if (debugging) process.stderr.write(`batchlint: what the Azure credentials said:\n${redact((error as Error & { details: string }).details)}\n`);
-  } else if (error instanceof ConfigError || error instanceof ContextError || error instanceof FactsSetupError || isNamed(error, 'LiveModeError') || error instanceof NoFilesMatched || error instanceof UserError || error instanceof BaselineError || error instanceof FixNotWritten || error instanceof RunDateError) {
+  } else if (
+    error instanceof ConfigError ||
+    error instanceof ContextError ||
+    error instanceof FactsSetupError ||
+    isNamed(error, 'LiveModeError') ||
+    error instanceof NoFilesMatched ||
+    error instanceof UserError ||
+    error instanceof BaselineError ||
+    error instanceof FixNotWritten ||
+    error instanceof RunDateError
+  ) {
     process.stderr.write(`batchlint: ${redact(error.message)}\n`);
   } else if (error instanceof RuleCrashed) {
     process.stderr.write(`batchlint: ${redact(error.message)}\nThis is a bug in batchlint; please report it with the file that triggers it.\n`);

@@ -14,7 +14,11 @@ export function changedFiles(eventPath: string | undefined, cwd: string, warn: (
   const head = event.pull_request?.head?.sha;
   if (!base || !head) return undefined;
   try {
-    const output = execFileSync('git', ['diff', '--name-only', '--diff-filter=ACMR', '-z', `${base}...${head}`, '--'], { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    const output = execFileSync('git', ['diff', '--name-only', '--diff-filter=ACMR', '-z', `${base}...${head}`, '--'], {
+      cwd,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     return output.split('\0').filter(Boolean);
   } catch (error) {
     warn(`could not list the pull request's changed files (${(error as Error).message.split('\n')[0]}); linting all files. Check out with fetch-depth: 0.`);

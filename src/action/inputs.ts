@@ -21,7 +21,10 @@ export function readInputs(): ActionInputs {
   if (failOn !== 'error' && failOn !== 'warning' && failOn !== 'never') throw new InputError(`fail-on must be error, warning or never, not "${failOn}"`);
   const format = getInput('format') || 'github';
   if (!FORMAT_NAMES.includes(format)) throw new InputError(`format must be one of ${FORMAT_NAMES.join(', ')}, not "${format}"`);
-  const files = getMultilineInput('files').flatMap((line) => line.split(',')).map((entry) => entry.trim()).filter(Boolean);
+  const files = getMultilineInput('files')
+    .flatMap((line) => line.split(','))
+    .map((entry) => entry.trim())
+    .filter(Boolean);
   return {
     files: files.length > 0 ? files : ['.'],
     ...(getInput('config') && { config: getInput('config') }),

@@ -25,7 +25,17 @@ async function run(env: NodeJS.ProcessEnv): Promise<number> {
   const cwd = env.GITHUB_WORKSPACE || process.cwd();
   const patterns = inputs.onlyChanged ? await changedPoolFiles(inputs, env, cwd) : inputs.files;
   const facts = await factsForRun({ cwd, live: inputs.live, ...pick(inputs, 'account', 'config', 'context') });
-  const report: LintReport = patterns.length === 0 ? emptyReport() : await lint({ rules: allRules, patterns, cwd, facts, ...(inputs.config && { configPath: inputs.config }), ...(patterns !== inputs.files && { patternsWereSearched: true }) });
+  const report: LintReport =
+    patterns.length === 0
+      ? emptyReport()
+      : await lint({
+          rules: allRules,
+          patterns,
+          cwd,
+          facts,
+          ...(inputs.config && { configPath: inputs.config }),
+          ...(patterns !== inputs.files && { patternsWereSearched: true }),
+        });
 
   const context: FormatContext = { color: false, catalogDate: loadCatalog().dataDate, cwd, rules: allRules, version: packageJson.version };
   const format = async (name: string) => (await loadFormatter(name)!)(report, context);
@@ -46,7 +56,10 @@ async function run(env: NodeJS.ProcessEnv): Promise<number> {
 async function changedPoolFiles(inputs: ActionInputs, env: NodeJS.ProcessEnv, cwd: string): Promise<string[]> {
   const changed = changedFiles(env.GITHUB_EVENT_PATH, cwd, (message) => core.warning(redact(message)));
   if (!changed) return inputs.files;
-  const covered = picomatch(inputs.files.map((pattern) => asGlob(pattern, cwd)), { dot: true });
+  const covered = picomatch(
+    inputs.files.map((pattern) => asGlob(pattern, cwd)),
+    { dot: true },
+  );
   const readable = new Set(SEARCHED_EXTENSIONS.map((extension) => `.${extension}`));
   const direct = changed.filter((file) => covered(file) && readable.has(file.slice(file.lastIndexOf('.')).toLowerCase()) && existsSync(`${cwd}/${file}`));
   const affected = affectedFiles(changed, await discoverFiles(inputs.files, cwd).catch(() => []));
@@ -76,8 +89,15 @@ function emptyReport(): LintReport {
 try {
   process.exitCode = await run(process.env);
 } catch (error) {
-  const expected = error instanceof InputError || error instanceof ConfigError || error instanceof ContextError || error instanceof FactsSetupError || error instanceof RunDateError || (error instanceof Error && ['LiveModeError', 'LiveSignInError'].includes(error.name)) || error instanceof NoFilesMatched;
-  core.error(redact(expected ? (error).message : `unexpected failure: ${(error as Error).message}`), { title: 'batchlint' });
+  const expected =
+    error instanceof InputError ||
+    error instanceof ConfigError ||
+    error instanceof ContextError ||
+    error instanceof FactsSetupError ||
+    error instanceof RunDateError ||
+    (error instanceof Error && ['LiveModeError', 'LiveSignInError'].includes(error.name)) ||
+    error instanceof NoFilesMatched;
+  core.error(redact(expected ? error.message : `unexpected failure: ${(error as Error).message}`), { title: 'batchlint' });
   // Not core.setFailed: its exit code 1 means "findings"; 2 tells a broken run apart.
   process.exitCode = 2;
 }

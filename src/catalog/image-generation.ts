@@ -28,7 +28,7 @@ const GEN2_BY_DEFAULT_OFFER = /^canonical\/ubuntu-\d\d_\d\d(?:-lts)?$/;
 /** Decides a pool image's Hyper-V generation from what the definition says; unknown stays unknown. */
 export function imageGeneration(reference: ImageReferenceFields): ImageGenerationResult {
   if (reference.virtualMachineImageId || reference.sharedGalleryImageId || reference.communityGalleryImageId) {
-    return { known: false, reason: 'a custom or Compute Gallery image\'s generation is read from Azure in live mode or from a context file' };
+    return { known: false, reason: "a custom or Compute Gallery image's generation is read from Azure in live mode or from a context file" };
   }
   const { publisher, offer, sku } = reference;
   if (!publisher || !offer || !sku) return { known: false, reason: 'the image reference names no marketplace publisher, offer and SKU' };

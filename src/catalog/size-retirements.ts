@@ -44,7 +44,17 @@ export const SIZE_RETIREMENTS: readonly SizeRetirement[] = [
   {
     series: 'Av2, Amv2, B v1, F, Fs, Fsv2, G, Gs, Lsv2',
     date: '2028-11-15',
-    families: ['standardAv2Family', 'standardAmv2Family', 'standardBSFamily', 'standardFFamily', 'standardFSFamily', 'standardFSv2Family', 'standardGFamily', 'standardGSFamily', 'standardLSv2Family'],
+    families: [
+      'standardAv2Family',
+      'standardAmv2Family',
+      'standardBSFamily',
+      'standardFFamily',
+      'standardFSFamily',
+      'standardFSv2Family',
+      'standardGFamily',
+      'standardGSFamily',
+      'standardLSv2Family',
+    ],
     source: RETIRED_SIZES_LIST,
   },
 ];

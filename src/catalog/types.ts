@@ -53,4 +53,3 @@ export interface Catalog {
   vmSizes: VmSizeInfo[];
   images: ImageInfo[];
 }
-

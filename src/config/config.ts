@@ -24,6 +24,5 @@ export interface LoadedConfig {
   overrideMatchers: PathMatcher[];
 }
 
-
 /** A config the run cannot use: the CLI exits 2 with this message. */
 export class ConfigError extends Error {}

@@ -34,7 +34,5 @@ export async function parseFile(filePath: string, text: string, format = formatO
   if (format === 'hcl') return (await import('./hcl/hcl-document.ts')).HclDocument.parse(filePath, text);
   const { YamlDocument } = await import('./yaml-document.ts');
   if (format === 'yaml') return YamlDocument.parse(filePath, text);
-  return text.trimStart().startsWith('{') || text.trimStart().startsWith('[')
-    ? JsonDocument.parse(filePath, text, 'json')
-    : YamlDocument.parse(filePath, text);
+  return text.trimStart().startsWith('{') || text.trimStart().startsWith('[') ? JsonDocument.parse(filePath, text, 'json') : YamlDocument.parse(filePath, text);
 }

@@ -18,7 +18,12 @@ export class YamlDocument implements SourceDocument {
   readonly problems: SyntaxProblem[];
   private readonly lines: LineIndex;
 
-  private constructor(readonly filePath: string, readonly text: string, private readonly documents: Document[], values: unknown[]) {
+  private constructor(
+    readonly filePath: string,
+    readonly text: string,
+    private readonly documents: Document[],
+    values: unknown[],
+  ) {
     this.value = documents.length === 1 ? values[0] : values;
     this.lines = new LineIndex(text);
     this.problems = documents.flatMap((document) => repeatedKeys(document, this.lines));

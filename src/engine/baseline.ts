@@ -13,7 +13,6 @@ interface BaselineFile {
   findings: { ruleId: string; filePath: string; poolId: string | null; fingerprint: string }[];
 }
 
-
 export function writeBaseline(path: string, report: LintReport): void {
   const findings = report.results.flatMap((result) => {
     const prints = fingerprints(result.findings);

@@ -23,7 +23,10 @@ export async function fixText(original: string, originalResult: TextResult, lint
   let result = originalResult;
   for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
     const fixable = result.findings.filter((finding) => finding.fix);
-    const fixed = applyFixes(text, fixable.map((finding) => finding.fix!));
+    const fixed = applyFixes(
+      text,
+      fixable.map((finding) => finding.fix!),
+    );
     if (fixed.applied.length === 0) break;
     const next = await lintAgain(fixed.text);
     const fixedFindings = fixable.filter((finding) => fixed.applied.includes(finding.fix!));

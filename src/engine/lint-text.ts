@@ -40,7 +40,7 @@ export interface LintTextInput {
   foundBySearch?: boolean;
 }
 
-export const UNPARSED_WITHOUT_POOL_SIGNS = 'does not parse and shows no sign of a pool definition (a template before rendering, or another tool\'s file)';
+export const UNPARSED_WITHOUT_POOL_SIGNS = "does not parse and shows no sign of a pool definition (a template before rendering, or another tool's file)";
 
 /** Lints one file's text: parse, find the pools, run every enabled rule on each. */
 export async function lintText(input: LintTextInput): Promise<TextResult> {
@@ -174,7 +174,11 @@ class RuleStopped extends Error {
 
 /** A rule threw: a bug in batchlint, reported with the rule and file so it can be filed. */
 export class RuleCrashed extends Error {
-  constructor(readonly ruleId: string, readonly filePath: string, override readonly cause: unknown) {
+  constructor(
+    readonly ruleId: string,
+    readonly filePath: string,
+    override readonly cause: unknown,
+  ) {
     super(`rule ${ruleId} crashed on ${filePath}: ${cause instanceof Error ? cause.message : String(cause)}`);
   }
 }

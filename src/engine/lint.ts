@@ -70,7 +70,11 @@ export interface LintReport {
 export async function lint(options: LintOptions): Promise<LintReport> {
   const { rules } = options;
   const debug = options.debug ?? (() => {});
-  const configs = new ConfigLocator(options.configPath, options.cwd, rules.map((rule) => rule.meta.id));
+  const configs = new ConfigLocator(
+    options.configPath,
+    options.cwd,
+    rules.map((rule) => rule.meta.id),
+  );
   const report: LintReport = { environment: 'none', results: [], notChecked: [], notLinted: [], summary: { files: 0, pools: 0, errors: 0, warnings: 0, infos: 0, fixed: 0 } };
   const notLinted = (path: string, reason: string) => {
     report.notLinted.push({ path, reason });
@@ -145,7 +149,13 @@ interface Input {
 const NOT_A_POOL_DEFINITION = 'not a pool definition';
 
 /** One file: read, lint, and with --fix the fixed file's bytes to write back (in its own encoding); or why it holds no pool. */
-async function lintInput(input: Input, config: LoadedConfig, rules: readonly AnyRule[], facts: Facts, options: LintOptions): Promise<{ fileResult: FileResult; result: Pick<TextResult, 'notChecked' | 'pools'>; fixed?: Buffer } | { notAPoolReason: string }> {
+async function lintInput(
+  input: Input,
+  config: LoadedConfig,
+  rules: readonly AnyRule[],
+  facts: Facts,
+  options: LintOptions,
+): Promise<{ fileResult: FileResult; result: Pick<TextResult, 'notChecked' | 'pools'>; fixed?: Buffer } | { notAPoolReason: string }> {
   let source: SourceText;
   try {
     source = input.read();

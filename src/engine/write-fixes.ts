@@ -42,7 +42,9 @@ export function writeFixedFiles(files: readonly FixedFile[]): void {
       renameSync(temporary, realPath);
     } catch (error) {
       for (const { temporary: left } of staged.slice(index)) rmSync(left, { force: true });
-      throw new FixNotWritten(`--fix could not replace ${targets[index]!.displayPath} (${describe(error)}); it and the files after it were left as they were, ${index} file(s) before it were fixed`);
+      throw new FixNotWritten(
+        `--fix could not replace ${targets[index]!.displayPath} (${describe(error)}); it and the files after it were left as they were, ${index} file(s) before it were fixed`,
+      );
     }
   });
 }
@@ -61,7 +63,9 @@ function writableTarget(file: FixedFile): string {
   try {
     accessSync(dirname(realPath), constants.W_OK);
   } catch (error) {
-    throw new FixNotWritten(`--fix cannot write ${file.displayPath}: its folder is not writable (${describe(error)}), and --fix replaces a file by writing a new one beside it; no file was changed`);
+    throw new FixNotWritten(
+      `--fix cannot write ${file.displayPath}: its folder is not writable (${describe(error)}), and --fix replaces a file by writing a new one beside it; no file was changed`,
+    );
   }
   return realPath;
 }

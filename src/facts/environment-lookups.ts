@@ -8,7 +8,6 @@ import { isWithinScope, normalizeResourceId } from './resource-id.ts';
  */
 export type Unavailable = ReadonlyMap<string, string>;
 
-
 export function unavailableKey(kind: ResourceKind, id = ''): string {
   return `${kind}:${normalizeResourceId(id)}`;
 }
@@ -32,7 +31,7 @@ export class EnvironmentLookups {
   }
 
   location(): Fact<string> {
-    return this.environment.location ? known(this.environment.location) : this.missing(unavailableKey('account'), 'the Batch account\'s region');
+    return this.environment.location ? known(this.environment.location) : this.missing(unavailableKey('account'), "the Batch account's region");
   }
 
   account(): Fact<NonNullable<Environment['account']>> {
@@ -89,8 +88,12 @@ export class EnvironmentLookups {
     const regions = override?.locations ?? catalogRegions;
     return known({
       location: location.value,
-      offered: regions ? known(regions.some((candidate) => candidate.toLowerCase().replace(/\s+/g, '') === region)) : this.missing(unavailableKey('skus'), `a list of the regions ${name} is offered in (vmSizes.${name}.locations)`),
-      restrictions: override?.restrictions ? known(override.restrictions) : this.missing(unavailableKey('skus'), `whether ${name} is restricted for the subscription (vmSizes.${name}.restrictions)`),
+      offered: regions
+        ? known(regions.some((candidate) => candidate.toLowerCase().replace(/\s+/g, '') === region))
+        : this.missing(unavailableKey('skus'), `a list of the regions ${name} is offered in (vmSizes.${name}.locations)`),
+      restrictions: override?.restrictions
+        ? known(override.restrictions)
+        : this.missing(unavailableKey('skus'), `whether ${name} is restricted for the subscription (vmSizes.${name}.restrictions)`),
     });
   }
 

@@ -36,7 +36,10 @@ export async function loadContextFile(path: string, cwd: string): Promise<Enviro
   const { default: validate } = await import('../schema/generated/context-validator.js');
   if (!validate(document.value)) {
     const problems = (validate.errors ?? []).map((error) => {
-      const path = error.instancePath.split('/').slice(1).map((segment) => segment.replaceAll('~1', '/').replaceAll('~0', '~'));
+      const path = error.instancePath
+        .split('/')
+        .slice(1)
+        .map((segment) => segment.replaceAll('~1', '/').replaceAll('~0', '~'));
       const extraKey = error.keyword === 'additionalProperties' ? (error.params as { additionalProperty: string }).additionalProperty : undefined;
       const { line, column } = (extraKey === undefined ? document.locate(path) : document.locate([...path, extraKey], 'key')).location;
       const extra = extraKey === undefined ? '' : ` "${extraKey}"`;
@@ -54,7 +57,8 @@ function flattenSecurityRules(environment: Environment): Environment {
   for (const subnet of Object.values(environment.subnets ?? {})) {
     const group = subnet.networkSecurityGroup;
     if (!group) continue;
-    const flatten = (rules: WrittenRule[] | undefined) => rules?.map((rule) => ('properties' in rule ? { ...rule.properties, ...(rule.name !== undefined && { name: rule.name }) } : rule));
+    const flatten = (rules: WrittenRule[] | undefined) =>
+      rules?.map((rule) => ('properties' in rule ? { ...rule.properties, ...(rule.name !== undefined && { name: rule.name }) } : rule));
     const securityRules = flatten(group.securityRules);
     const defaultSecurityRules = flatten(group.defaultSecurityRules);
     subnet.networkSecurityGroup = { ...group, ...(securityRules && { securityRules }), ...(defaultSecurityRules && { defaultSecurityRules }) };

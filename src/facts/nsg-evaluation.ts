@@ -6,12 +6,66 @@ import type { SecurityRule } from '../model/environment.ts';
  * read without them gets these.
  */
 export const DEFAULT_SECURITY_RULES: readonly SecurityRule[] = [
-  { name: 'AllowVnetInBound', priority: 65000, direction: 'Inbound', access: 'Allow', protocol: '*', sourceAddressPrefix: 'VirtualNetwork', destinationAddressPrefix: 'VirtualNetwork', destinationPortRange: '*' },
-  { name: 'AllowAzureLoadBalancerInBound', priority: 65001, direction: 'Inbound', access: 'Allow', protocol: '*', sourceAddressPrefix: 'AzureLoadBalancer', destinationAddressPrefix: '*', destinationPortRange: '*' },
-  { name: 'DenyAllInBound', priority: 65500, direction: 'Inbound', access: 'Deny', protocol: '*', sourceAddressPrefix: '*', destinationAddressPrefix: '*', destinationPortRange: '*' },
-  { name: 'AllowVnetOutBound', priority: 65000, direction: 'Outbound', access: 'Allow', protocol: '*', sourceAddressPrefix: 'VirtualNetwork', destinationAddressPrefix: 'VirtualNetwork', destinationPortRange: '*' },
-  { name: 'AllowInternetOutBound', priority: 65001, direction: 'Outbound', access: 'Allow', protocol: '*', sourceAddressPrefix: '*', destinationAddressPrefix: 'Internet', destinationPortRange: '*' },
-  { name: 'DenyAllOutBound', priority: 65500, direction: 'Outbound', access: 'Deny', protocol: '*', sourceAddressPrefix: '*', destinationAddressPrefix: '*', destinationPortRange: '*' },
+  {
+    name: 'AllowVnetInBound',
+    priority: 65000,
+    direction: 'Inbound',
+    access: 'Allow',
+    protocol: '*',
+    sourceAddressPrefix: 'VirtualNetwork',
+    destinationAddressPrefix: 'VirtualNetwork',
+    destinationPortRange: '*',
+  },
+  {
+    name: 'AllowAzureLoadBalancerInBound',
+    priority: 65001,
+    direction: 'Inbound',
+    access: 'Allow',
+    protocol: '*',
+    sourceAddressPrefix: 'AzureLoadBalancer',
+    destinationAddressPrefix: '*',
+    destinationPortRange: '*',
+  },
+  {
+    name: 'DenyAllInBound',
+    priority: 65500,
+    direction: 'Inbound',
+    access: 'Deny',
+    protocol: '*',
+    sourceAddressPrefix: '*',
+    destinationAddressPrefix: '*',
+    destinationPortRange: '*',
+  },
+  {
+    name: 'AllowVnetOutBound',
+    priority: 65000,
+    direction: 'Outbound',
+    access: 'Allow',
+    protocol: '*',
+    sourceAddressPrefix: 'VirtualNetwork',
+    destinationAddressPrefix: 'VirtualNetwork',
+    destinationPortRange: '*',
+  },
+  {
+    name: 'AllowInternetOutBound',
+    priority: 65001,
+    direction: 'Outbound',
+    access: 'Allow',
+    protocol: '*',
+    sourceAddressPrefix: '*',
+    destinationAddressPrefix: 'Internet',
+    destinationPortRange: '*',
+  },
+  {
+    name: 'DenyAllOutBound',
+    priority: 65500,
+    direction: 'Outbound',
+    access: 'Deny',
+    protocol: '*',
+    sourceAddressPrefix: '*',
+    destinationAddressPrefix: '*',
+    destinationPortRange: '*',
+  },
 ];
 
 /** TCP traffic on one port between the pool's nodes and an Azure service, named by its service tag (e.g. `BatchNodeManagement.eastus`). */
@@ -64,7 +118,11 @@ function matches(rule: SecurityRule, traffic: ServiceTraffic, nodeBlocks: readon
   // The service sits at the far end: the destination of outbound traffic, the source of inbound traffic.
   const outbound = traffic.direction.toLowerCase() === 'outbound';
   const source = { side: 'source', prefixes: [rule.sourceAddressPrefix, ...(rule.sourceAddressPrefixes ?? [])], groups: rule.sourceApplicationSecurityGroups };
-  const destination = { side: 'destination', prefixes: [rule.destinationAddressPrefix, ...(rule.destinationAddressPrefixes ?? [])], groups: rule.destinationApplicationSecurityGroups };
+  const destination = {
+    side: 'destination',
+    prefixes: [rule.destinationAddressPrefix, ...(rule.destinationAddressPrefixes ?? [])],
+    groups: rule.destinationApplicationSecurityGroups,
+  };
   const [service, nodes] = outbound ? [destination, source] : [source, destination];
   const serviceMatch = sideMatches(service, (prefix) => coversService(prefix, traffic.serviceTag, service.side));
   if (serviceMatch === false) return false;

@@ -26,7 +26,9 @@ export const githubFormatter: Formatter = (report) => {
   );
   if (report.notChecked.length > 0) {
     const reasons = notCheckedLines(report.notChecked).map((line) => `- ${line}`);
-    lines.push(`::warning title=batchlint%3A checks not run::${escapeData(`${report.notChecked.length} check(s) could not run, so these pools are not known to be clean:\n${reasons.join('\n')}`)}`);
+    lines.push(
+      `::warning title=batchlint%3A checks not run::${escapeData(`${report.notChecked.length} check(s) could not run, so these pools are not known to be clean:\n${reasons.join('\n')}`)}`,
+    );
   }
   return lines.length > 0 ? `${lines.join('\n')}\n` : '';
 };

@@ -11,29 +11,27 @@ import { resultsByFindingFile } from './results-by-file.ts';
 export const JSON_FORMAT_VERSION = 2;
 
 export const jsonFormatter: Formatter = (report, context) =>
-  JSON.stringify(
-    {
-      version: JSON_FORMAT_VERSION,
-      catalogDate: context.catalogDate,
-      environment: report.environment,
-      results: resultsByFindingFile(report).map((result) => ({ filePath: result.filePath, findings: result.findings.map(toJsonFinding) })),
-      notChecked: report.notChecked.map((entry) => ({
-        ruleId: entry.ruleId,
-        poolId: entry.poolId ?? null,
-        filePath: entry.filePath,
-        reason: redact(entry.reason),
-      })),
-      notLinted: report.notLinted.map((entry) => ({ path: redact(entry.path), reason: redact(entry.reason) })),
-      summary: {
-        files: report.summary.files,
-        pools: report.summary.pools,
-        errors: report.summary.errors,
-        warnings: report.summary.warnings,
-        infos: report.summary.infos,
-        fixed: report.summary.fixed,
-      },
+  JSON.stringify({
+    version: JSON_FORMAT_VERSION,
+    catalogDate: context.catalogDate,
+    environment: report.environment,
+    results: resultsByFindingFile(report).map((result) => ({ filePath: result.filePath, findings: result.findings.map(toJsonFinding) })),
+    notChecked: report.notChecked.map((entry) => ({
+      ruleId: entry.ruleId,
+      poolId: entry.poolId ?? null,
+      filePath: entry.filePath,
+      reason: redact(entry.reason),
+    })),
+    notLinted: report.notLinted.map((entry) => ({ path: redact(entry.path), reason: redact(entry.reason) })),
+    summary: {
+      files: report.summary.files,
+      pools: report.summary.pools,
+      errors: report.summary.errors,
+      warnings: report.summary.warnings,
+      infos: report.summary.infos,
+      fixed: report.summary.fixed,
     },
-  ) + '\n';
+  }) + '\n';
 
 function toJsonFinding(finding: Finding) {
   const fix = shownFix(finding.fix);

@@ -24,7 +24,9 @@ export const stylishFormatter: Formatter = (report, context) => {
     }));
     const positionWidth = Math.max(...rows.map((row) => row.position.length));
     for (const row of rows) {
-      lines.push(`  ${paint('dim', row.position.padEnd(positionWidth))}  ${paint(SEVERITY_STYLE[row.severity], row.severity.padEnd(7))}  ${row.message}  ${paint('dim', row.ruleId)}`);
+      lines.push(
+        `  ${paint('dim', row.position.padEnd(positionWidth))}  ${paint(SEVERITY_STYLE[row.severity], row.severity.padEnd(7))}  ${row.message}  ${paint('dim', row.ruleId)}`,
+      );
     }
     lines.push('');
   }

@@ -18,19 +18,31 @@ export class AzureClients {
   }
 
   batch(subscriptionId: string): Promise<BatchManagementClient> {
-    return this.client(`batch:${subscriptionId}`, async () => new (await import('@azure/arm-batch')).BatchManagementClient(await this.credential, subscriptionId, this.clientOptions()));
+    return this.client(
+      `batch:${subscriptionId}`,
+      async () => new (await import('@azure/arm-batch')).BatchManagementClient(await this.credential, subscriptionId, this.clientOptions()),
+    );
   }
 
   compute(subscriptionId: string): Promise<ComputeManagementClient> {
-    return this.client(`compute:${subscriptionId}`, async () => new (await import('@azure/arm-compute')).ComputeManagementClient(await this.credential, subscriptionId, this.clientOptions()));
+    return this.client(
+      `compute:${subscriptionId}`,
+      async () => new (await import('@azure/arm-compute')).ComputeManagementClient(await this.credential, subscriptionId, this.clientOptions()),
+    );
   }
 
   network(subscriptionId: string): Promise<NetworkManagementClient> {
-    return this.client(`network:${subscriptionId}`, async () => new (await import('@azure/arm-network')).NetworkManagementClient(await this.credential, subscriptionId, this.clientOptions()));
+    return this.client(
+      `network:${subscriptionId}`,
+      async () => new (await import('@azure/arm-network')).NetworkManagementClient(await this.credential, subscriptionId, this.clientOptions()),
+    );
   }
 
   locks(subscriptionId: string): Promise<ManagementLockClient> {
-    return this.client(`locks:${subscriptionId}`, async () => new (await import('@azure/arm-locks')).ManagementLockClient(await this.credential, subscriptionId, this.clientOptions()));
+    return this.client(
+      `locks:${subscriptionId}`,
+      async () => new (await import('@azure/arm-locks')).ManagementLockClient(await this.credential, subscriptionId, this.clientOptions()),
+    );
   }
 
   private client<T>(key: string, create: () => Promise<T>): Promise<T> {

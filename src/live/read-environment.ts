@@ -31,7 +31,9 @@ export async function readLiveEnvironment(requests: EnvironmentRequests, options
   const account = parseResourceId(options.accountId);
   const accountName = account?.types.find((part) => part.type.toLowerCase() === 'batchaccounts')?.name;
   if (!account?.resourceGroup || !accountName) {
-    throw new LiveModeError(`--account must be a Batch account resource id (/subscriptions/…/resourceGroups/…/providers/Microsoft.Batch/batchAccounts/…), not "${options.accountId}"`);
+    throw new LiveModeError(
+      `--account must be a Batch account resource id (/subscriptions/…/resourceGroups/…/providers/Microsoft.Batch/batchAccounts/…), not "${options.accountId}"`,
+    );
   }
   const reader = new LiveReader(options);
   await reader.signedIn();
@@ -55,7 +57,9 @@ export async function readLiveEnvironment(requests: EnvironmentRequests, options
     ? Promise.all([
         requests.vmSizes.length > 0 ? reader.readSkus(account.subscriptionId, facts.location, requests.vmSizes) : undefined,
         facts.account.poolAllocationMode === 'UserSubscription' ? reader.readSubscriptionQuotas(account.subscriptionId, facts.location) : undefined,
-        Promise.all(requests.marketplaceImages.map(async (image) => [marketplaceImageKey(image)!, await reader.readMarketplaceImage(account.subscriptionId, facts.location, image)] as const)),
+        Promise.all(
+          requests.marketplaceImages.map(async (image) => [marketplaceImageKey(image)!, await reader.readMarketplaceImage(account.subscriptionId, facts.location, image)] as const),
+        ),
       ])
     : Promise.resolve([undefined, undefined, []] as const);
 
@@ -98,7 +102,9 @@ class LiveReader {
   async readAccount(id: ParsedResourceId, name: string, vmSize: (name: string) => VmSizeInfo | undefined): Promise<{ location: string; account: AccountFacts } | undefined> {
     const key = unavailableKey('account');
     const [found, pools] = await Promise.all([
-      this.once(`account ${this.options.accountId}`, key, 'Microsoft.Batch/batchAccounts/read', async (signal) => (await this.clients.batch(id.subscriptionId)).batchAccountOperations.get(id.resourceGroup!, name, { abortSignal: signal })),
+      this.once(`account ${this.options.accountId}`, key, 'Microsoft.Batch/batchAccounts/read', async (signal) =>
+        (await this.clients.batch(id.subscriptionId)).batchAccountOperations.get(id.resourceGroup!, name, { abortSignal: signal }),
+      ),
       this.once(`pools ${this.options.accountId}`, undefined, 'Microsoft.Batch/batchAccounts/pools/read', async (signal) => {
         const client = await this.clients.batch(id.subscriptionId);
         const all = [];
@@ -115,7 +121,9 @@ class LiveReader {
         ...(found.lowPriorityCoreQuota !== undefined && { lowPriorityCores: found.lowPriorityCoreQuota }),
         ...(found.poolQuota !== undefined && { pools: found.poolQuota }),
         ...(found.dedicatedCoreQuotaPerVMFamilyEnforced !== undefined && { perFamilyEnforced: found.dedicatedCoreQuotaPerVMFamilyEnforced }),
-        ...(found.dedicatedCoreQuotaPerVMFamily && { perFamily: Object.fromEntries(found.dedicatedCoreQuotaPerVMFamily.flatMap((family) => (family.name ? [[family.name, family.coreQuota ?? 0]] : []))) }),
+        ...(found.dedicatedCoreQuotaPerVMFamily && {
+          perFamily: Object.fromEntries(found.dedicatedCoreQuotaPerVMFamily.flatMap((family) => (family.name ? [[family.name, family.coreQuota ?? 0]] : []))),
+        }),
       },
     };
     if (pools) {
@@ -135,8 +143,12 @@ class LiveReader {
     const network = () => this.clients.network(parsed.subscriptionId);
     const vnetId = vnetIdOf(id)!;
     const [found, network_] = await Promise.all([
-      this.once(`subnet ${normalizeResourceId(id)}`, unavailableKey('subnet', id), 'Microsoft.Network/virtualNetworks/subnets/read', async (signal) => (await network()).subnets.get(parsed.resourceGroup!, vnet, subnet, { abortSignal: signal })),
-      this.once(`vnet ${normalizeResourceId(vnetId)}`, unavailableKey('vnet', vnetId), 'Microsoft.Network/virtualNetworks/read', async (signal) => (await network()).virtualNetworks.get(parsed.resourceGroup!, vnet, { abortSignal: signal })),
+      this.once(`subnet ${normalizeResourceId(id)}`, unavailableKey('subnet', id), 'Microsoft.Network/virtualNetworks/subnets/read', async (signal) =>
+        (await network()).subnets.get(parsed.resourceGroup!, vnet, subnet, { abortSignal: signal }),
+      ),
+      this.once(`vnet ${normalizeResourceId(vnetId)}`, unavailableKey('vnet', vnetId), 'Microsoft.Network/virtualNetworks/read', async (signal) =>
+        (await network()).virtualNetworks.get(parsed.resourceGroup!, vnet, { abortSignal: signal }),
+      ),
     ]);
     if (!found) return undefined;
     const facts: SubnetFacts = {
@@ -153,18 +165,24 @@ class LiveReader {
     const parsed = parseResourceId(id);
     const name = parsed?.types[0]?.name;
     if (!parsed?.resourceGroup || !name) return undefined;
-    const found = await this.once(`nsg ${normalizeResourceId(id)}`, unavailableKey('nsg', id), 'Microsoft.Network/networkSecurityGroups/read', async (signal) => (await this.clients.network(parsed.subscriptionId)).networkSecurityGroups.get(parsed.resourceGroup!, name, { abortSignal: signal }));
+    const found = await this.once(`nsg ${normalizeResourceId(id)}`, unavailableKey('nsg', id), 'Microsoft.Network/networkSecurityGroups/read', async (signal) =>
+      (await this.clients.network(parsed.subscriptionId)).networkSecurityGroups.get(parsed.resourceGroup!, name, { abortSignal: signal }),
+    );
     return found ? nsgFacts(found) : undefined;
   }
 
   /** The locks on the subscription itself (where the pool's VMs go in UserSubscription mode). */
   readSubscriptionLocks(subscriptionId: string): Promise<LockFacts[] | undefined> {
-    return this.readLocks(subscriptionId, `/subscriptions/${subscriptionId}`, (client, abortSignal) => client.managementLocks.listAtSubscriptionLevel({ filter: 'atScope()', abortSignal }));
+    return this.readLocks(subscriptionId, `/subscriptions/${subscriptionId}`, (client, abortSignal) =>
+      client.managementLocks.listAtSubscriptionLevel({ filter: 'atScope()', abortSignal }),
+    );
   }
 
   /** The locks on the account's resource group and on everything in it, the account among them. */
   readResourceGroupLocks(subscriptionId: string, resourceGroup: string): Promise<LockFacts[] | undefined> {
-    return this.readLocks(subscriptionId, `/subscriptions/${subscriptionId}/resourceGroups/${resourceGroup}`, (client, abortSignal) => client.managementLocks.listAtResourceGroupLevel(resourceGroup, { abortSignal }));
+    return this.readLocks(subscriptionId, `/subscriptions/${subscriptionId}/resourceGroups/${resourceGroup}`, (client, abortSignal) =>
+      client.managementLocks.listAtResourceGroupLevel(resourceGroup, { abortSignal }),
+    );
   }
 
   /** The locks on a subnet and every scope above it: its VNet, the VNet's resource group, the subscription. */
@@ -172,7 +190,9 @@ class LiveReader {
     const parsed = parseResourceId(subnetId);
     const [vnet, subnet] = parsed?.types.map((part) => part.name) ?? [];
     if (!parsed?.resourceGroup || !parsed.provider || !vnet || !subnet) return Promise.resolve(undefined);
-    return this.readLocks(parsed.subscriptionId, subnetId, (client, abortSignal) => client.managementLocks.listAtResourceLevel(parsed.resourceGroup!, parsed.provider!, `virtualNetworks/${vnet}`, 'subnets', subnet, { filter: 'atScope()', abortSignal }));
+    return this.readLocks(parsed.subscriptionId, subnetId, (client, abortSignal) =>
+      client.managementLocks.listAtResourceLevel(parsed.resourceGroup!, parsed.provider!, `virtualNetworks/${vnet}`, 'subnets', subnet, { filter: 'atScope()', abortSignal }),
+    );
   }
 
   private readLocks(subscriptionId: string, scope: string, list: (client: ManagementLockClient, signal: AbortSignal) => AsyncIterable<ArmLock>): Promise<LockFacts[] | undefined> {
@@ -205,13 +225,18 @@ class LiveReader {
   /** A marketplace image's Hyper-V generation: of the version the pool pins, else of the newest version in the region. */
   async readMarketplaceImage(subscriptionId: string, location: string, image: MarketplaceImage): Promise<ImageFacts | undefined> {
     const key = marketplaceImageKey(image)!;
-    const found = await this.once(`marketplace image ${location} ${key.toLowerCase()} ${image.version ?? ''}`, unavailableKey('image', key), 'Microsoft.Compute/locations/publishers/artifacttypes/offers/skus/versions/read', async (signal) => {
-      const images = (await this.clients.compute(subscriptionId)).virtualMachineImages;
-      const { publisher, offer, sku } = image;
-      const version = image.version ?? (await images.list(location, publisher, offer, sku, { top: 1, orderby: 'name desc', abortSignal: signal }))[0]?.name;
-      if (!version) throw new Error(`${location} has no version of the image ${key}`);
-      return images.get(location, publisher, offer, sku, version, { abortSignal: signal });
-    });
+    const found = await this.once(
+      `marketplace image ${location} ${key.toLowerCase()} ${image.version ?? ''}`,
+      unavailableKey('image', key),
+      'Microsoft.Compute/locations/publishers/artifacttypes/offers/skus/versions/read',
+      async (signal) => {
+        const images = (await this.clients.compute(subscriptionId)).virtualMachineImages;
+        const { publisher, offer, sku } = image;
+        const version = image.version ?? (await images.list(location, publisher, offer, sku, { top: 1, orderby: 'name desc', abortSignal: signal }))[0]?.name;
+        if (!version) throw new Error(`${location} has no version of the image ${key}`);
+        return images.get(location, publisher, offer, sku, version, { abortSignal: signal });
+      },
+    );
     return found?.hyperVGeneration === 'V1' || found?.hyperVGeneration === 'V2' ? { hyperVGeneration: found.hyperVGeneration } : undefined;
   }
 

@@ -48,7 +48,10 @@ export function lockFacts(lock: ArmLock): LockFacts[] {
 }
 
 export function nsgFacts(nsg: { securityRules?: ArmSecurityRule[]; defaultSecurityRules?: ArmSecurityRule[] }): NonNullable<SubnetFacts['networkSecurityGroup']> {
-  return { securityRules: (nsg.securityRules ?? []).flatMap(securityRule), ...(nsg.defaultSecurityRules?.length && { defaultSecurityRules: nsg.defaultSecurityRules.flatMap(securityRule) }) };
+  return {
+    securityRules: (nsg.securityRules ?? []).flatMap(securityRule),
+    ...(nsg.defaultSecurityRules?.length && { defaultSecurityRules: nsg.defaultSecurityRules.flatMap(securityRule) }),
+  };
 }
 
 function securityRule(rule: ArmSecurityRule): SecurityRule[] {
@@ -78,7 +81,17 @@ export function existingPools(pools: ArmPool[]): Record<string, ExistingPool> {
     pools.flatMap((pool) => {
       if (!pool.name || !pool.vmSize) return [];
       const subnetId = pool.networkConfiguration?.subnetId;
-      return [[pool.name, { vmSize: pool.vmSize, currentDedicatedNodes: pool.currentDedicatedNodes ?? 0, currentLowPriorityNodes: pool.currentLowPriorityNodes ?? 0, ...(subnetId && { subnetId }) }]];
+      return [
+        [
+          pool.name,
+          {
+            vmSize: pool.vmSize,
+            currentDedicatedNodes: pool.currentDedicatedNodes ?? 0,
+            currentLowPriorityNodes: pool.currentLowPriorityNodes ?? 0,
+            ...(subnetId && { subnetId }),
+          },
+        ],
+      ];
     }),
   );
 }
@@ -92,7 +105,10 @@ export function sizeFacts(skus: ArmSku[], names: string[], location: string): Re
       if (!sku) return [name, { locations: [] }];
       const capability = (key: string) => sku.capabilities?.find((entry) => entry.name === key)?.value;
       const vCPUs = Number(capability('vCPUs'));
-      const generations = capability('HyperVGenerations')?.split(',').map((value) => value.trim()).filter((value): value is 'V1' | 'V2' => value === 'V1' || value === 'V2');
+      const generations = capability('HyperVGenerations')
+        ?.split(',')
+        .map((value) => value.trim())
+        .filter((value): value is 'V1' | 'V2' => value === 'V1' || value === 'V2');
       const retirementDate = isoDate(capability('RetirementDateUtc'));
       const restrictions = (sku.restrictions ?? []).filter((restriction) => restriction.type === 'Location').flatMap((restriction) => restriction.reasonCode ?? []);
       const facts: VmSizeFacts = {

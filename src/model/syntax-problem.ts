@@ -1,6 +1,10 @@
 /** A file that does not parse, with the offset where the parser gave up. */
 export class SyntaxProblem extends Error {
-  constructor(message: string, readonly offset: number, readonly length: number) {
+  constructor(
+    message: string,
+    readonly offset: number,
+    readonly length: number,
+  ) {
     super(message);
   }
 }

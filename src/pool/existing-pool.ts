@@ -6,10 +6,7 @@ import type { PoolSpec } from '../model/pool-definition.ts';
  * of the same id (Batch pool ids are case-insensitive), or, when the definition's id is not known, any of the
  * account's pools that hold nodes.
  */
-export type ExistingMatch =
-  | { kind: 'new' }
-  | { kind: 'same'; id: string; pool: ExistingPool }
-  | { kind: 'unmatched'; candidates: [string, ExistingPool][] };
+export type ExistingMatch = { kind: 'new' } | { kind: 'same'; id: string; pool: ExistingPool } | { kind: 'unmatched'; candidates: [string, ExistingPool][] };
 
 /**
  * How much of a resource (cores of a quota, addresses of a subnet) already in use is the pool's own: at least

@@ -51,7 +51,10 @@ function scaleProblems(pool: Pool): SchemaProblem[] {
     }
     if (pool.autoScaleFormula === undefined) problems.push(error([], 'missing required property "autoScaleFormula": enableAutoScale is true'));
   } else if (pool.enableAutoScale === false || pool.enableAutoScale === undefined) {
-    if (pool.autoScaleFormula !== undefined) problems.push(error(['autoScaleFormula'], '"autoScaleFormula" is set but enableAutoScale is not true, so the API rejects the pool; set enableAutoScale to true or remove the formula'));
+    if (pool.autoScaleFormula !== undefined)
+      problems.push(
+        error(['autoScaleFormula'], '"autoScaleFormula" is set but enableAutoScale is not true, so the API rejects the pool; set enableAutoScale to true or remove the formula'),
+      );
   }
   return problems;
 }
@@ -64,7 +67,12 @@ function durationProblems(pool: Pool): SchemaProblem[] {
   }
   const interval = typeof pool.autoScaleEvaluationInterval === 'string' ? durationMinutes(pool.autoScaleEvaluationInterval) : undefined;
   if (interval !== undefined && (interval < EVALUATION_INTERVAL_MINUTES.min || interval > EVALUATION_INTERVAL_MINUTES.max)) {
-    problems.push(error(['autoScaleEvaluationInterval'], `"autoScaleEvaluationInterval" must be between 5 minutes (PT5M) and 168 hours (PT168H), got ${String(pool.autoScaleEvaluationInterval)}`));
+    problems.push(
+      error(
+        ['autoScaleEvaluationInterval'],
+        `"autoScaleEvaluationInterval" must be between 5 minutes (PT5M) and 168 hours (PT168H), got ${String(pool.autoScaleEvaluationInterval)}`,
+      ),
+    );
   }
   return problems;
 }
@@ -101,7 +109,12 @@ function startTaskProblems(pool: Pool): SchemaProblem[] {
     const path = ['startTask', 'resourceFiles', index];
     if (sources.length === 0 && (file as Pool).blobSource !== undefined) return; // the old name of httpUrl, reported on its key
     if (sources.length !== 1) {
-      problems.push(error(path, `"${pathName(path)}" must give exactly one of autoStorageContainerName, storageContainerUrl and httpUrl${sources.length > 1 ? `, not ${sources.join(' and ')}` : ''}`));
+      problems.push(
+        error(
+          path,
+          `"${pathName(path)}" must give exactly one of autoStorageContainerName, storageContainerUrl and httpUrl${sources.length > 1 ? `, not ${sources.join(' and ')}` : ''}`,
+        ),
+      );
     } else if (sources[0] === 'httpUrl' && (file as Pool).filePath === undefined) {
       problems.push(error(path, `missing required property "${pathName([...path, 'filePath'])}": a resource file fetched by httpUrl needs a filePath`));
     }

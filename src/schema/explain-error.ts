@@ -57,7 +57,12 @@ function unknownProperty(path: (string | number)[], property: string, schema: Sc
   const known = Object.keys((schema?.properties as SchemaNode | undefined) ?? {});
   const renamed = Object.hasOwn(RENAMED, property) ? RENAMED[property] : undefined;
   if (renamed && known.includes(renamed)) {
-    return { path: [...path, property], part: 'key', severity: 'warning', message: `"${property}" is from an old API version and the current one does not know it; use "${renamed}"` };
+    return {
+      path: [...path, property],
+      part: 'key',
+      severity: 'warning',
+      message: `"${property}" is from an old API version and the current one does not know it; use "${renamed}"`,
+    };
   }
   const suggestion = suggest(property, known);
   const where = path.length > 0 ? ` in "${pathName(path)}"` : '';

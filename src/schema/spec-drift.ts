@@ -43,7 +43,14 @@ export function schemaPaths(schema: SchemaNode): Set<string> {
   const paths = new Set<string>();
   const walk = (node: SchemaNode | undefined, at: string): void => {
     if (!node || typeof node !== 'object') return;
-    if (typeof node.$ref === 'string') return walk(node.$ref.replace(/^#\//, '').split('/').reduce<unknown>((current, key) => (current as Record<string, unknown> | undefined)?.[key], schema) as SchemaNode | undefined, at);
+    if (typeof node.$ref === 'string')
+      return walk(
+        node.$ref
+          .replace(/^#\//, '')
+          .split('/')
+          .reduce<unknown>((current, key) => (current as Record<string, unknown> | undefined)?.[key], schema) as SchemaNode | undefined,
+        at,
+      );
     if (node.items) walk(node.items, `${at}[]`);
     for (const [name, property] of Object.entries<SchemaNode>(node.properties ?? {})) {
       const path = at ? `${at}.${name}` : name;

@@ -41,7 +41,11 @@ export async function factsForRun(request: FactsRequest): Promise<LintOptions['f
 export async function accountForRun(request: FactsRequest): Promise<string> {
   const { cwd } = request;
   if (request.account) return request.account;
-  const config = await new ConfigLocator(request.config, cwd, allRules.map((rule) => rule.meta.id)).forFile('batchlint');
+  const config = await new ConfigLocator(
+    request.config,
+    cwd,
+    allRules.map((rule) => rule.meta.id),
+  ).forFile('batchlint');
   if (config.config.account) return config.config.account;
   const contextFile = request.context ? resolve(cwd, request.context) : findContextFile(cwd);
   const fromContext = contextFile && (await loadContextFile(contextFile, cwd)).account?.id;

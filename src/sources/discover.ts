@@ -67,7 +67,8 @@ async function expand(kind: 'folder' | 'pattern', pattern: string, cwd: string, 
   // The glob library passes over a folder it cannot list without a word; the run must say so.
   const readdir = ((path: string, options: unknown, callback: (error: NodeJS.ErrnoException | null, entries: unknown) => void) =>
     (readFolder as (...args: unknown[]) => void)(path, options, (error: NodeJS.ErrnoException | null, entries: unknown) => {
-      if (error && error.code !== 'ENOENT') unreadable.push({ path: relative(cwd, stripSlash(path)) || '.', reason: `cannot read the folder (${error.code ?? error.message}); its files were not linted` });
+      if (error && error.code !== 'ENOENT')
+        unreadable.push({ path: relative(cwd, stripSlash(path)) || '.', reason: `cannot read the folder (${error.code ?? error.message}); its files were not linted` });
       callback(error, entries);
     })) as ReadFolder;
   return glob(search, { cwd, ignore: SKIPPED_FOLDERS, dot: false, expandDirectories: false, fs: { readdir } });

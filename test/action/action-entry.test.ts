@@ -143,7 +143,9 @@ describe('the GitHub Action, run as the runner runs it', () => {
       expect(file, line).toBe('pools/new.json');
       expect(ruleIds.has(title!), line).toBe(true);
     }
-    expect(annotations).toContainEqual(expect.stringMatching(/^::error file=pools\/new\.json,line=4,col=13,endLine=4,endColumn=29,title=vm-size-hypervisor-generation::STANDARD_A1_V2/));
+    expect(annotations).toContainEqual(
+      expect.stringMatching(/^::error file=pools\/new\.json,line=4,col=13,endLine=4,endColumn=29,title=vm-size-hypervisor-generation::STANDARD_A1_V2/),
+    );
 
     expect(run.summary).toContain('### `pools/new.json`\n\n| Line | Severity | Rule | Pool | Message |');
     expect(run.summary).toMatch(/environment rules .* did not run: add a batchlint\.context\.yaml or use --live/);
@@ -230,10 +232,14 @@ describe('the GitHub Action, run as the runner runs it', () => {
     const runnerFiles = mkdtempSync(join(tmpdir(), 'batchlint-live-'));
     const networkLog = join(runnerFiles, 'network.log');
     const importLog = join(runnerFiles, 'imports.log');
-    const run = runAction(pullRequestWorkspace(), { files: 'pools', live: 'true' }, {
-      nodeArgs: ['--import', RECORD_NETWORK, '--import', RECORD_IMPORTS],
-      env: { BATCHLINT_NETWORK_LOG: networkLog, BATCHLINT_IMPORT_LOG: importLog },
-    });
+    const run = runAction(
+      pullRequestWorkspace(),
+      { files: 'pools', live: 'true' },
+      {
+        nodeArgs: ['--import', RECORD_NETWORK, '--import', RECORD_IMPORTS],
+        env: { BATCHLINT_NETWORK_LOG: networkLog, BATCHLINT_IMPORT_LOG: importLog },
+      },
+    );
     expect(run.status).toBe(2);
     expect(run.stdout).toBe(
       '::error title=batchlint::live mode needs the Batch account: give --account <resource id>, "account" in batchlint.config.json, or account.id in the context file\n',
@@ -248,10 +254,14 @@ describe('the GitHub Action, run as the runner runs it', () => {
   it('fails with one error annotation when live is on and the runner is not signed in to Azure, sending nothing', () => {
     const networkLog = join(mkdtempSync(join(tmpdir(), 'batchlint-live-')), 'network.log');
     const signedOut = azureCliEnvironment({ ca: '', signedIn: false });
-    const run = runAction(pullRequestWorkspace(), { files: 'pools', live: 'true', account: '/subscriptions/S/resourceGroups/batch-rg/providers/Microsoft.Batch/batchAccounts/acct' }, {
-      nodeArgs: ['--import', RECORD_NETWORK],
-      env: { BATCHLINT_NETWORK_LOG: networkLog, PATH: signedOut.PATH!, AZURE_TOKEN_CREDENTIALS: signedOut.AZURE_TOKEN_CREDENTIALS! },
-    });
+    const run = runAction(
+      pullRequestWorkspace(),
+      { files: 'pools', live: 'true', account: '/subscriptions/S/resourceGroups/batch-rg/providers/Microsoft.Batch/batchAccounts/acct' },
+      {
+        nodeArgs: ['--import', RECORD_NETWORK],
+        env: { BATCHLINT_NETWORK_LOG: networkLog, PATH: signedOut.PATH!, AZURE_TOKEN_CREDENTIALS: signedOut.AZURE_TOKEN_CREDENTIALS! },
+      },
+    );
     expect(run.status).toBe(2);
     expect(run.stdout).toBe(`::error title=batchlint::${escapeData(SIGN_IN_HELP)}\n`);
     expect(existsSync(networkLog) ? readFileSync(networkLog, 'utf8') : '').toBe('');

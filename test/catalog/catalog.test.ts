@@ -30,7 +30,7 @@ describe('the embedded catalog', () => {
     expect(diskfulNamedWithoutDisk.map((size) => size.name)).toEqual([]);
   });
 
-  it('carries retirement dates at day precision from Microsoft\'s retirement pages', () => {
+  it("carries retirement dates at day precision from Microsoft's retirement pages", () => {
     const retirement = (name: string) => findVmSize(name)?.retirementDate;
     expect(retirement('Standard_D2_v2')).toBe('2028-05-01');
     expect(retirement('Standard_DS3_v2_Promo')).toBe('2028-05-01');
@@ -54,7 +54,7 @@ describe('the embedded catalog', () => {
     expect(retirement('Standard_M208s_v2')).toBeUndefined();
   });
 
-  it('does not turn the collector\'s subscription restrictions into facts', () => {
+  it("does not turn the collector's subscription restrictions into facts", () => {
     expect(Object.keys(findVmSize('Standard_D2s_v3')!)).not.toContain('restrictions');
   });
 
@@ -76,7 +76,11 @@ describe('the embedded catalog', () => {
   });
 
   it('finds Batch-supported images case-insensitively', () => {
-    expect(findImage({ publisher: 'Canonical', offer: '0001-COM-UBUNTU-SERVER-JAMMY', sku: '22_04-lts-gen2' })).toMatchObject({ nodeAgentSkuId: 'batch.node.ubuntu 22.04', generation: 'V2', osType: 'linux' });
+    expect(findImage({ publisher: 'Canonical', offer: '0001-COM-UBUNTU-SERVER-JAMMY', sku: '22_04-lts-gen2' })).toMatchObject({
+      nodeAgentSkuId: 'batch.node.ubuntu 22.04',
+      generation: 'V2',
+      osType: 'linux',
+    });
   });
 });
 

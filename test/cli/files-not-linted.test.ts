@@ -211,7 +211,9 @@ describe('a file that does not parse', () => {
   });
 
   it('named under --skip-non-pool-files (as the pre-commit hook names staged files) is skipped like one a folder search found', () => {
-    const run = runCli(['lint', 'charts/worker/templates/configmap.yaml', 'ansible/playbook.yml', 'pools/render.yaml', '--skip-non-pool-files', '--format', 'json'], { cwd: repository() });
+    const run = runCli(['lint', 'charts/worker/templates/configmap.yaml', 'ansible/playbook.yml', 'pools/render.yaml', '--skip-non-pool-files', '--format', 'json'], {
+      cwd: repository(),
+    });
     expect(run.status).toBe(1);
     const report = parseJsonReport(run.stdout);
     expect(report.results.map((result: { filePath: string }) => result.filePath)).toEqual(['pools/render.yaml']);
@@ -220,7 +222,11 @@ describe('a file that does not parse', () => {
   });
 
   it('found in a folder is skipped the same way in any format: a .tf or .json without a pool', () => {
-    const folder = tempTree({ 'infra/network.tf': 'resource "azurerm_virtual_network" "main" {\n  name = "vnet"\n  address_space = [\n}\n', 'app/settings.json': '{ "a": 1, }', 'pool.json': CLEAN_POOL });
+    const folder = tempTree({
+      'infra/network.tf': 'resource "azurerm_virtual_network" "main" {\n  name = "vnet"\n  address_space = [\n}\n',
+      'app/settings.json': '{ "a": 1, }',
+      'pool.json': CLEAN_POOL,
+    });
     const run = runCli(['lint', '.', '--format', 'json'], { cwd: folder });
     expect(run.status).toBe(0);
     expect(parseJsonReport(run.stdout).results.map((result) => result.filePath)).toEqual(['pool.json']);
@@ -233,7 +239,8 @@ describe('a file saved as UTF-16', () => {
     const folder = tempTree({ 'utf8.json': pool, 'le.json': utf16(pool, 'le'), 'be.json': utf16(pool, 'be') });
     const report = parseJsonReport(runCli(['lint', '.', '--format', 'json'], { cwd: folder }).stdout);
     // Each finding names its file; apart from that, the three files' findings are the same.
-    const findings = (name: string) => report.results.find((result) => result.filePath === name)!.findings.map(({ filePath, ...finding }) => (expect(filePath).toBe(name), finding));
+    const findings = (name: string) =>
+      report.results.find((result) => result.filePath === name)!.findings.map(({ filePath, ...finding }) => (expect(filePath).toBe(name), finding));
     expect(findings('utf8.json').map((finding) => finding.ruleId)).toContain('vm-size-unknown');
     expect(findings('le.json')).toEqual(findings('utf8.json'));
     expect(findings('be.json')).toEqual(findings('utf8.json'));

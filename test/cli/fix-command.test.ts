@@ -19,9 +19,13 @@ describe('batchlint lint --fix', () => {
     expect(run.stderr).toBe('');
     const report = parseJsonReport(run.stdout);
     expect(report.summary.fixed).toBe(report.results.length);
-    expect(new Set(report.results.flatMap((result: { findings: { ruleId: string }[] }) => result.findings.map((finding) => finding.ruleId)))).toEqual(new Set(['start-task-retries']));
+    expect(new Set(report.results.flatMap((result: { findings: { ruleId: string }[] }) => result.findings.map((finding) => finding.ruleId)))).toEqual(
+      new Set(['start-task-retries']),
+    );
     expect(readFileSync(join(folder, 'comments.jsonc'), 'utf8')).toContain(`    "commandLine": "/bin/bash -c 'tar xzf tools.tar.gz && ./tools/install.sh'",\n`);
-    expect(readFileSync(join(folder, 'folded-command.yaml'), 'utf8')).toContain(`  commandLine: /bin/bash -c 'tar xzf tools.tar.gz && ./tools/install.sh'\n  maxTaskRetryCount: 1\n`);
+    expect(readFileSync(join(folder, 'folded-command.yaml'), 'utf8')).toContain(
+      `  commandLine: /bin/bash -c 'tar xzf tools.tar.gz && ./tools/install.sh'\n  maxTaskRetryCount: 1\n`,
+    );
     expect(readFileSync(join(folder, 'list-of-pools.yaml'), 'utf8').match(/resizeTimeout: PT30M/g)).toHaveLength(2);
   });
 

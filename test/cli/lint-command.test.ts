@@ -47,7 +47,10 @@ describe('batchlint lint', () => {
     const run = runCli(['lint', '/proc/self/mem', 'fixtures/examples/clean-pool.json', '--format', 'json']);
     expect(run.status).toBe(1);
     const report = parseJsonReport(run.stdout);
-    expect(report.results[0]).toMatchObject({ filePath: '/proc/self/mem', findings: [{ ruleId: 'parse-error', line: 1, column: 1, message: expect.stringContaining('cannot read the file') }] });
+    expect(report.results[0]).toMatchObject({
+      filePath: '/proc/self/mem',
+      findings: [{ ruleId: 'parse-error', line: 1, column: 1, message: expect.stringContaining('cannot read the file') }],
+    });
     expect(report.summary).toMatchObject({ files: 2, pools: 1, errors: 1 });
     expect(run.stderr).toBe('');
   });
@@ -103,7 +106,11 @@ describe('batchlint lint', () => {
     expect(run.status).toBe(2);
     expect(run.stderr).toMatch(/^batchlint: live mode needs the Batch account: give --account <resource id>/);
     expect(existsSync(networkLog)).toBe(false);
-    expect(readFileSync(importLog, 'utf8').split('\n').filter((url) => /live-facts|@azure/.test(url))).toEqual([]);
+    expect(
+      readFileSync(importLog, 'utf8')
+        .split('\n')
+        .filter((url) => /live-facts|@azure/.test(url)),
+    ).toEqual([]);
   });
 
   it('applies config severities and overrides for the pool they name, and only that pool (how plain JSON is suppressed)', () => {
@@ -140,7 +147,9 @@ describe('batchlint lint', () => {
     expect(run.stderr).toContain('skipped tsconfig.json: not a pool definition');
     const results = parseJsonReport(run.stdout).results;
     expect(results.map((result: { filePath: string }) => result.filePath)).toEqual(['pool.json']);
-    expect(results[0]!.findings).toEqual([expect.objectContaining({ ruleId: 'parse-error', line: 2, message: expect.stringContaining('comments are not allowed in JSON (only an ARM template may have them)') })]);
+    expect(results[0]!.findings).toEqual([
+      expect.objectContaining({ ruleId: 'parse-error', line: 2, message: expect.stringContaining('comments are not allowed in JSON (only an ARM template may have them)') }),
+    ]);
   });
 
   it('--fix rewrites only what the fixes touch', () => {
@@ -171,7 +180,12 @@ describe('batchlint rules and init', () => {
     const parameters = 'fixtures/formats/arm/parameters/azuredeploy.parameters.json';
     expect(runCli(args).stdout).toMatch(new RegExp(`^${parameters.replace(/\./g, '\\.')}\n +6:16 +error .*vm-size-unknown$`, 'm'));
     const report = parseJsonReport(runCli([...args, '--format', 'json']).stdout);
-    expect(report.results.map((result: { filePath: string; findings: { line: number; ruleId: string; filePath: string }[] }) => [result.filePath, result.findings.map((finding) => `${finding.filePath} ${finding.line} ${finding.ruleId}`)])).toEqual([
+    expect(
+      report.results.map((result: { filePath: string; findings: { line: number; ruleId: string; filePath: string }[] }) => [
+        result.filePath,
+        result.findings.map((finding) => `${finding.filePath} ${finding.line} ${finding.ruleId}`),
+      ]),
+    ).toEqual([
       ['fixtures/formats/arm/parameters/azuredeploy.json', ['fixtures/formats/arm/parameters/azuredeploy.json 11 resize-timeout-large-pool']],
       [parameters, [`${parameters} 6 vm-size-unknown`]],
     ]);
@@ -180,7 +194,9 @@ describe('batchlint rules and init', () => {
 
   it('judges retirements as of --as-of, or BATCHLINT_AS_OF, and refuses a date that is not one', () => {
     const agentRetirement = (args: string[], env: Record<string, string> = {}) =>
-      parseJsonReport(runCli(['lint', 'fixtures/examples/render-pool.json', '--format', 'json', ...args], { env }).stdout).results[0]!.findings.filter((finding) => finding.ruleId === 'image-end-of-life');
+      parseJsonReport(runCli(['lint', 'fixtures/examples/render-pool.json', '--format', 'json', ...args], { env }).stdout).results[0]!.findings.filter(
+        (finding) => finding.ruleId === 'image-end-of-life',
+      );
     expect(agentRetirement(['--as-of', '2026-12-01'])).toEqual([]);
     expect(agentRetirement(['--as-of', '2027-03-01'])).toEqual([expect.objectContaining({ severity: 'warning', line: 12, message: expect.stringContaining('in 121 day(s)') })]);
     expect(agentRetirement([], { BATCHLINT_AS_OF: '2027-07-01' })).toEqual([expect.objectContaining({ severity: 'error', line: 12 })]);

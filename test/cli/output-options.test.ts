@@ -35,7 +35,10 @@ describe('output options', () => {
 
   it('stops quietly when the reader of its output leaves (| head)', () => {
     const folder = folderWith(Object.fromEntries(Array.from({ length: 200 }, (_, index) => [`pool-${index}.json`, RENDER_POOL])));
-    const run = spawnSync('bash', ['-c', `"${process.execPath}" "${CLI}" lint . 2>stderr.txt | head -c 100 >/dev/null; echo "\${PIPESTATUS[0]}"`], { cwd: folder, encoding: 'utf8' });
+    const run = spawnSync('bash', ['-c', `"${process.execPath}" "${CLI}" lint . 2>stderr.txt | head -c 100 >/dev/null; echo "\${PIPESTATUS[0]}"`], {
+      cwd: folder,
+      encoding: 'utf8',
+    });
     expect(readFileSync(join(folder, 'stderr.txt'), 'utf8')).toBe('');
     expect(run.stdout.trim()).toBe('1');
   });
@@ -84,7 +87,7 @@ describe.skipIf(!existsSync(SCRIPT))('colour', () => {
 });
 
 describe('baselines', () => {
-  it('records today\'s findings and then reports only new ones', () => {
+  it("records today's findings and then reports only new ones", () => {
     const folder = folderWith({ 'pool.json': RENDER_POOL });
     const write = runCli(['lint', '.', '--write-baseline', 'batchlint.baseline.json'], { cwd: folder });
     expect(write.status).toBe(0);

@@ -60,7 +60,11 @@ function workspace(pools: Record<string, string>): string {
   return folder;
 }
 
-const EXAMPLE_POOLS = { 'render-pool.json': 'fixtures/examples/render-pool.json', 'windows-pool.yaml': 'fixtures/examples/windows-pool.yaml', 'clean-pool.json': 'fixtures/examples/clean-pool.json' };
+const EXAMPLE_POOLS = {
+  'render-pool.json': 'fixtures/examples/render-pool.json',
+  'windows-pool.yaml': 'fixtures/examples/windows-pool.yaml',
+  'clean-pool.json': 'fixtures/examples/clean-pool.json',
+};
 
 async function run(line: string, cwd: string, env: Record<string, string> = {}): Promise<CliRun> {
   const { args, input, stdoutFile } = parseLine(line, cwd);
@@ -68,7 +72,6 @@ async function run(line: string, cwd: string, env: Record<string, string> = {}):
   if (stdoutFile) writeFileSync(join(cwd, stdoutFile), result.stdout);
   return result;
 }
-
 
 function findingsOf(report: JsonReport): string[] {
   return report.results.flatMap((result) => result.findings.map((finding) => `${result.filePath}:${finding.line}:${finding.column} ${finding.ruleId}`));
@@ -188,7 +191,9 @@ const CASES: Record<string, (line: string) => Promise<void>> = {
     expect(readFileSync(join(folder, 'batchlint.context.yaml'), 'utf8')).toMatch(/^# batchlint context: read from Azure for 3 pool\(s\)[\s\S]*\nsubnets:\n/);
     // The file it wrote is found beside the pools' folder and gives the findings live mode gives.
     const fromSnapshot = parseJsonReport((await runCliAsync(['lint', 'pools/', '--format', 'json'], { cwd: folder })).stdout);
-    const live = parseJsonReport((await runCliAsync(['lint', 'pools/', '--format', 'json', '--live', '--account', README_ACCOUNT, '--arm-endpoint', fake.endpoint], { cwd: folder, env })).stdout);
+    const live = parseJsonReport(
+      (await runCliAsync(['lint', 'pools/', '--format', 'json', '--live', '--account', README_ACCOUNT, '--arm-endpoint', fake.endpoint], { cwd: folder, env })).stdout,
+    );
     expect(findingsOf(fromSnapshot)).toEqual(findingsOf(live));
     expect(findingsOf(live).some((finding) => finding.endsWith('subnet-ip-capacity'))).toBe(true);
   },

@@ -184,9 +184,12 @@ describe('secrets in pool files', () => {
       result.findings.map((finding) => `${result.filePath} ${finding.ruleId} ${finding.message}`),
     );
     expect(messages).toContainEqual(expect.stringMatching(/^pools\/secret\.yaml pool-schema "userAccounts\[0\]\.password" must be a string, got REDACTED$/));
-    expect(messages).toContainEqual(expect.stringMatching(/^pools\/secret\.arm\.json pool-schema "userAccounts\[0\]\.password" must be a string, got REDACTED \(value from the default of parameter 'pin'\)$/));
+    expect(messages).toContainEqual(
+      expect.stringMatching(/^pools\/secret\.arm\.json pool-schema "userAccounts\[0\]\.password" must be a string, got REDACTED \(value from the default of parameter 'pin'\)$/),
+    );
     expect(messages).toContainEqual(expect.stringMatching(/^pools\/broken\.tf parse-error invalid HCL: .*found "REDACTED"/));
-    for (const file of ['secret.json', 'secret.yaml', 'secret.tf', 'secret.arm.json']) expect(messages).toContainEqual(expect.stringMatching(new RegExp(`^pools/${file.replaceAll('.', '\\.')} start-task-shell `)));
+    for (const file of ['secret.json', 'secret.yaml', 'secret.tf', 'secret.arm.json'])
+      expect(messages).toContainEqual(expect.stringMatching(new RegExp(`^pools/${file.replaceAll('.', '\\.')} start-task-shell `)));
   });
 
   for (const format of FORMAT_NAMES) {
@@ -200,7 +203,9 @@ describe('secrets in pool files', () => {
 
   it('leave out a fix that would carry one, and --fix still applies it with the secret intact', () => {
     const fixable = (output: string) =>
-      parseJsonReport(output).results.flatMap((result: { findings: { ruleId: string; fix?: unknown }[] }) => result.findings.filter((finding) => finding.ruleId === 'start-task-shell' && finding.fix));
+      parseJsonReport(output).results.flatMap((result: { findings: { ruleId: string; fix?: unknown }[] }) =>
+        result.findings.filter((finding) => finding.ruleId === 'start-task-shell' && finding.fix),
+      );
     expect(fixable(runCli(['lint', 'pools', '--format', 'json'], { cwd: folder }).stdout)).toEqual([]);
     const sarif = parseSarifLog(runCli(['lint', 'pools', '--format', 'sarif'], { cwd: folder }).stdout);
     expect(sarif.runs[0]!.results.filter((result: { ruleId: string; fixes?: unknown }) => result.ruleId === 'start-task-shell' && result.fixes)).toEqual([]);
@@ -212,7 +217,14 @@ describe('secrets in pool files', () => {
 
   it('leave out a fix whose edit holds a value only the file says is a secret', () => {
     const linux = { imageReference: { publisher: 'canonical', offer: 'ubuntu-24_04-lts', sku: 'server', version: 'latest' }, nodeAgentSKUId: 'batch.node.ubuntu 24.04' };
-    const pool = { id: 'net-user', vmSize: 'Standard_D2s_v3', virtualMachineConfiguration: linux, targetDedicatedNodes: 1, userAccounts: [{ name: 'runner', password: SECRET.registryPassword }], startTask: { commandLine: `echo ${SECRET.registryPassword} > pw.txt`, maxTaskRetryCount: 1 } };
+    const pool = {
+      id: 'net-user',
+      vmSize: 'Standard_D2s_v3',
+      virtualMachineConfiguration: linux,
+      targetDedicatedNodes: 1,
+      userAccounts: [{ name: 'runner', password: SECRET.registryPassword }],
+      startTask: { commandLine: `echo ${SECRET.registryPassword} > pw.txt`, maxTaskRetryCount: 1 },
+    };
     const alone = mkdtempSync(join(tmpdir(), 'batchlint-secret-fix-'));
     writeFileSync(join(alone, 'pool.json'), JSON.stringify(pool, null, 2));
     const json = runCli(['lint', 'pool.json', '--format', 'json'], { cwd: alone }).stdout;
@@ -228,7 +240,15 @@ describe('secrets in pool files', () => {
     // The runner creates both files before the step starts.
     writeFileSync(summary, '');
     writeFileSync(outputs, '');
-    const env = { PATH: process.env.PATH ?? '', GITHUB_WORKSPACE: folder, GITHUB_STEP_SUMMARY: summary, GITHUB_OUTPUT: outputs, INPUT_FILES: 'pools', 'INPUT_SARIF-FILE': 'out.sarif', INPUT_FORMAT: 'json' };
+    const env = {
+      PATH: process.env.PATH ?? '',
+      GITHUB_WORKSPACE: folder,
+      GITHUB_STEP_SUMMARY: summary,
+      GITHUB_OUTPUT: outputs,
+      INPUT_FILES: 'pools',
+      'INPUT_SARIF-FILE': 'out.sarif',
+      INPUT_FORMAT: 'json',
+    };
     const run = spawnSync(process.execPath, [join(PROJECT_ROOT, 'dist/action/main.js')], { cwd: folder, env, encoding: 'utf8' });
     expect(run.status).toBe(1);
     expect(run.stdout).toMatch(/^::error file=pools\/secret\.yaml,.*title=pool-schema::.*got REDACTED/m);
@@ -295,7 +315,11 @@ describe('batchlint context snapshot', () => {
   });
 
   it('prints no secret that a failed sign-in quotes, with --debug either', async () => {
-    const env = azureCliEnvironment({ ca: '', signedIn: false, says: `token request to https://login.example/?client_secret=${SECRET.accountKey}&sig=${SECRET.sasSignature} failed` });
+    const env = azureCliEnvironment({
+      ca: '',
+      signedIn: false,
+      says: `token request to https://login.example/?client_secret=${SECRET.accountKey}&sig=${SECRET.sasSignature} failed`,
+    });
     const account = '/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/batch-rg/providers/Microsoft.Batch/batchAccounts/acct';
     const run = await runCliAsync(['context', 'snapshot', 'pools', '--account', account, '--arm-endpoint', 'https://127.0.0.1:9', '--debug'], { cwd: plantedRepository(), env });
     expect(run.status).toBe(2);

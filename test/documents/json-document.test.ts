@@ -59,7 +59,8 @@ describe('JsonDocument', () => {
   });
 
   it('locates and edits a .jsonc value at its own offset, however many comments come before it', () => {
-    const text = '{\n  // the render pool\n  "id": "a", /* small */ "vmSize": "Standard_D2s_v3",\n  // install tools\n  "startTask": { "commandLine": "make && make install" }\n}\n';
+    const text =
+      '{\n  // the render pool\n  "id": "a", /* small */ "vmSize": "Standard_D2s_v3",\n  // install tools\n  "startTask": { "commandLine": "make && make install" }\n}\n';
     const jsonc = JsonDocument.parse('a.jsonc', text, 'jsonc');
     expect(jsonc.locate(['startTask', 'commandLine']).location).toMatchObject({ line: 5, column: 33, offset: text.indexOf('"make') });
     expect(jsonc.locate(['vmSize'], 'key').location).toMatchObject({ line: 3, column: 26 });
@@ -73,7 +74,7 @@ describe('JsonDocument', () => {
     expect(withBom.locate(['vmSize']).location).toMatchObject({ line: 1, column: 13 });
   });
 
-  it('edits a value in place and inserts a missing property in the file\'s indentation', () => {
+  it("edits a value in place and inserts a missing property in the file's indentation", () => {
     const replace = document.setValueEdits(['startTask', 'waitForSuccess'], true)!;
     expect(applyEdits(POOL, replace)).toContain('"waitForSuccess": true');
     const inserted = applyEdits(POOL, document.setValueEdits(['resizeTimeout'], 'PT30M')!);
@@ -82,4 +83,3 @@ describe('JsonDocument', () => {
     expect(inserted.replace(/,?\s*"resizeTimeout": "PT30M"/, '')).toBe(POOL.replace(/\n$/, '') + '\n');
   });
 });
-

@@ -30,7 +30,7 @@ describe('YamlDocument', () => {
     expect(document.locate(['startTask', 'maxTaskRetryCount'])).toMatchObject({ exact: false, location: { line: 4, column: 1 } });
   });
 
-  it('replaces a scalar and inserts a missing key at the map\'s indentation, keeping comments', () => {
+  it("replaces a scalar and inserts a missing key at the map's indentation, keeping comments", () => {
     const replaced = applyEdits(POOL, document.setValueEdits(['startTask', 'waitForSuccess'], true)!);
     expect(replaced).toContain('  waitForSuccess: true\n');
     const inserted = applyEdits(POOL, document.setValueEdits(['startTask', 'maxTaskRetryCount'], 2)!);
@@ -64,7 +64,13 @@ describe('YamlDocument', () => {
     const text = 'id: a\nvmSize: Standard_A1\nstartTask:\n  commandLine: echo 1\nvmSize: Standard_D2s_v3\n';
     const repeated = YamlDocument.parse('r.yaml', text);
     expect(repeated.value).toMatchObject({ vmSize: 'Standard_D2s_v3' });
-    expect(repeated.problems).toEqual([expect.objectContaining({ offset: text.lastIndexOf('vmSize'), length: 6, message: expect.stringMatching(/^invalid YAML: the key "vmSize" is repeated in this mapping \(first on line 2\)/) })]);
+    expect(repeated.problems).toEqual([
+      expect.objectContaining({
+        offset: text.lastIndexOf('vmSize'),
+        length: 6,
+        message: expect.stringMatching(/^invalid YAML: the key "vmSize" is repeated in this mapping \(first on line 2\)/),
+      }),
+    ]);
     expect(repeated.locate(['vmSize']).location).toMatchObject({ line: 5, column: 9 });
     expect(applyEdits(text, repeated.setValueEdits(['vmSize'], 'Standard_D4s_v3')!)).toBe(text.replace('vmSize: Standard_D2s_v3', 'vmSize: Standard_D4s_v3'));
     expect(document.problems).toEqual([]);
@@ -85,10 +91,11 @@ describe('YamlDocument', () => {
 
   it('reports an alias with no anchor as a syntax problem at the alias, not a crash', () => {
     const text = 'id: a\nvmSize: *size\n';
-    expect(() => YamlDocument.parse('alias.yaml', text)).toThrow(expect.objectContaining({ name: expect.any(String), offset: text.indexOf('*size'), message: expect.stringMatching(/^invalid YAML: Unresolved alias/) }));
+    expect(() => YamlDocument.parse('alias.yaml', text)).toThrow(
+      expect.objectContaining({ name: expect.any(String), offset: text.indexOf('*size'), message: expect.stringMatching(/^invalid YAML: Unresolved alias/) }),
+    );
   });
 });
-
 
 describe('a YAML stream of several documents', () => {
   const stream = 'id: first\nvmSize: Standard_D2s_v3\n---\nid: second\nvmSize: Standard_D4s_v3\n';

@@ -27,7 +27,11 @@ function filesUnder(folder: string): string[] {
   });
 }
 
-const configs = new ConfigLocator(undefined, PROJECT_ROOT, allRules.map((rule) => rule.meta.id));
+const configs = new ConfigLocator(
+  undefined,
+  PROJECT_ROOT,
+  allRules.map((rule) => rule.meta.id),
+);
 const contexts = new ContextLocator(PROJECT_ROOT);
 
 async function linter(filePath: string): Promise<(text: string) => Promise<TextResult>> {
@@ -65,7 +69,9 @@ describe('fixes re-lint clean', () => {
       const before = await lintAgain(original);
       for (const finding of before.findings.filter((candidate) => candidate.fix)) {
         const after = await lintAgain(applyEdits(original, finding.fix!.edits));
-        expect(after.findings.filter((other) => other.ruleId === 'parse-error').length, where(finding)).toBe(before.findings.filter((other) => other.ruleId === 'parse-error').length);
+        expect(after.findings.filter((other) => other.ruleId === 'parse-error').length, where(finding)).toBe(
+          before.findings.filter((other) => other.ruleId === 'parse-error').length,
+        );
         expect(after.pools, where(finding)).toBe(before.pools);
         expect(after.findings.filter((other) => sameFinding(other, finding)).map(where), where(finding)).toEqual([]);
       }

@@ -36,7 +36,12 @@ describe('secretScrubber', () => {
   it("takes the evaluated pool's secrets out, wherever the source kept them", () => {
     const pool = poolWith({
       userAccounts: [{ name: 'runner', password: 31415926 }],
-      startTask: { environmentSettings: [{ name: 'STORAGE_ACCOUNT_KEY', value: 'EnvKey==' }, { name: 'MODE', value: 'fast-mode' }] },
+      startTask: {
+        environmentSettings: [
+          { name: 'STORAGE_ACCOUNT_KEY', value: 'EnvKey==' },
+          { name: 'MODE', value: 'fast-mode' },
+        ],
+      },
       virtualMachineConfiguration: { containerConfiguration: { containerRegistries: [{ password: 'RegistryPw' }] } },
       mountConfiguration: [{ azureBlobFileSystemConfiguration: { sasKey: 'MountSas' } }],
     });

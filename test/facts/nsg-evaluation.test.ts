@@ -3,7 +3,16 @@ import type { SecurityRule } from '../../src/model/environment.ts';
 import { evaluateNsg, type ServiceTraffic, type Verdict } from '../../src/facts/nsg-evaluation.ts';
 
 const batchOut: ServiceTraffic = { direction: 'Outbound', port: 443, serviceTag: 'BatchNodeManagement.eastus', nodePrefixes: ['10.0.1.0/24'] };
-const rule = (fields: Partial<SecurityRule>): SecurityRule => ({ priority: 100, direction: 'Outbound', access: 'Deny', protocol: '*', sourceAddressPrefix: '*', destinationAddressPrefix: '*', destinationPortRange: '*', ...fields });
+const rule = (fields: Partial<SecurityRule>): SecurityRule => ({
+  priority: 100,
+  direction: 'Outbound',
+  access: 'Deny',
+  protocol: '*',
+  sourceAddressPrefix: '*',
+  destinationAddressPrefix: '*',
+  destinationPortRange: '*',
+  ...fields,
+});
 const outcome = (verdict: Verdict) => (verdict.decided ? (verdict.allowed ? 'allowed' : 'denied') : 'unknown');
 const evaluate = (rules: SecurityRule[], traffic: ServiceTraffic = batchOut) => outcome(evaluateNsg(rules, undefined, traffic));
 
@@ -60,9 +69,20 @@ describe('NSG evaluation, first matching rule by priority', () => {
     expect(evaluate([rule({ sourceAddressPrefix: '10.0.0.0/16' })])).toBe('denied');
     expect(evaluate([rule({ sourceAddressPrefix: 'VirtualNetwork' })])).toBe('denied');
     expect(evaluate([rule({ sourceAddressPrefix: 'AzureLoadBalancer' })])).toBe('allowed');
-    expect(evaluate([rule({ sourceAddressPrefix: undefined, sourceApplicationSecurityGroups: [{ id: '/subscriptions/s/resourceGroups/r/providers/Microsoft.Network/applicationSecurityGroups/web' }] })])).toBe('allowed');
+    expect(
+      evaluate([
+        rule({
+          sourceAddressPrefix: undefined,
+          sourceApplicationSecurityGroups: [{ id: '/subscriptions/s/resourceGroups/r/providers/Microsoft.Network/applicationSecurityGroups/web' }],
+        }),
+      ]),
+    ).toBe('allowed');
     const allowFromElsewhere = rule({ name: 'allow-other-subnet', access: 'Allow', sourceAddressPrefix: '10.9.0.0/16', destinationAddressPrefix: 'BatchNodeManagement' });
-    expect(evaluateNsg([allowFromElsewhere, rule({ name: 'deny-all', priority: 200 })], undefined, batchOut)).toMatchObject({ decided: true, allowed: false, rule: { name: 'deny-all' } });
+    expect(evaluateNsg([allowFromElsewhere, rule({ name: 'deny-all', priority: 200 })], undefined, batchOut)).toMatchObject({
+      decided: true,
+      allowed: false,
+      rule: { name: 'deny-all' },
+    });
   });
 
   it('reads a rule without addresses or ports as any', () => {

@@ -25,7 +25,17 @@ const report: LintReport = {
           poolId: 'p|1',
           docsUrl: 'https://example/docs/rules/start-task-shell.md',
         },
-        { ruleId: 'windows-automatic-updates', severity: 'warning', message: 'w', filePath: 'pools/a,b:c.json', line: 9, column: 1, endLine: 9, endColumn: 2, docsUrl: 'https://example/w.md' },
+        {
+          ruleId: 'windows-automatic-updates',
+          severity: 'warning',
+          message: 'w',
+          filePath: 'pools/a,b:c.json',
+          line: 9,
+          column: 1,
+          endLine: 9,
+          endColumn: 2,
+          docsUrl: 'https://example/w.md',
+        },
       ],
     },
   ],
@@ -45,7 +55,9 @@ describe('--format github', () => {
   });
 
   it('warns once about the checks that could not run, naming each reason and pool', () => {
-    expect(lines[2]).toBe('::warning title=batchlint%3A checks not run::1 check(s) could not run, so these pools are not known to be clean:%0A- vm-size-hypervisor-generation: gallery image — pools/a,b:c.json [pool p|1]');
+    expect(lines[2]).toBe(
+      '::warning title=batchlint%3A checks not run::1 check(s) could not run, so these pools are not known to be clean:%0A- vm-size-hypervisor-generation: gallery image — pools/a,b:c.json [pool p|1]',
+    );
   });
 
   it('escapes newlines and percent signs so a message cannot start a command of its own, and redacts secrets', () => {
@@ -69,7 +81,17 @@ describe('--format markdown', () => {
 describe('a finding on a value from a parameters file', () => {
   const template = 'pools/pool.json';
   const parameters = 'pools/pool.parameters.json';
-  const finding = (filePath: string, line: number) => ({ ruleId: 'vm-size-unknown', severity: 'error' as const, message: 'm', filePath, line, column: 30, endLine: line, endColumn: 40, docsUrl: 'https://example/d.md' });
+  const finding = (filePath: string, line: number) => ({
+    ruleId: 'vm-size-unknown',
+    severity: 'error' as const,
+    message: 'm',
+    filePath,
+    line,
+    column: 30,
+    endLine: line,
+    endColumn: 40,
+    docsUrl: 'https://example/d.md',
+  });
   const fromParameters: LintReport = {
     environment: 'none',
     results: [
@@ -87,7 +109,12 @@ describe('a finding on a value from a parameters file', () => {
     const markdown = markdownFormatter(fromParameters, context);
     expect(markdown).toMatch(/### `pools\/pool\.parameters\.json`\n\n.*\n.*\n\| 6:30 \|/);
     const json = parseJsonReport(jsonFormatter(fromParameters, context));
-    expect(json.results.map((result: { filePath: string; findings: { filePath: string; line: number }[] }) => [result.filePath, result.findings.map((entry) => `${entry.filePath}:${entry.line}`)])).toEqual([
+    expect(
+      json.results.map((result: { filePath: string; findings: { filePath: string; line: number }[] }) => [
+        result.filePath,
+        result.findings.map((entry) => `${entry.filePath}:${entry.line}`),
+      ]),
+    ).toEqual([
       [template, [`${template}:2`]],
       [parameters, [`${parameters}:6`]],
       ['pools/other.json', ['pools/other.json:3']],
@@ -96,11 +123,20 @@ describe('a finding on a value from a parameters file', () => {
 });
 
 describe('the stylish summary', () => {
-  const clean: LintReport = { environment: 'live', results: [{ filePath: 'pools/p.json', findings: [] }], notChecked: [], notLinted: [], summary: { files: 1, pools: 1, errors: 0, warnings: 0, infos: 0, fixed: 0 } };
+  const clean: LintReport = {
+    environment: 'live',
+    results: [{ filePath: 'pools/p.json', findings: [] }],
+    notChecked: [],
+    notLinted: [],
+    summary: { files: 1, pools: 1, errors: 0, warnings: 0, infos: 0, fixed: 0 },
+  };
 
   it('says "no problems" only when every check ran', () => {
     expect(stylishFormatter(clean, context)).toContain('✔ 1 pool(s) in 1 file(s): no problems');
-    const unread = { ...clean, notChecked: [{ ruleId: 'subnet-ip-capacity', filePath: 'pools/p.json', poolId: 'p', reason: 'the subnet could not be read: 403 AuthorizationFailed' }] };
+    const unread = {
+      ...clean,
+      notChecked: [{ ruleId: 'subnet-ip-capacity', filePath: 'pools/p.json', poolId: 'p', reason: 'the subnet could not be read: 403 AuthorizationFailed' }],
+    };
     const text = stylishFormatter(unread, context);
     expect(text).not.toContain('no problems');
     expect(text).toMatch(/^! 1 pool\(s\) in 1 file\(s\): nothing found by the checks that ran, but 1 could not run$/m);

@@ -34,7 +34,9 @@ describe('--format sarif', () => {
       expect(rule.shortDescription.text).toBeTruthy();
       expect(rule.helpUri).toMatch(/docs\/rules\/.+\.md$/);
     }
-    const result = run.results.find((entry) => entry.ruleId === 'vm-size-hypervisor-generation' && entry.locations[0]!.physicalLocation.artifactLocation.uri === 'fixtures/examples/render-pool.json')!;
+    const result = run.results.find(
+      (entry) => entry.ruleId === 'vm-size-hypervisor-generation' && entry.locations[0]!.physicalLocation.artifactLocation.uri === 'fixtures/examples/render-pool.json',
+    )!;
     expect(result.locations[0]!.physicalLocation).toEqual({
       artifactLocation: { uri: 'fixtures/examples/render-pool.json', uriBaseId: '%SRCROOT%' },
       region: { startLine: 4, startColumn: 13, endLine: 4, endColumn: 29 },
@@ -58,9 +60,13 @@ describe('--format sarif', () => {
     const pool = readFileSync(new URL('../../fixtures/examples/render-pool.json', import.meta.url), 'utf8');
     writeFileSync(join(folder, 'pool.json'), pool);
     const before = parseSarifLog(runCli(['lint', 'pool.json', '--format', 'sarif'], { cwd: folder }).stdout).runs[0]!.results;
-    writeFileSync(join(folder, 'pool.json'), pool.replace('"displayName": "Blender render farm",', '"displayName": "Blender render farm",\n  "metadata": [{ "name": "team", "value": "render" }],'));
+    writeFileSync(
+      join(folder, 'pool.json'),
+      pool.replace('"displayName": "Blender render farm",', '"displayName": "Blender render farm",\n  "metadata": [{ "name": "team", "value": "render" }],'),
+    );
     const after = parseSarifLog(runCli(['lint', 'pool.json', '--format', 'sarif'], { cwd: folder }).stdout).runs[0]!.results;
-    const lines = (results: { locations: { physicalLocation: { region: { startLine: number } } }[] }[]) => results.map((result) => result.locations[0]!.physicalLocation.region.startLine);
+    const lines = (results: { locations: { physicalLocation: { region: { startLine: number } } }[] }[]) =>
+      results.map((result) => result.locations[0]!.physicalLocation.region.startLine);
     expect(lines(after)).not.toEqual(lines(before));
     const prints = (results: { partialFingerprints: Record<string, string> }[]) => results.map((result) => result.partialFingerprints['batchlint/v1']).sort();
     expect(prints(after)).toEqual(prints(before));

@@ -42,7 +42,8 @@ export function armResponsesFor(environment: Environment, accountId: string): Ar
 
   for (const [id, subnet] of Object.entries(environment.subnets ?? {})) {
     const vnetId = id.replace(/\/subnets\/[^/]+$/i, '');
-    const nsgId = subnet.networkSecurityGroup && (subnet.networkSecurityGroup.id ?? `${id.replace(/\/virtualNetworks\/.*$/i, '')}/networkSecurityGroups/${id.split('/').pop()}-nsg`);
+    const nsgId =
+      subnet.networkSecurityGroup && (subnet.networkSecurityGroup.id ?? `${id.replace(/\/virtualNetworks\/.*$/i, '')}/networkSecurityGroups/${id.split('/').pop()}-nsg`);
     responses.push({
       path: id,
       body: {
@@ -59,7 +60,13 @@ export function armResponsesFor(environment: Environment, accountId: string): Ar
     });
     responses.push({
       path: vnetId,
-      body: { id: vnetId, name: vnetId.split('/').pop(), type: 'Microsoft.Network/virtualNetworks', location, properties: { addressSpace: { addressPrefixes: subnet.addressPrefixes ?? [] }, dhcpOptions: { dnsServers: subnet.dnsServers ?? [] } } },
+      body: {
+        id: vnetId,
+        name: vnetId.split('/').pop(),
+        type: 'Microsoft.Network/virtualNetworks',
+        location,
+        properties: { addressSpace: { addressPrefixes: subnet.addressPrefixes ?? [] }, dhcpOptions: { dnsServers: subnet.dnsServers ?? [] } },
+      },
     });
     if (nsgId) {
       const group = subnet.networkSecurityGroup!;
@@ -83,7 +90,12 @@ export function armResponsesFor(environment: Environment, accountId: string): Ar
   responses.push({ path: `${subscription}/providers/Microsoft.Compute/skus`, body: { value: skusOf(environment, location) } });
   const usages = environment.subscriptionQuotas;
   if (usages) {
-    const usage = (name: string, value: { limit: number; current: number }) => ({ unit: 'Count', name: { value: name, localizedValue: name }, limit: value.limit, currentValue: value.current });
+    const usage = (name: string, value: { limit: number; current: number }) => ({
+      unit: 'Count',
+      name: { value: name, localizedValue: name },
+      limit: value.limit,
+      currentValue: value.current,
+    });
     responses.push({
       path: `${subscription}/providers/Microsoft.Compute/locations/${location}/usages`,
       body: {
@@ -131,7 +143,12 @@ export function lockListPattern(environment: Environment): FakePattern {
 }
 
 function wireLock(lock: LockFacts) {
-  return { id: `${lock.scope}/providers/Microsoft.Authorization/locks/${lock.name ?? 'lock'}`, name: lock.name ?? 'lock', type: 'Microsoft.Authorization/locks', properties: { level: lock.level } };
+  return {
+    id: `${lock.scope}/providers/Microsoft.Authorization/locks/${lock.name ?? 'lock'}`,
+    name: lock.name ?? 'lock',
+    type: 'Microsoft.Authorization/locks',
+    properties: { level: lock.level },
+  };
 }
 
 type Usage = NonNullable<Environment['account']>['usage'];
@@ -157,7 +174,8 @@ function usageLeft(usage: Usage, pools: NonNullable<NonNullable<Environment['acc
     left.dedicatedCores = (left.dedicatedCores ?? 0) - dedicated;
     left.lowPriorityCores = (left.lowPriorityCores ?? 0) - pool.currentLowPriorityNodes * size.vCPUs;
     left.perFamily[size.family] = (left.perFamily[size.family] ?? 0) - dedicated;
-    if ([left.dedicatedCores, left.lowPriorityCores, left.perFamily[size.family]].some((cores) => cores! < 0)) throw new Error(`the usage does not include the nodes of existing pool ${name}`);
+    if ([left.dedicatedCores, left.lowPriorityCores, left.perFamily[size.family]].some((cores) => cores! < 0))
+      throw new Error(`the usage does not include the nodes of existing pool ${name}`);
   }
   return left;
 }
@@ -168,12 +186,18 @@ function usageLeft(usage: Usage, pools: NonNullable<NonNullable<Environment['acc
  * empty pools up to the pool count (less the `others` already there).
  */
 function poolsHolding(usage: Usage, accountId: string, others: number) {
-  const pool = (name: string, vmSize: string, dedicated: number, lowPriority: number) => ({ id: `${accountId}/pools/${name}`, name, properties: { vmSize, currentDedicatedNodes: dedicated, currentLowPriorityNodes: lowPriority } });
+  const pool = (name: string, vmSize: string, dedicated: number, lowPriority: number) => ({
+    id: `${accountId}/pools/${name}`,
+    name,
+    properties: { vmSize, currentDedicatedNodes: dedicated, currentLowPriorityNodes: lowPriority },
+  });
   const pools = [];
   let familyCores = 0;
   for (const [family, cores] of Object.entries(usage?.perFamily ?? {})) {
     if (cores === 0) continue;
-    const size = loadCatalog().vmSizes.filter((candidate) => candidate.family === family).sort((a, b) => a.vCPUs - b.vCPUs)[0];
+    const size = loadCatalog()
+      .vmSizes.filter((candidate) => candidate.family === family)
+      .sort((a, b) => a.vCPUs - b.vCPUs)[0];
     if (!size || cores % size.vCPUs !== 0) throw new Error(`cannot render ${cores} cores of ${family} as whole nodes`);
     pools.push(pool(family, size.name, cores / size.vCPUs, 0));
     familyCores += cores;
@@ -187,19 +211,26 @@ function poolsHolding(usage: Usage, accountId: string, others: number) {
 /** The region's VM SKUs: the catalog's sizes offered there, with the environment's corrections. */
 function skusOf(environment: Environment, location: string) {
   const overrides = new Map(Object.entries(environment.vmSizes ?? {}).map(([name, size]) => [name.toLowerCase(), { name, size }]));
-  const names = new Set([...loadCatalog().vmSizes.filter((size) => regionsOf(size).includes(location)).map((size) => size.name), ...[...overrides.values()].map(({ name }) => name)]);
+  const names = new Set([
+    ...loadCatalog()
+      .vmSizes.filter((size) => regionsOf(size).includes(location))
+      .map((size) => size.name),
+    ...[...overrides.values()].map(({ name }) => name),
+  ]);
   return [...names].flatMap((name) => {
     const size = overrides.get(name.toLowerCase())?.size ?? {};
     if (size.locations && !size.locations.some((candidate) => candidate.toLowerCase() === location.toLowerCase())) return [];
-    return [{
-      resourceType: 'virtualMachines',
-      name,
-      locations: [location],
-      capabilities: [
-        ...(size.vCPUs ? [{ name: 'vCPUs', value: String(size.vCPUs) }] : []),
-        ...(size.retirementDate ? [{ name: 'RetirementDateUtc', value: size.retirementDate.replace(/^(\d{4})-(\d{2})-(\d{2})$/, '$2/$3/$1') }] : []),
-      ],
-      restrictions: (size.restrictions ?? []).map((reasonCode) => ({ type: 'Location', values: [location], restrictionInfo: { locations: [location] }, reasonCode })),
-    }];
+    return [
+      {
+        resourceType: 'virtualMachines',
+        name,
+        locations: [location],
+        capabilities: [
+          ...(size.vCPUs ? [{ name: 'vCPUs', value: String(size.vCPUs) }] : []),
+          ...(size.retirementDate ? [{ name: 'RetirementDateUtc', value: size.retirementDate.replace(/^(\d{4})-(\d{2})-(\d{2})$/, '$2/$3/$1') }] : []),
+        ],
+        restrictions: (size.restrictions ?? []).map((reasonCode) => ({ type: 'Location', values: [location], restrictionInfo: { locations: [location] }, reasonCode })),
+      },
+    ];
   });
 }

@@ -13,7 +13,10 @@ export function azureCliEnvironment(options: { ca: string; signedIn: boolean; to
   const az = join(folder, 'az');
   const said = join(folder, 'said.txt');
   if (options.signedIn) {
-    writeFileSync(said, JSON.stringify({ accessToken: options.token ?? 'static-test-token', expiresOn: '2099-01-01 00:00:00.000000', expires_on: 4070908800, tokenType: 'Bearer' }));
+    writeFileSync(
+      said,
+      JSON.stringify({ accessToken: options.token ?? 'static-test-token', expiresOn: '2099-01-01 00:00:00.000000', expires_on: 4070908800, tokenType: 'Bearer' }),
+    );
     writeFileSync(az, `#!/bin/sh\ncat '${said}'\n`);
   } else {
     writeFileSync(said, `${options.says ?? "ERROR: Please run 'az login' to setup account."}\n`);

@@ -29,7 +29,12 @@ export interface ExpectedFinding {
  */
 export function describeRuleFixtures(ruleId: string, invalid: Record<string, ExpectedFinding[]>, options: { config?: string; withAllRules?: boolean } = {}): void {
   const folder = join('fixtures/rules', ruleId);
-  const list = (kind: string) => (existsSync(join(PROJECT_ROOT, folder, kind)) ? readdirSync(join(PROJECT_ROOT, folder, kind)).filter((name) => !name.startsWith('batchlint.config')).sort() : []);
+  const list = (kind: string) =>
+    existsSync(join(PROJECT_ROOT, folder, kind))
+      ? readdirSync(join(PROJECT_ROOT, folder, kind))
+          .filter((name) => !name.startsWith('batchlint.config'))
+          .sort()
+      : [];
   const config = options.config && join(folder, options.config);
 
   const messageIds = Object.keys(allRules.find((rule) => rule.meta.id === ruleId)?.meta.messages ?? {});

@@ -23,7 +23,8 @@ async function snapshotOf(scenarioName: string): Promise<{ snapshot: string; liv
   return { snapshot: await contextSnapshot([POOLS], PROJECT_ROOT, options), live: await lintLive([POOLS], options) };
 }
 
-const findings = (report: LintReport) => report.results.flatMap((result) => result.findings.map(({ ruleId, poolId, line, column, message }) => ({ ruleId, poolId, line, column, message })));
+const findings = (report: LintReport) =>
+  report.results.flatMap((result) => result.findings.map(({ ruleId, poolId, line, column, message }) => ({ ruleId, poolId, line, column, message })));
 
 describe('batchlint context snapshot', () => {
   it('writes what live mode read as a context file that makes the rules find the same', async () => {

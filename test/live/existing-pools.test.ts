@@ -30,15 +30,19 @@ describe('live mode on a pool that already exists in the account', () => {
     const options = await serving('fixtures/rules/core-quota-headroom');
     expect(await messagesOf('fixtures/rules/core-quota-headroom/valid/existing-pool-unchanged.yaml', options, 'core-quota-headroom')).toEqual([]);
     expect(await messagesOf('fixtures/rules/core-quota-headroom/invalid/existing-pool-grows.yaml', options, 'core-quota-headroom')).toEqual([
-      expect.stringContaining("with 60 in use, 60 of them this pool's own (existing pool steady (15 dedicated + 0 Spot node(s) of Standard_D4s_v3)) and counted once, that is 104, over the Batch account's dedicated core quota of 100"),
-      expect.stringContaining('that is 104, over the Batch account\'s standardDSv3Family dedicated core quota of 100'),
+      expect.stringContaining(
+        "with 60 in use, 60 of them this pool's own (existing pool steady (15 dedicated + 0 Spot node(s) of Standard_D4s_v3)) and counted once, that is 104, over the Batch account's dedicated core quota of 100",
+      ),
+      expect.stringContaining("that is 104, over the Batch account's standardDSv3Family dedicated core quota of 100"),
     ]);
   });
 
   it("reads the subnet of an existing pool's nodes, and counts their addresses as the pool's own", async () => {
     const options = await serving('fixtures/rules/subnet-ip-capacity');
     expect(await messagesOf('fixtures/rules/subnet-ip-capacity/valid/existing-pool-unchanged.yaml', options, 'subnet-ip-capacity')).toEqual([]);
-    expect(await messagesOf('fixtures/rules/subnet-ip-capacity/invalid/existing-pool-grows.yaml', options, 'subnet-ip-capacity')).toEqual([expect.stringContaining('but subnet busy has only 241 free')]);
+    expect(await messagesOf('fixtures/rules/subnet-ip-capacity/invalid/existing-pool-grows.yaml', options, 'subnet-ip-capacity')).toEqual([
+      expect.stringContaining('but subnet busy has only 241 free'),
+    ]);
   });
 
   it("writes the account's pools into the snapshot: id, VM size, current nodes and subnet", async () => {

@@ -19,8 +19,12 @@ async function lintScenario(name: string, options: Partial<LiveOptions> = {}): P
   return lintLive([POOLS], liveOptionsFor(fake, scenario.accountId, options));
 }
 
-const findings = (report: LintReport) => report.results.flatMap((result) => result.findings.map(({ ruleId, poolId, line, column, message }) => ({ ruleId, poolId, line, column, message })));
-const ruleAndPool = (report: LintReport) => findings(report).map(({ ruleId, poolId }) => `${ruleId} ${poolId}`).sort();
+const findings = (report: LintReport) =>
+  report.results.flatMap((result) => result.findings.map(({ ruleId, poolId, line, column, message }) => ({ ruleId, poolId, line, column, message })));
+const ruleAndPool = (report: LintReport) =>
+  findings(report)
+    .map(({ ruleId, poolId }) => `${ruleId} ${poolId}`)
+    .sort();
 const notChecked = (report: LintReport) => report.notChecked.map(({ ruleId, poolId, reason }) => ({ ruleId, poolId, reason }));
 
 describe('live mode when Azure misbehaves', () => {
@@ -47,11 +51,23 @@ describe('live mode when Azure misbehaves', () => {
 
   it('says which permission a 403 lacked, and still checks what it could read', async () => {
     const report = await lintScenario('forbidden-network.yaml');
-    expect(ruleAndPool(report)).toEqual(['core-quota-headroom render', 'core-quota-headroom render', 'core-quota-headroom sim', 'resource-lock etl', 'subnet-nsg-batch-traffic etl', 'vm-size-hypervisor-generation etl', 'vnet-custom-dns etl']);
+    expect(ruleAndPool(report)).toEqual([
+      'core-quota-headroom render',
+      'core-quota-headroom render',
+      'core-quota-headroom sim',
+      'resource-lock etl',
+      'subnet-nsg-batch-traffic etl',
+      'vm-size-hypervisor-generation etl',
+      'vnet-custom-dns etl',
+    ]);
     const reasons = notChecked(report).filter(({ poolId }) => poolId === 'render');
     expect(reasons.map(({ ruleId }) => ruleId).sort()).toEqual(['resource-lock', 'subnet-ip-capacity', 'subnet-nsg-batch-traffic', 'vnet-custom-dns']);
-    expect(reasons.find(({ ruleId }) => ruleId === 'subnet-ip-capacity')!.reason).toMatch(/403 AuthorizationFailed: the identity lacks Microsoft\.Network\/virtualNetworks\/subnets\/read/);
-    expect(reasons.find(({ ruleId }) => ruleId === 'resource-lock')!.reason).toMatch(/locks could not be read: 403 AuthorizationFailed: the identity lacks Microsoft\.Authorization\/locks\/read/);
+    expect(reasons.find(({ ruleId }) => ruleId === 'subnet-ip-capacity')!.reason).toMatch(
+      /403 AuthorizationFailed: the identity lacks Microsoft\.Network\/virtualNetworks\/subnets\/read/,
+    );
+    expect(reasons.find(({ ruleId }) => ruleId === 'resource-lock')!.reason).toMatch(
+      /locks could not be read: 403 AuthorizationFailed: the identity lacks Microsoft\.Authorization\/locks\/read/,
+    );
   });
 
   it('leaves the account checks open when the account is not found, and runs the subnet checks', async () => {
@@ -78,14 +94,21 @@ describe('live mode when Azure misbehaves', () => {
     fake = await startFakeAzure(scenario.routes, scenario.options);
     const unreachable = { ...fake, endpoint: 'https://127.0.0.1:9' };
     const report = await lintLive([POOLS], liveOptionsFor(unreachable, scenario.accountId));
-    expect(notChecked(report)).toContainEqual({ ruleId: 'subnet-ip-capacity', poolId: 'render', reason: expect.stringMatching(/could not reach Azure Resource Manager \(connect ECONNREFUSED 127\.0\.0\.1:9\)/) });
+    expect(notChecked(report)).toContainEqual({
+      ruleId: 'subnet-ip-capacity',
+      poolId: 'render',
+      reason: expect.stringMatching(/could not reach Azure Resource Manager \(connect ECONNREFUSED 127\.0\.0\.1:9\)/),
+    });
   });
 
   it('without credentials, fails the run with a sign-in error before any request', async () => {
     const scenario = await loadScenario('paged.yaml');
     fake = await startFakeAzure(scenario.routes, scenario.options);
     const noLogin = { getToken: () => Promise.reject(Object.assign(new Error('Please run az login'), { name: 'CredentialUnavailableError' })) };
-    await expect(lintLive([POOLS], liveOptionsFor(fake, scenario.accountId, { credential: noLogin }))).rejects.toMatchObject({ name: 'LiveSignInError', details: 'Please run az login' });
+    await expect(lintLive([POOLS], liveOptionsFor(fake, scenario.accountId, { credential: noLogin }))).rejects.toMatchObject({
+      name: 'LiveSignInError',
+      details: 'Please run az login',
+    });
     expect(fake.requests).toEqual([]);
   });
 

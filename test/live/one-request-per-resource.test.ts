@@ -32,20 +32,22 @@ describe('batchlint lint --live with 100 pools over 3 subnets', () => {
     const firstPages = fake.requests.filter((request) => !request.query.has('$skiptoken')).map((request) => request.path.toLowerCase());
     expect(firstPages.length).toBe(new Set(firstPages).size);
     const resource = (path: string) => path.toLowerCase();
-    expect(new Set(firstPages)).toEqual(new Set([
-      resource(`${SUBSCRIPTION}/resourceGroups/batch-rg/providers/Microsoft.Batch/batchAccounts/renderfarm`),
-      resource(`${SUBSCRIPTION}/resourceGroups/batch-rg/providers/Microsoft.Batch/batchAccounts/renderfarm/pools`),
-      ...SCENARIO_SUBNETS.map(resource),
-      resource(`${SUBSCRIPTION}/resourceGroups/net-rg/providers/Microsoft.Network/virtualNetworks/vnet-render`),
-      resource(`${SUBSCRIPTION}/resourceGroups/etl-net-rg/providers/Microsoft.Network/virtualNetworks/vnet-etl`),
-      resource(`${SUBSCRIPTION}/resourceGroups/net-rg/providers/Microsoft.Network/networkSecurityGroups/batch-nsg`),
-      resource(`${SUBSCRIPTION}/resourceGroups/etl-net-rg/providers/Microsoft.Network/networkSecurityGroups/etl-nsg`),
-      resource(`${SUBSCRIPTION}/providers/Microsoft.Authorization/locks`),
-      resource(`${SUBSCRIPTION}/resourceGroups/batch-rg/providers/Microsoft.Authorization/locks`),
-      ...SCENARIO_SUBNETS.map((subnet) => resource(`${subnet}/providers/Microsoft.Authorization/locks`)),
-      resource(`${SUBSCRIPTION}/providers/Microsoft.Compute/skus`),
-      resource(SCENARIO_IMAGE),
-    ]));
+    expect(new Set(firstPages)).toEqual(
+      new Set([
+        resource(`${SUBSCRIPTION}/resourceGroups/batch-rg/providers/Microsoft.Batch/batchAccounts/renderfarm`),
+        resource(`${SUBSCRIPTION}/resourceGroups/batch-rg/providers/Microsoft.Batch/batchAccounts/renderfarm/pools`),
+        ...SCENARIO_SUBNETS.map(resource),
+        resource(`${SUBSCRIPTION}/resourceGroups/net-rg/providers/Microsoft.Network/virtualNetworks/vnet-render`),
+        resource(`${SUBSCRIPTION}/resourceGroups/etl-net-rg/providers/Microsoft.Network/virtualNetworks/vnet-etl`),
+        resource(`${SUBSCRIPTION}/resourceGroups/net-rg/providers/Microsoft.Network/networkSecurityGroups/batch-nsg`),
+        resource(`${SUBSCRIPTION}/resourceGroups/etl-net-rg/providers/Microsoft.Network/networkSecurityGroups/etl-nsg`),
+        resource(`${SUBSCRIPTION}/providers/Microsoft.Authorization/locks`),
+        resource(`${SUBSCRIPTION}/resourceGroups/batch-rg/providers/Microsoft.Authorization/locks`),
+        ...SCENARIO_SUBNETS.map((subnet) => resource(`${subnet}/providers/Microsoft.Authorization/locks`)),
+        resource(`${SUBSCRIPTION}/providers/Microsoft.Compute/skus`),
+        resource(SCENARIO_IMAGE),
+      ]),
+    );
   });
 
   it('has many requests in flight at once, never more than the bound', () => {

@@ -28,7 +28,15 @@ const CONTEXT_FILES = [
   'fixtures/azure/batchlint.context.yaml',
 ];
 
-const ENVIRONMENT_RULES = ['core-quota-headroom', 'resource-lock', 'subnet-ip-capacity', 'subnet-nsg-batch-traffic', 'vm-size-unavailable', 'vnet-custom-dns', 'vm-size-hypervisor-generation'];
+const ENVIRONMENT_RULES = [
+  'core-quota-headroom',
+  'resource-lock',
+  'subnet-ip-capacity',
+  'subnet-nsg-batch-traffic',
+  'vm-size-unavailable',
+  'vnet-custom-dns',
+  'vm-size-hypervisor-generation',
+];
 
 /** The account a context file names, or one in the subscription of its subnets. */
 function accountOf(environment: Environment): string {
@@ -38,12 +46,19 @@ function accountOf(environment: Environment): string {
 }
 
 function findingsOf(report: LintReport) {
-  return report.results.flatMap((result) => result.findings.filter((finding) => ENVIRONMENT_RULES.includes(finding.ruleId)).map(({ ruleId, filePath, line, column, severity, message }) => ({ ruleId, filePath, line, column, severity, message })));
+  return report.results.flatMap((result) =>
+    result.findings
+      .filter((finding) => ENVIRONMENT_RULES.includes(finding.ruleId))
+      .map(({ ruleId, filePath, line, column, severity, message }) => ({ ruleId, filePath, line, column, severity, message })),
+  );
 }
 
 describe.each(CONTEXT_FILES)('live mode against the fake Azure, serving %s', (contextFile) => {
   // The same-defect files of every rule share one context file beside the rules' folders.
-  const folders = contextFile === SAME_DEFECT_CONTEXT ? allRules.map((rule) => `fixtures/rules/${rule.meta.id}/formats`).filter((folder) => existsSync(join(PROJECT_ROOT, folder))) : [dirname(contextFile)];
+  const folders =
+    contextFile === SAME_DEFECT_CONTEXT
+      ? allRules.map((rule) => `fixtures/rules/${rule.meta.id}/formats`).filter((folder) => existsSync(join(PROJECT_ROOT, folder)))
+      : [dirname(contextFile)];
   let fake: FakeAzure;
   let accountId: string;
 

@@ -11,7 +11,7 @@ describeRuleFixtures('arm-expression', {
     { line: 26, column: 24, message: ["\"[concat(parameters('prefix'), '-pool']\" does not parse at character 38", 'nothing that depends on this value was checked'] },
   ],
   'batch-template.json': [{ line: 9, column: 13, message: ['at character 13: strings in expressions take single quotes, not double'] }],
-  'nested-deployment.json': [{ line: 16, column: 30, message: ["\"[parameters('vmSize']\" does not parse at character 21: \")\" is expected"] }],
+  'nested-deployment.json': [{ line: 16, column: 30, message: ['"[parameters(\'vmSize\']" does not parse at character 21: ")" is expected'] }],
 });
 
 describe('a pool with an expression that does not parse', () => {

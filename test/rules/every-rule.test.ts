@@ -40,7 +40,7 @@ describe('every rule', () => {
     expect(allRules.filter((rule) => !isPoolRule(rule)).map((rule) => rule.meta.id)).toEqual(['arm-expression', 'parse-error', 'unused-suppression']);
   });
 
-  it('is in the README\'s rule table, which is what npm run rules:generate makes of the rules', () => {
+  it("is in the README's rule table, which is what npm run rules:generate makes of the rules", () => {
     const readme = readFileSync(join(PROJECT_ROOT, 'README.md'), 'utf8');
     expect(readme, 'the rule table is stale: run npm run rules:generate').toBe(withRuleTable(readme, allRules));
     for (const { meta } of allRules) expect(readme).toContain(`[\`${meta.id}\`](docs/rules/${meta.id}.md)`);

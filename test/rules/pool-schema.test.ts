@@ -19,7 +19,12 @@ describeRuleFixtures('pool-schema', {
     { line: 8, column: 3, severity: 'warning', message: ['certificateReferences installs nothing', 'Key Vault VM extension'] },
   ],
   'arm-older-api-version.json': [
-    { line: 13, column: 13, severity: 'warning', message: ['"networkConfiguration.publicIPAddressConfiguration.ipFamilies" is not in apiVersion 2024-07-01; added in 2025-06-01', 'apiVersion to 2025-06-01 or later'] },
+    {
+      line: 13,
+      column: 13,
+      severity: 'warning',
+      message: ['"networkConfiguration.publicIPAddressConfiguration.ipFamilies" is not in apiVersion 2024-07-01; added in 2025-06-01', 'apiVersion to 2025-06-01 or later'],
+    },
     { line: 16, column: 9, severity: 'warning', message: ['so certificates installs nothing', 'Key Vault VM extension'] },
   ],
   'out-of-range.json': [
@@ -38,7 +43,10 @@ describeRuleFixtures('pool-schema', {
 describe('apiVersionProblems', () => {
   it('names each list item that sets a property the declared apiVersion lacks, and judges by the date alone', () => {
     const pool = { virtualMachineConfiguration: { dataDisks: [{ lun: 0 }, { lun: 1, managedDisk: {} }] }, taskSchedulingPolicy: { jobDefaultOrder: 'none' } };
-    expect(apiVersionProblems(pool, '2023-05-01').map((problem) => problem.path)).toEqual([['virtualMachineConfiguration', 'dataDisks', 1, 'managedDisk'], ['taskSchedulingPolicy', 'jobDefaultOrder']]);
+    expect(apiVersionProblems(pool, '2023-05-01').map((problem) => problem.path)).toEqual([
+      ['virtualMachineConfiguration', 'dataDisks', 1, 'managedDisk'],
+      ['taskSchedulingPolicy', 'jobDefaultOrder'],
+    ]);
     expect(apiVersionProblems(pool, '2025-06-01')).toEqual([]);
     expect(apiVersionProblems(pool, '2026-01-01-preview')).toEqual([]);
     expect(apiVersionProblems(pool, 'latest')).toEqual([]);
@@ -47,7 +55,13 @@ describe('apiVersionProblems', () => {
 
 describe('validatePoolSchema', () => {
   it('accepts enum values in any casing, as the service does', () => {
-    const pool = { id: 'p', vmSize: 'x', targetDedicatedNodes: 1, taskSchedulingPolicy: { nodeFillType: 'SPREAD' }, startTask: { commandLine: 'a', userIdentity: { autoUser: { elevationLevel: 'NonAdmin' } } } };
+    const pool = {
+      id: 'p',
+      vmSize: 'x',
+      targetDedicatedNodes: 1,
+      taskSchedulingPolicy: { nodeFillType: 'SPREAD' },
+      startTask: { commandLine: 'a', userIdentity: { autoUser: { elevationLevel: 'NonAdmin' } } },
+    };
     expect(validatePoolSchema(pool)).toEqual([]);
   });
 
@@ -58,7 +72,12 @@ describe('validatePoolSchema', () => {
   });
 
   it('checks a resource file has exactly one source and an httpUrl a filePath', () => {
-    const pool = { id: 'p', vmSize: 'x', targetDedicatedNodes: 1, startTask: { commandLine: 'a', resourceFiles: [{ httpUrl: 'https://x', storageContainerUrl: 'https://y' }, { httpUrl: 'https://x' }] } };
+    const pool = {
+      id: 'p',
+      vmSize: 'x',
+      targetDedicatedNodes: 1,
+      startTask: { commandLine: 'a', resourceFiles: [{ httpUrl: 'https://x', storageContainerUrl: 'https://y' }, { httpUrl: 'https://x' }] },
+    };
     expect(validatePoolSchema(pool).map((problem) => [problem.path, problem.message])).toEqual([
       [['startTask', 'resourceFiles', 0], expect.stringContaining('not storageContainerUrl and httpUrl')],
       [['startTask', 'resourceFiles', 1], expect.stringContaining('needs a filePath')],
@@ -81,12 +100,26 @@ describe('pools written for older API versions or exported from Azure', () => {
   it('names the current property for an old one, once', () => {
     const pool = { id: 'p', vmSize: 'x', targetDedicatedNodes: 1, startTask: { commandLine: 'a', resourceFiles: [{ blobSource: 'https://x/y', filePath: 'y' }] } };
     expect(validatePoolSchema(pool)).toEqual([
-      { path: ['startTask', 'resourceFiles', 0, 'blobSource'], part: 'key', severity: 'warning', message: '"blobSource" is from an old API version and the current one does not know it; use "httpUrl"' },
+      {
+        path: ['startTask', 'resourceFiles', 0, 'blobSource'],
+        part: 'key',
+        severity: 'warning',
+        message: '"blobSource" is from an old API version and the current one does not know it; use "httpUrl"',
+      },
     ]);
   });
 
   it('accepts extension settings given as a JSON string, as the API examples do', () => {
-    const pool = { id: 'p', vmSize: 'x', targetDedicatedNodes: 1, virtualMachineConfiguration: { imageReference: { publisher: 'a', offer: 'b', sku: 'c' }, nodeAgentSKUId: 'n', extensions: [{ name: 'e', publisher: 'p', type: 't', settings: '{"k":"v"}' }] } };
+    const pool = {
+      id: 'p',
+      vmSize: 'x',
+      targetDedicatedNodes: 1,
+      virtualMachineConfiguration: {
+        imageReference: { publisher: 'a', offer: 'b', sku: 'c' },
+        nodeAgentSKUId: 'n',
+        extensions: [{ name: 'e', publisher: 'p', type: 't', settings: '{"k":"v"}' }],
+      },
+    };
     expect(validatePoolSchema(pool)).toEqual([]);
   });
 });

@@ -22,9 +22,16 @@ describeRuleFixtures('resize-timeout-large-pool', {
     },
   ],
   'gallery-short-timeout.yaml': [
-    { line: 9, column: 16, message: ['2500 nodes from a custom image', 'resizeTimeout is PT30M', 'at least PT45M'], fixed: (text) => expect(text).toContain('\nresizeTimeout: PT45M\n') },
+    {
+      line: 9,
+      column: 16,
+      message: ['2500 nodes from a custom image', 'resizeTimeout is PT30M', 'at least PT45M'],
+      fixed: (text) => expect(text).toContain('\nresizeTimeout: PT45M\n'),
+    },
   ],
-  'custom-image-400-nodes.json': [{ line: 9, column: 20, message: ['400 nodes'], fixed: (text) => expect((JSON.parse(text) as { resizeTimeout?: string }).resizeTimeout).toBe('PT30M') }],
+  'custom-image-400-nodes.json': [
+    { line: 9, column: 20, message: ['400 nodes'], fixed: (text) => expect((JSON.parse(text) as { resizeTimeout?: string }).resizeTimeout).toBe('PT30M') },
+  ],
 });
 
 describe('resize-timeout-large-pool on values a template leaves open', () => {
@@ -32,11 +39,21 @@ describe('resize-timeout-large-pool on values a template leaves open', () => {
     const folder = mkdtempSync(join(tmpdir(), 'batchlint-template-'));
     writeFileSync(
       join(folder, 'pool.template.json'),
-      JSON.stringify({ parameters: { nodes: { type: 'int' } }, pool: { id: 'big', vmSize: 'Standard_D2s_v3', targetDedicatedNodes: "[parameters('nodes')]", virtualMachineConfiguration: { imageReference: { publisher: 'Canonical', offer: 'o', sku: 's' }, nodeAgentSKUId: 'batch.node.ubuntu 22.04' } } }),
+      JSON.stringify({
+        parameters: { nodes: { type: 'int' } },
+        pool: {
+          id: 'big',
+          vmSize: 'Standard_D2s_v3',
+          targetDedicatedNodes: "[parameters('nodes')]",
+          virtualMachineConfiguration: { imageReference: { publisher: 'Canonical', offer: 'o', sku: 's' }, nodeAgentSKUId: 'batch.node.ubuntu 22.04' },
+        },
+      }),
     );
     const report = await lint({ patterns: ['.'], cwd: folder, facts: createFacts(), rules: allRules.filter((rule) => rule.meta.id === 'resize-timeout-large-pool') });
     expect(report.results[0]!.findings).toEqual([]);
-    expect(report.notChecked).toEqual([expect.objectContaining({ ruleId: 'resize-timeout-large-pool', poolId: 'big', reason: expect.stringContaining('parameter "nodes" has no default value') })]);
+    expect(report.notChecked).toEqual([
+      expect.objectContaining({ ruleId: 'resize-timeout-large-pool', poolId: 'big', reason: expect.stringContaining('parameter "nodes" has no default value') }),
+    ]);
   });
 });
 

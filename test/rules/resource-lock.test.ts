@@ -8,8 +8,17 @@ import { describeRuleFixtures } from '../helpers/rule-cases.ts';
 import { describeSameDefect, PARAMETERS } from '../helpers/same-defect.ts';
 
 describeRuleFixtures('resource-lock', {
-  'read-only-network-group.yaml': [{ line: 8, column: 13, severity: 'error', message: ['ReadOnly lock "freeze" on /subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/frozen-net-rg', 'ScopeLocked', 'Remove the lock'] }],
-  'cannot-delete-network-group.yaml': [{ line: 8, column: 13, severity: 'warning', message: ['CanNotDelete lock "keep-network"', "hangs at 'X → 0 nodes'", "ScopeLocked on Batch's load balancer"] }],
+  'read-only-network-group.yaml': [
+    {
+      line: 8,
+      column: 13,
+      severity: 'error',
+      message: ['ReadOnly lock "freeze" on /subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/frozen-net-rg', 'ScopeLocked', 'Remove the lock'],
+    },
+  ],
+  'cannot-delete-network-group.yaml': [
+    { line: 8, column: 13, severity: 'warning', message: ['CanNotDelete lock "keep-network"', "hangs at 'X → 0 nodes'", "ScopeLocked on Batch's load balancer"] },
+  ],
   'read-only-vnet.yaml': [{ line: 8, column: 13, severity: 'error', message: ['ReadOnly lock "hub-freeze"', "the pool's nodes joining the subnet"] }],
 });
 
@@ -18,7 +27,12 @@ const ACCOUNT_ID = `${SUBSCRIPTION}/resourceGroups/batch-rg/providers/Microsoft.
 
 /** The rule alone on the unlocked fixture (pool "free" in net-rg, pool "no-vnet" outside any VNet), against the environment given. */
 async function check(environment: Environment) {
-  const report = await lint({ patterns: ['fixtures/rules/resource-lock/valid/unlocked.yaml'], cwd: PROJECT_ROOT, facts: createFacts({ environment, source: 'context' }), rules: [resourceLockRule] });
+  const report = await lint({
+    patterns: ['fixtures/rules/resource-lock/valid/unlocked.yaml'],
+    cwd: PROJECT_ROOT,
+    facts: createFacts({ environment, source: 'context' }),
+    rules: [resourceLockRule],
+  });
   return {
     findings: report.results.flatMap((result) => result.findings.map(({ poolId, line, severity, message }) => ({ poolId, line, severity, message }))),
     notChecked: report.notChecked.map(({ poolId, reason }) => ({ poolId, reason })),
@@ -35,16 +49,29 @@ describe('resource-lock scopes', () => {
     expect(findings).toEqual([{ poolId: 'free', line: 8, severity: 'error', message: expect.stringContaining('ReadOnly lock "vnet-freeze"') }]);
   });
 
-  it("warns that a CanNotDelete lock over the Batch account makes deleting the pool fail at once, on every pool of the account", async () => {
-    const { findings } = await check({ account: { id: ACCOUNT_ID, poolAllocationMode: 'BatchService' }, locks: [{ scope: `${SUBSCRIPTION}/resourceGroups/batch-rg`, level: 'CanNotDelete', name: 'keep-batch' }] });
-    expect(findings.map(({ poolId, severity }) => [poolId, severity])).toEqual([['free', 'warning'], ['no-vnet', 'warning']]);
-    expect(findings[0]!.message).toMatch(/CanNotDelete lock "keep-batch".*the pool itself, which is a child of the Batch account: deleting the pool fails at once with ScopeLocked/);
+  it('warns that a CanNotDelete lock over the Batch account makes deleting the pool fail at once, on every pool of the account', async () => {
+    const { findings } = await check({
+      account: { id: ACCOUNT_ID, poolAllocationMode: 'BatchService' },
+      locks: [{ scope: `${SUBSCRIPTION}/resourceGroups/batch-rg`, level: 'CanNotDelete', name: 'keep-batch' }],
+    });
+    expect(findings.map(({ poolId, severity }) => [poolId, severity])).toEqual([
+      ['free', 'warning'],
+      ['no-vnet', 'warning'],
+    ]);
+    expect(findings[0]!.message).toMatch(
+      /CanNotDelete lock "keep-batch".*the pool itself, which is a child of the Batch account: deleting the pool fails at once with ScopeLocked/,
+    );
     expect(findings[0]!.message).not.toMatch(/X → 0/);
   });
 
   it("in UserSubscription mode, reports a ReadOnly lock on the account's subscription for the VMs Batch creates there", async () => {
-    const { findings } = await check({ account: { id: ACCOUNT_ID, poolAllocationMode: 'UserSubscription' }, locks: [{ scope: SUBSCRIPTION, level: 'ReadOnly', name: 'freeze-all' }] });
-    expect(findings.filter(({ poolId }) => poolId === 'no-vnet')).toEqual([{ poolId: 'no-vnet', line: 10, severity: 'error', message: expect.stringContaining("the pool's virtual machines, which Batch creates in the account's subscription") }]);
+    const { findings } = await check({
+      account: { id: ACCOUNT_ID, poolAllocationMode: 'UserSubscription' },
+      locks: [{ scope: SUBSCRIPTION, level: 'ReadOnly', name: 'freeze-all' }],
+    });
+    expect(findings.filter(({ poolId }) => poolId === 'no-vnet')).toEqual([
+      { poolId: 'no-vnet', line: 10, severity: 'error', message: expect.stringContaining("the pool's virtual machines, which Batch creates in the account's subscription") },
+    ]);
   });
 
   it('says the account scope was not checked when the account has no id, instead of passing it', async () => {

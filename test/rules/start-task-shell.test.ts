@@ -11,14 +11,20 @@ describeRuleFixtures('start-task-shell', {
       column: 20,
       severity: 'error',
       message: ['the && operator', 'a redirection', "/bin/bash -c '…'"],
-      fixed: (text) => expect((JSON.parse(text) as { startTask: { commandLine: string } }).startTask.commandLine).toBe("/bin/bash -c 'tar xzf tools.tar.gz && ./tools/install.sh > install.log'"),
+      fixed: (text) =>
+        expect((JSON.parse(text) as { startTask: { commandLine: string } }).startTask.commandLine).toBe("/bin/bash -c 'tar xzf tools.tar.gz && ./tools/install.sh > install.log'"),
     },
   ],
   'windows-env-var.yaml': [
     { line: 11, column: 16, message: ['%NAME%', 'cmd /c'], fixed: (text) => expect(text).toContain('  commandLine: cmd /c xcopy tools %AZ_BATCH_NODE_SHARED_DIR%\\tools /E\n') },
   ],
   'windows-ampersand.yaml': [
-    { line: 8, column: 16, message: ['a command separator (&)', 'cmd /c'], fixed: (text) => expect(text).toContain('  commandLine: cmd /c msiexec /i tools.msi /quiet & del tools.msi\n') },
+    {
+      line: 8,
+      column: 16,
+      message: ['a command separator (&)', 'cmd /c'],
+      fixed: (text) => expect(text).toContain('  commandLine: cmd /c msiexec /i tools.msi /quiet & del tools.msi\n'),
+    },
   ],
   // Wrapped in bash, the URL's unquoted & would end the wget command: the message says what to do, no fix.
   'linux-sas-url-no-fix.json': [{ line: 9, column: 33, message: ['the && operator', "/bin/bash -c '…'"], noFix: true }],
@@ -28,7 +34,16 @@ describeRuleFixtures('start-task-shell', {
 
 describe('shell detection', () => {
   it('recognises the usual ways of starting a shell', () => {
-    for (const line of ['/bin/sh -c "x && y"', 'bash -ec "x"', '/usr/bin/env bash -l -c x', 'cmd /c x', 'cmd.exe /s /c "x"', 'powershell -Command x', 'pwsh.exe -c x', 'powershell Get-Date']) {
+    for (const line of [
+      '/bin/sh -c "x && y"',
+      'bash -ec "x"',
+      '/usr/bin/env bash -l -c x',
+      'cmd /c x',
+      'cmd.exe /s /c "x"',
+      'powershell -Command x',
+      'pwsh.exe -c x',
+      'powershell Get-Date',
+    ]) {
       expect(invokesShell(line), line).toBe(true);
     }
     for (const line of ['bash setup.sh > out.log', 'python3 -c print(1)', 'powershell -File setup.ps1 > x', 'shasum -c sums']) {
@@ -90,7 +105,10 @@ describe('start-task-shell when the OS is not known', () => {
   it('says that a feature of one OS only could not be judged, instead of guessing', async () => {
     const report = await lintFixtures(['fixtures/rules/start-task-shell/valid/unknown-os-one-os-feature.json'], ['start-task-shell']);
     expect(report.notChecked).toEqual([
-      expect.objectContaining({ poolId: 'custom-image-variable', reason: expect.stringMatching(/an environment variable \(\$NAME\), a shell feature on one OS only, and the pool's OS is not known/) }),
+      expect.objectContaining({
+        poolId: 'custom-image-variable',
+        reason: expect.stringMatching(/an environment variable \(\$NAME\), a shell feature on one OS only, and the pool's OS is not known/),
+      }),
     ]);
   });
 });

@@ -8,10 +8,22 @@ import { describeRuleFixtures } from '../helpers/rule-cases.ts';
 import { describeSameDefect, PARAMETERS } from '../helpers/same-defect.ts';
 
 describeRuleFixtures('subnet-ip-capacity', {
-  'too-many-nodes.json': [{ line: 11, column: 17, severity: 'error', message: ['50 node(s) (30 dedicated + 20 Spot/low-priority)', 'only 39 free', '59 usable', '20 in use', 'larger subnet'] }],
+  'too-many-nodes.json': [
+    { line: 11, column: 17, severity: 'error', message: ['50 node(s) (30 dedicated + 20 Spot/low-priority)', 'only 39 free', '59 usable', '20 in use', 'larger subnet'] },
+  ],
   'little-headroom.yaml': [{ line: 8, column: 13, severity: 'warning', message: ['only 3 address(es) stay free', 'under 10% headroom'] }],
   'existing-pool-grows.yaml': [
-    { line: 10, column: 13, severity: 'error', message: ['245 node(s) (200 dedicated + 45 Spot/low-priority)', 'only 241 free', "160 in use, 150 of them this pool's own (existing pool steady (150 dedicated + 0 Spot node(s) of Standard_D2s_v3))", 'Allocation stops at 241 node(s)'] },
+    {
+      line: 10,
+      column: 13,
+      severity: 'error',
+      message: [
+        '245 node(s) (200 dedicated + 45 Spot/low-priority)',
+        'only 241 free',
+        "160 in use, 150 of them this pool's own (existing pool steady (150 dedicated + 0 Spot node(s) of Standard_D2s_v3))",
+        'Allocation stops at 241 node(s)',
+      ],
+    },
   ],
 });
 
@@ -29,8 +41,15 @@ describe('subnet-ip-capacity on a pool that may already exist', () => {
       account: { pools: { steady: { vmSize: 'Standard_D2s_v3', currentDedicatedNodes: 150, currentLowPriorityNodes: 0, subnetId: `/${subnets}/elsewhere` } } },
       subnets: { [`/${subnets}/busy`]: { addressPrefixes: ['10.0.3.0/24'], ipConfigurationsInUse: 160 } },
     };
-    const report = await lint({ patterns: ['fixtures/rules/subnet-ip-capacity/valid/existing-pool-unchanged.yaml'], cwd: PROJECT_ROOT, facts: createFacts({ environment, source: 'context' }), rules: [subnetIpCapacityRule] });
-    expect(report.results.flatMap((result) => result.findings.map((finding) => finding.message))).toEqual([expect.stringContaining('but subnet busy has only 91 free (10.0.3.0/24: 251 usable after Azure\'s 5 reserved per prefix, 160 in use)')]);
+    const report = await lint({
+      patterns: ['fixtures/rules/subnet-ip-capacity/valid/existing-pool-unchanged.yaml'],
+      cwd: PROJECT_ROOT,
+      facts: createFacts({ environment, source: 'context' }),
+      rules: [subnetIpCapacityRule],
+    });
+    expect(report.results.flatMap((result) => result.findings.map((finding) => finding.message))).toEqual([
+      expect.stringContaining("but subnet busy has only 91 free (10.0.3.0/24: 251 usable after Azure's 5 reserved per prefix, 160 in use)"),
+    ]);
   });
 });
 

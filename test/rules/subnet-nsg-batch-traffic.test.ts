@@ -7,18 +7,43 @@ import { describeRuleFixtures } from '../helpers/rule-cases.ts';
 import { describeSameDefect, PARAMETERS } from '../helpers/same-defect.ts';
 
 describeRuleFixtures('subnet-nsg-batch-traffic', {
-  'outbound-denied.yaml': [{ line: 8, column: 13, message: ['rule "deny-internet-out" (priority 100)', 'outbound TCP port 443 to BatchNodeManagement.eastus', 'unusable', 'already has the lowest priority number', 'renumber it', 'BatchNodeManagement.eastus before it'] }],
+  'outbound-denied.yaml': [
+    {
+      line: 8,
+      column: 13,
+      message: [
+        'rule "deny-internet-out" (priority 100)',
+        'outbound TCP port 443 to BatchNodeManagement.eastus',
+        'unusable',
+        'already has the lowest priority number',
+        'renumber it',
+        'BatchNodeManagement.eastus before it',
+      ],
+    },
+  ],
   'storage-denied.json': [
-    { line: 15, column: 17, severity: 'warning', message: ['rule "deny-rest" (priority 4000)', 'to Storage.eastus', 'resource files', "if the storage account is in the Batch account's region", 'Storage.<its region>'] },
+    {
+      line: 15,
+      column: 17,
+      severity: 'warning',
+      message: ['rule "deny-rest" (priority 4000)', 'to Storage.eastus', 'resource files', "if the storage account is in the Batch account's region", 'Storage.<its region>'],
+    },
   ],
   'blob-url-denied.yaml': [{ line: 13, column: 13, severity: 'warning', message: ['to Storage.eastus', 'resource files or application packages', 'The downloads fail'] }],
   'classic-one-port-denied.yaml': [{ line: 9, column: 13, message: ['rule "deny-29877" (priority 100)', 'inbound TCP port 29877 from BatchNodeManagement.eastus'] }],
   'allow-for-other-subnet.yaml': [{ line: 9, column: 13, message: ['rule "deny-rest" (priority 4000)', 'outbound TCP port 443 to BatchNodeManagement.eastus'] }],
   'classic-storage-denied.yaml': [
-    { line: 10, column: 13, severity: 'error', message: ['rule "deny-rest" (priority 4000)', 'outbound TCP port 443 to Storage.eastus', 'classic node communication', 'lower priority number than 4000'] },
+    {
+      line: 10,
+      column: 13,
+      severity: 'error',
+      message: ['rule "deny-rest" (priority 4000)', 'outbound TCP port 443 to Storage.eastus', 'classic node communication', 'lower priority number than 4000'],
+    },
     { line: 10, column: 13, message: ['"DenyAllInBound" (priority 65500)', 'inbound TCP ports 29876-29877'] },
   ],
-  'classic-mode.yaml': [{ line: 9, column: 13, message: ['"DenyAllInBound" (priority 65500)', 'inbound TCP ports 29876-29877 from BatchNodeManagement.eastus', 'retired on 31 March 2026'] }],
+  'classic-mode.yaml': [
+    { line: 9, column: 13, message: ['"DenyAllInBound" (priority 65500)', 'inbound TCP ports 29876-29877 from BatchNodeManagement.eastus', 'retired on 31 March 2026'] },
+  ],
 });
 
 describe('subnet-nsg-batch-traffic when the outcome cannot be known', () => {
@@ -34,7 +59,9 @@ describe('subnet-nsg-batch-traffic when the outcome cannot be known', () => {
 
   it('does not report a pool without public IPs, which may use a node-management private endpoint, and says so', async () => {
     const report = await lintFixtures(['fixtures/rules/subnet-nsg-batch-traffic/valid/no-public-ip.yaml'], ['subnet-nsg-batch-traffic']);
-    expect(report.notChecked).toEqual([expect.objectContaining({ poolId: 'private-nodes', reason: expect.stringMatching(/deny-internet-out.*no public IP addresses.*private endpoint/) })]);
+    expect(report.notChecked).toEqual([
+      expect.objectContaining({ poolId: 'private-nodes', reason: expect.stringMatching(/deny-internet-out.*no public IP addresses.*private endpoint/) }),
+    ]);
   });
 });
 

@@ -15,7 +15,9 @@ describeRuleFixtures(
   'temp-disk-capacity',
   {
     'no-temp-disk.json': [{ line: 3, column: 13, severity: 'warning', message: ['Standard_D2s_v5 has no local temp disk', 'DiskFull', 'such as Standard_D2ds_v5'] }],
-    'workload-does-not-fit.yaml': [{ line: 3, column: 9, severity: 'error', message: ['about 195 GiB per node', '4 task slot(s) × 24 retained task(s)', '16 GiB', 'larger temp disk'] }],
+    'workload-does-not-fit.yaml': [
+      { line: 3, column: 9, severity: 'error', message: ['about 195 GiB per node', '4 task slot(s) × 24 retained task(s)', '16 GiB', 'larger temp disk'] },
+    ],
   },
   { config: CONFIG },
 );
@@ -30,7 +32,11 @@ describe('temp-disk-capacity without a declared workload', () => {
   });
 
   it('does not take a v6 NVMe size for one without a disk, and says its size is unknown', async () => {
-    const report = await lintFixtures(['fixtures/rules/temp-disk-capacity/valid/fits-or-nvme.yaml'], ['temp-disk-capacity'], 'fixtures/rules/temp-disk-capacity/batchlint.config.json');
+    const report = await lintFixtures(
+      ['fixtures/rules/temp-disk-capacity/valid/fits-or-nvme.yaml'],
+      ['temp-disk-capacity'],
+      'fixtures/rules/temp-disk-capacity/batchlint.config.json',
+    );
     expect(report.notChecked).toEqual([expect.objectContaining({ poolId: 'v6-nvme-local-disk', reason: expect.stringContaining("size of Standard_D2ds_v6's local NVMe disk") })]);
   });
 });

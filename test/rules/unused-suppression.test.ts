@@ -108,7 +108,7 @@ const COMMENTED_FORMATS = {
 
 describe.each(Object.entries(COMMENTED_FORMATS))('batchlint-disable comments in %s', (filePath, { comment, lines }) => {
   const commandLine = lines.findIndex((line) => /command_?line/i.test(line));
-  const indent = /^\s*/.exec((lines[commandLine]!))![0];
+  const indent = /^\s*/.exec(lines[commandLine]!)![0];
   const withComment = (at: number, directive: string) => [...lines.slice(0, at), `${indent}${comment} ${directive}`, ...lines.slice(at)].join('\n') + '\n';
   const findingsOf = async (text: string) => {
     const { lint } = await import('../../src/engine/lint.ts');
@@ -133,7 +133,10 @@ describe.each(Object.entries(COMMENTED_FORMATS))('batchlint-disable comments in 
   });
 
   it('disable-next-line two lines above leaves it', async () => {
-    expect((await findingsOf(withComment(commandLine - 1, 'batchlint-disable-next-line start-task-shell'))).map(({ ruleId }) => ruleId).sort()).toEqual(['start-task-shell', 'unused-suppression']);
+    expect((await findingsOf(withComment(commandLine - 1, 'batchlint-disable-next-line start-task-shell'))).map(({ ruleId }) => ruleId).sort()).toEqual([
+      'start-task-shell',
+      'unused-suppression',
+    ]);
   });
 
   it('disable for the file silences it wherever it is', async () => {

@@ -9,13 +9,23 @@ describeRuleFixtures('vm-size-hypervisor-generation', {
       line: 3,
       column: 13,
       severity: 'error',
-      message: ['STANDARD_A1_V2 can boot only Generation 1 images', 'Canonical 0001-com-ubuntu-server-jammy 22_04-lts-gen2', 'is Generation 2', 'AllocationFailed', /such as Standard_\w+ \(\d vCPUs?\)/],
+      message: [
+        'STANDARD_A1_V2 can boot only Generation 1 images',
+        'Canonical 0001-com-ubuntu-server-jammy 22_04-lts-gen2',
+        'is Generation 2',
+        'AllocationFailed',
+        /such as Standard_\w+ \(\d vCPUs?\)/,
+      ],
       noFix: true,
     },
   ],
-  'gen2-only-size-with-gen1-image.yaml': [{ line: 3, column: 9, message: ['Standard_D4ds_v6 can boot only Generation 2 images', 'is Generation 1', 'Generation 2 SKU of the image'] }],
+  'gen2-only-size-with-gen1-image.yaml': [
+    { line: 3, column: 9, message: ['Standard_D4ds_v6 can boot only Generation 2 images', 'is Generation 1', 'Generation 2 SKU of the image'] },
+  ],
   'gensecond-sku-on-gen1-size.json': [{ line: 3, column: 13, message: ['Standard_D2_v3', 'Generation 2'] }],
-  'new-canonical-offer-on-gen1-size.yaml': [{ line: 4, column: 9, severity: 'error', message: ['Standard_A2_v2 can boot only Generation 1 images', 'Canonical ubuntu-22_04-lts server', 'is Generation 2'] }],
+  'new-canonical-offer-on-gen1-size.yaml': [
+    { line: 4, column: 9, severity: 'error', message: ['Standard_A2_v2 can boot only Generation 1 images', 'Canonical ubuntu-22_04-lts server', 'is Generation 2'] },
+  ],
 });
 
 describe('vm-size-hypervisor-generation suggestions and unknowns', () => {
@@ -38,7 +48,10 @@ describe('vm-size-hypervisor-generation suggestions and unknowns', () => {
   it("reads a gallery image's generation, and that of a marketplace image the catalog lacks, from the environment (context file or live)", async () => {
     const report = await lintFixtures(['fixtures/environments/gallery-images/pools.yaml'], ['vm-size-hypervisor-generation']);
     const findings = report.results[0]!.findings;
-    expect(findings.map((finding) => [finding.poolId, finding.line])).toEqual([['gen2-image-on-a1', 4], ['gen2-marketplace-on-a2', 18]]);
+    expect(findings.map((finding) => [finding.poolId, finding.line])).toEqual([
+      ['gen2-image-on-a1', 4],
+      ['gen2-marketplace-on-a2', 18],
+    ]);
     expect(findings[0]!.message).toMatch("image definition's hyperVGeneration is V2");
     expect(findings[1]!.message).toMatch('the hyperVGeneration of contoso:render-node:2025 is V2');
     expect(report.notChecked).toEqual([]);

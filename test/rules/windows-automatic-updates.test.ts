@@ -9,14 +9,19 @@ import { describeRuleFixtures } from '../helpers/rule-cases.ts';
 import { describeSameDefect } from '../helpers/same-defect.ts';
 
 describeRuleFixtures('windows-automatic-updates', {
-  'windows-default.json': [
-    { line: 4, column: 3, severity: 'warning', message: ['enableAutomaticUpdates is not set', 'recommended in general', 'set it to false'], noFix: true },
-  ],
+  'windows-default.json': [{ line: 4, column: 3, severity: 'warning', message: ['enableAutomaticUpdates is not set', 'recommended in general', 'set it to false'], noFix: true }],
   'windows-config-without-setting.yaml': [{ line: 10, column: 3, message: ['virtualMachineConfiguration.windowsConfiguration.enableAutomaticUpdates'] }],
   'auto-os-upgrade-updates-on.json': [
-    { line: 7, column: 57, severity: 'error', message: ['enableAutomaticUpdates is true while upgradePolicy.automaticOSUpgradePolicy.enableAutomaticOSUpgrade is on', 'Batch requires it to be false', 'Set it to false'] },
+    {
+      line: 7,
+      column: 57,
+      severity: 'error',
+      message: ['enableAutomaticUpdates is true while upgradePolicy.automaticOSUpgradePolicy.enableAutomaticOSUpgrade is on', 'Batch requires it to be false', 'Set it to false'],
+    },
   ],
-  'auto-os-upgrade-updates-unset.json': [{ line: 4, column: 3, severity: 'warning', message: ['is not set, so it takes its default true', 'Set it to false.', /^(?!.*set it to true)/] }],
+  'auto-os-upgrade-updates-unset.json': [
+    { line: 4, column: 3, severity: 'warning', message: ['is not set, so it takes its default true', 'Set it to false.', /^(?!.*set it to true)/] },
+  ],
 });
 
 describe('windows-automatic-updates with Auto OS Upgrade in an ARM template', () => {
@@ -38,10 +43,18 @@ describe('windows-automatic-updates with Auto OS Upgrade in an ARM template', ()
       },
     };
     const folder = mkdtempSync(join(tmpdir(), 'batchlint-auto-os-upgrade-'));
-    writeFileSync(join(folder, 'azuredeploy.json'), JSON.stringify({ $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#', contentVersion: '1.0.0.0', resources: [pool] }, null, 2));
+    writeFileSync(
+      join(folder, 'azuredeploy.json'),
+      JSON.stringify({ $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#', contentVersion: '1.0.0.0', resources: [pool] }, null, 2),
+    );
     const report = await lint({ patterns: ['azuredeploy.json'], cwd: folder, facts: createFacts(), rules: [windowsAutomaticUpdatesRule] });
     expect(report.results.flatMap((result) => result.findings).map(({ severity, message }) => ({ severity, message }))).toEqual([
-      { severity: 'error', message: expect.stringContaining('properties.deploymentConfiguration.virtualMachineConfiguration.windowsConfiguration.enableAutomaticUpdates is true while properties.upgradePolicy.automaticOSUpgradePolicy.enableAutomaticOSUpgrade is on') },
+      {
+        severity: 'error',
+        message: expect.stringContaining(
+          'properties.deploymentConfiguration.virtualMachineConfiguration.windowsConfiguration.enableAutomaticUpdates is true while properties.upgradePolicy.automaticOSUpgradePolicy.enableAutomaticOSUpgrade is on',
+        ),
+      },
     ]);
   });
 });

@@ -17,7 +17,7 @@ function runScript(script: string, args: string[]): void {
 }
 
 describe('generated data is up to date with its sources', () => {
-  it('the precompiled validators match the schemas and the rules\' options', () => {
+  it("the precompiled validators match the schemas and the rules' options", () => {
     const folder = mkdtempSync(join(tmpdir(), 'batchlint-schemas-'));
     runScript('scripts/build-schemas.ts', [folder]);
     for (const file of ['pool-validator.js', 'config-validators.js', 'context-validator.js']) {
@@ -25,9 +25,12 @@ describe('generated data is up to date with its sources', () => {
     }
   });
 
-  it.skipIf(!hasSharedData)(`the catalog is what the build script makes of the shared data, byte for byte${hasSharedData ? '' : ' (skipped: no ../shared/data/azure beside this clone)'}`, () => {
-    const output = join(mkdtempSync(join(tmpdir(), 'batchlint-catalog-')), 'catalog.json');
-    runScript('scripts/build-catalog.ts', [SHARED_DATA, output]);
-    expect(readFileSync(output, 'utf8')).toBe(readFileSync(join(PROJECT_ROOT, 'src/catalog/data/catalog.json'), 'utf8'));
-  });
+  it.skipIf(!hasSharedData)(
+    `the catalog is what the build script makes of the shared data, byte for byte${hasSharedData ? '' : ' (skipped: no ../shared/data/azure beside this clone)'}`,
+    () => {
+      const output = join(mkdtempSync(join(tmpdir(), 'batchlint-catalog-')), 'catalog.json');
+      runScript('scripts/build-catalog.ts', [SHARED_DATA, output]);
+      expect(readFileSync(output, 'utf8')).toBe(readFileSync(join(PROJECT_ROOT, 'src/catalog/data/catalog.json'), 'utf8'));
+    },
+  );
 });

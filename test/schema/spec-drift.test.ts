@@ -15,7 +15,10 @@ const MANAGEMENT = {
       },
     },
     ScaleSettings: { properties: { fixedScale: { properties: { targetDedicatedNodes: { type: 'integer', format: 'int32' } } } } },
-    NetworkConfiguration: { allOf: [{ $ref: '#/definitions/Base' }], properties: { publicIPAddressConfiguration: { properties: { ipFamilies: { type: 'array', items: { type: 'string' } } } } } },
+    NetworkConfiguration: {
+      allOf: [{ $ref: '#/definitions/Base' }],
+      properties: { publicIPAddressConfiguration: { properties: { ipFamilies: { type: 'array', items: { type: 'string' } } } } },
+    },
     Base: { properties: { subnetId: { type: 'string' }, loop: { $ref: '#/definitions/NetworkConfiguration' } } },
     UserAccount: { properties: { name: { type: 'string' }, futureSetting: { type: 'boolean' } } },
   },

@@ -13,7 +13,12 @@ function pools(file: string) {
   return armTemplateAdapter.extract(JsonDocument.parse(file, readFileSync(file, 'utf8'), 'json'), sourceContext())!;
 }
 
-const brief = (finding: { ruleId: string; line: number; column: number; poolId?: string }) => ({ ruleId: finding.ruleId, line: finding.line, column: finding.column, poolId: finding.poolId });
+const brief = (finding: { ruleId: string; line: number; column: number; poolId?: string }) => ({
+  ruleId: finding.ruleId,
+  line: finding.line,
+  column: finding.column,
+  poolId: finding.poolId,
+});
 
 describe('Bicep-built JSON, languageVersion 2.0 (resources by symbolic name)', () => {
   it('finds a pool per copy of a resource loop, and none in existing resources', () => {

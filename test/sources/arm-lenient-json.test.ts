@@ -40,7 +40,7 @@ describe('ARM templates read as ARM reads them', () => {
     ]);
   });
 
-  it('evaluates an expression written across lines and keeps a string\'s line breaks', async () => {
+  it("evaluates an expression written across lines and keeps a string's line breaks", async () => {
     const text = readFileSync(FIXTURE, 'utf8');
     const document = JsonDocument.parse(FIXTURE, text, 'json');
     const pool = (document.value as { resources: { name: string; properties: { startTask: { commandLine: string } } }[] }).resources[0]!;
@@ -70,7 +70,10 @@ describe('ARM templates read as ARM reads them', () => {
   });
 
   it('honours a batchlint-disable comment in a template', async () => {
-    const text = readFileSync(FIXTURE, 'utf8').replace('"startTask": {', '// batchlint-disable-next-line start-task-elevation -- the image runs it as root\n        "startTask": {');
+    const text = readFileSync(FIXTURE, 'utf8').replace(
+      '"startTask": {',
+      '// batchlint-disable-next-line start-task-elevation -- the image runs it as root\n        "startTask": {',
+    );
     const contexts = new ContextLocator(PROJECT_ROOT);
     const report = await lint({ patterns: ['-'], cwd: PROJECT_ROOT, facts: (filePath) => contexts.forFile(filePath), rules: allRules, stdin: { text, filePath: 'template.json' } });
     expect(report.results[0]!.findings.map((finding) => finding.ruleId)).toEqual(['resize-timeout-large-pool', 'start-task-shell', 'start-task-wait-for-success']);

@@ -28,7 +28,12 @@ function poolsOf(file: string, sources: Partial<SourceOptions> = {}) {
   return { pools, problems: context.problems };
 }
 
-const brief = (finding: { ruleId: string; filePath: string; line: number; column: number }) => ({ ruleId: finding.ruleId, filePath: finding.filePath, line: finding.line, column: finding.column });
+const brief = (finding: { ruleId: string; filePath: string; line: number; column: number }) => ({
+  ruleId: finding.ruleId,
+  filePath: finding.filePath,
+  line: finding.line,
+  column: finding.column,
+});
 
 describe('ARM parameters files', () => {
   it('take values from <name>.parameters.json beside <name>.json, over the defaults', () => {
@@ -61,7 +66,12 @@ describe('ARM parameters files', () => {
     const { pools, problems } = poolsOf(TEMPLATE, { parameterFiles: ['fixtures/formats/arm/parameters/missing.parameters.json'] });
     expect((pools[0]!.spec.vmSize as UnknownValue).reason).toBe('cannot read the parameters file fixtures/formats/arm/parameters/missing.parameters.json');
     expect(problems).toEqual([
-      { ruleId: 'parse-error', path: [], message: 'cannot read the parameters file fixtures/formats/arm/parameters/missing.parameters.json; every template parameter is unknown, so nothing that depends on one was checked' },
+      {
+        ruleId: 'parse-error',
+        path: [],
+        message:
+          'cannot read the parameters file fixtures/formats/arm/parameters/missing.parameters.json; every template parameter is unknown, so nothing that depends on one was checked',
+      },
     ]);
   });
 
@@ -128,6 +138,9 @@ describe('Batch CLI templates', () => {
     const located = pool!.locate(['targetDedicatedNodes'], 'key');
     expect(located).toMatchObject({ location: { line: 20, column: 7 }, exact: true });
     expect(located.origin).toBeUndefined();
-    expect(pool!.locate(['virtualMachineConfiguration', 'imageReference', 'sku'], 'key')).toMatchObject({ location: { line: 8, column: 84 }, origin: "value from variable 'osType'" });
+    expect(pool!.locate(['virtualMachineConfiguration', 'imageReference', 'sku'], 'key')).toMatchObject({
+      location: { line: 8, column: 84 },
+      origin: "value from variable 'osType'",
+    });
   });
 });

@@ -35,31 +35,44 @@ describe('ARM templates', () => {
     const template = (scaleSettings?: object) =>
       JsonDocument.parse(
         't.json',
-        JSON.stringify({ contentVersion: '1.0.0.0', resources: [{ type: 'Microsoft.Batch/batchAccounts/pools', name: 'a/p', properties: { vmSize: 'Standard_D2s_v3', ...(scaleSettings && { scaleSettings }) } }] }),
+        JSON.stringify({
+          contentVersion: '1.0.0.0',
+          resources: [{ type: 'Microsoft.Batch/batchAccounts/pools', name: 'a/p', properties: { vmSize: 'Standard_D2s_v3', ...(scaleSettings && { scaleSettings }) } }],
+        }),
         'json',
       );
     expect(armTemplateAdapter.extract(template(), sourceContext())![0]!.spec).toMatchObject({ id: 'p', targetDedicatedNodes: 0 });
-    expect(armTemplateAdapter.extract(template({ autoScale: { formula: '$TargetDedicatedNodes = 1;' } }), sourceContext())![0]!.spec).toMatchObject({ enableAutoScale: true, autoScaleFormula: '$TargetDedicatedNodes = 1;' });
+    expect(armTemplateAdapter.extract(template({ autoScale: { formula: '$TargetDedicatedNodes = 1;' } }), sourceContext())![0]!.spec).toMatchObject({
+      enableAutoScale: true,
+      autoScaleFormula: '$TargetDedicatedNodes = 1;',
+    });
   });
 
   it('reads the management plane names into the data plane ones, and maps them back for locations', () => {
-    const text = JSON.stringify({
-      contentVersion: '1.0.0.0',
-      resources: [
-        {
-          type: 'Microsoft.Batch/batchAccounts/pools',
-          name: 'a/p',
-          properties: {
-            vmSize: 'Standard_D2s_v3',
-            deploymentConfiguration: { virtualMachineConfiguration: { imageReference: { id: '/subscriptions/s/gallery-image' }, nodeAgentSkuId: 'batch.node.ubuntu 22.04' } },
-            networkConfiguration: { endpointConfiguration: { inboundNatPools: [] } },
-            startTask: { commandLine: 'x', userIdentity: { userName: 'admin' } },
+    const text = JSON.stringify(
+      {
+        contentVersion: '1.0.0.0',
+        resources: [
+          {
+            type: 'Microsoft.Batch/batchAccounts/pools',
+            name: 'a/p',
+            properties: {
+              vmSize: 'Standard_D2s_v3',
+              deploymentConfiguration: { virtualMachineConfiguration: { imageReference: { id: '/subscriptions/s/gallery-image' }, nodeAgentSkuId: 'batch.node.ubuntu 22.04' } },
+              networkConfiguration: { endpointConfiguration: { inboundNatPools: [] } },
+              startTask: { commandLine: 'x', userIdentity: { userName: 'admin' } },
+            },
           },
-        },
-      ],
-    }, null, 2);
+        ],
+      },
+      null,
+      2,
+    );
     const [pool] = armTemplateAdapter.extract(JsonDocument.parse('t.json', text, 'json'), sourceContext())!;
-    expect(pool!.spec.virtualMachineConfiguration).toEqual({ imageReference: { virtualMachineImageId: '/subscriptions/s/gallery-image' }, nodeAgentSKUId: 'batch.node.ubuntu 22.04' });
+    expect(pool!.spec.virtualMachineConfiguration).toEqual({
+      imageReference: { virtualMachineImageId: '/subscriptions/s/gallery-image' },
+      nodeAgentSKUId: 'batch.node.ubuntu 22.04',
+    });
     expect(pool!.spec.networkConfiguration).toEqual({ endpointConfiguration: { inboundNATPools: [] } });
     expect(pool!.spec.startTask).toEqual({ commandLine: 'x', userIdentity: { username: 'admin' } });
     expect(pool!.displayName(['startTask', 'userIdentity', 'username'])).toBe('properties.startTask.userIdentity.userName');
@@ -67,7 +80,14 @@ describe('ARM templates', () => {
   });
 
   it('leaves templates without pools, and other JSON, alone', () => {
-    const storage = JsonDocument.parse('s.json', JSON.stringify({ $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#', resources: [{ type: 'Microsoft.Storage/storageAccounts', name: 's' }] }), 'json');
+    const storage = JsonDocument.parse(
+      's.json',
+      JSON.stringify({
+        $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#',
+        resources: [{ type: 'Microsoft.Storage/storageAccounts', name: 's' }],
+      }),
+      'json',
+    );
     expect(armTemplateAdapter.extract(storage, sourceContext())).toEqual([]);
     expect(armTemplateAdapter.extract(JsonDocument.parse('p.json', '{"parameters": {"vmSize": {"value": "x"}}}', 'json'), sourceContext())).toBeUndefined();
   });

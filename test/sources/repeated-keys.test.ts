@@ -24,13 +24,15 @@ describe('a repeated key', () => {
       { ruleId: 'start-task-shell', line: 10, column: 16 },
     ]);
     const original = readFileSync(join(PROJECT_ROOT, FOLDER, 'invalid/repeated-key.yaml'), 'utf8');
-    expect(applyEdits(original, all[1]!.fix!.edits)).toBe(original.replace("  commandLine: make && make install\n", "  commandLine: /bin/bash -c 'make && make install'\n"));
+    expect(applyEdits(original, all[1]!.fix!.edits)).toBe(original.replace('  commandLine: make && make install\n', "  commandLine: /bin/bash -c 'make && make install'\n"));
   });
 
   it('Terraform: a parse-error on the repeated argument, and the last value is the one checked', async () => {
     const all = await findings('invalid/repeated-argument.tf');
     expect(all.filter((finding) => finding.ruleId === 'parse-error').map(({ line, column }) => ({ line, column }))).toEqual([{ line: 7, column: 3 }]);
-    expect(all.filter((finding) => finding.ruleId === 'vm-size-unknown').map(({ line, column, message }) => ({ line, column, unknown: message.includes('Standard_D4dz_v5') }))).toEqual([{ line: 7, column: 25, unknown: true }]);
+    expect(
+      all.filter((finding) => finding.ruleId === 'vm-size-unknown').map(({ line, column, message }) => ({ line, column, unknown: message.includes('Standard_D4dz_v5') })),
+    ).toEqual([{ line: 7, column: 25, unknown: true }]);
   });
 
   it('JSON: not reported, and findings land on the last occurrence, as JSON.parse reads it', async () => {

@@ -50,7 +50,13 @@ describe('Terraform azurerm_batch_pool', () => {
 
   it("takes absent arguments as the provider does: its own defaults, not the REST API's", () => {
     const [render] = poolsOf('main.tf');
-    expect(render!.defaults).toEqual({ startTaskWaitForSuccess: false, startTaskMaxRetryCount: 0, resizeTimeout: 'PT15M', windowsEnableAutomaticUpdates: true, taskSlotsPerNode: 1 });
+    expect(render!.defaults).toEqual({
+      startTaskWaitForSuccess: false,
+      startTaskMaxRetryCount: 0,
+      resizeTimeout: 'PT15M',
+      windowsEnableAutomaticUpdates: true,
+      taskSlotsPerNode: 1,
+    });
     const [pool] = inlinePools('resource "azurerm_batch_pool" "p" {\n  name = "p"\n  fixed_scale {}\n  inter_node_communication = "Disabled"\n}\n');
     expect(pool!.spec).toEqual({ id: 'p', targetDedicatedNodes: 1, enableInterNodeCommunication: false });
   });
@@ -167,7 +173,9 @@ resource "azurerm_batch_pool" "p" {
     expect(render!.displayName(['taskSlotsPerNode'])).toBe('max_tasks_per_node');
     expect(render!.displayName(['virtualMachineConfiguration', 'imageReference', 'virtualMachineImageId'])).toBe('storage_image_reference.id');
     expect(render!.displayName(['virtualMachineConfiguration', 'windowsConfiguration', 'enableAutomaticUpdates'])).toBe('windows.enable_automatic_updates');
-    expect(render!.displayName(['networkConfiguration', 'endpointConfiguration', 'inboundNATPools', 0, 'frontendPortRangeEnd'])).toBe('network_configuration.endpoint_configuration[0].frontend_port_range');
+    expect(render!.displayName(['networkConfiguration', 'endpointConfiguration', 'inboundNATPools', 0, 'frontendPortRangeEnd'])).toBe(
+      'network_configuration.endpoint_configuration[0].frontend_port_range',
+    );
     expect(render!.displayName(['virtualMachineConfiguration', 'diskEncryptionConfiguration', 'targets', 1])).toBe('disk_encryption[1].disk_encryption_target');
     expect(render!.displayName(['virtualMachineConfiguration', 'containerConfiguration', 'containerImageNames', 0])).toBe('container_configuration.container_image_names[0]');
   });
@@ -183,9 +191,13 @@ resource "azurerm_batch_pool" "p" {
 
     const [render] = poolsOf('main.tf');
     const renderText = readFileSync(`${MODULE}/main.tf`, 'utf8');
-    expect(applyEdits(renderText, render!.setValueEdits(['startTask', 'waitForSuccess'], true)!)).toMatch(/        scope {11}= "Pool"\n      }\n    }\n    wait_for_success = true\n  }/);
+    expect(applyEdits(renderText, render!.setValueEdits(['startTask', 'waitForSuccess'], true)!)).toMatch(
+      /        scope {11}= "Pool"\n      }\n    }\n    wait_for_success = true\n  }/,
+    );
 
-    const [dynamic] = inlinePools('resource "azurerm_batch_pool" "p" {\n  dynamic "fixed_scale" {\n    for_each = [1]\n    content {\n      resize_timeout = "PT15M"\n    }\n  }\n}\n');
+    const [dynamic] = inlinePools(
+      'resource "azurerm_batch_pool" "p" {\n  dynamic "fixed_scale" {\n    for_each = [1]\n    content {\n      resize_timeout = "PT15M"\n    }\n  }\n}\n',
+    );
     expect(dynamic!.spec.resizeTimeout).toBe('PT15M');
     expect(at(dynamic!, ['resizeTimeout'])).toEqual({ line: 5, column: 24, exact: true });
     expect(dynamic!.setValueEdits(['resizeTimeout'], 'PT30M')).toBeUndefined();
@@ -195,7 +207,9 @@ resource "azurerm_batch_pool" "p" {
     const context = sourceContext();
     const [pool] = inlinePools('resource "azurerm_batch_pool" "p" {\n  name = "p"\n}\n', context);
     expect(pool!.spec).toEqual({ id: 'p', enableInterNodeCommunication: true });
-    expect(context.problems).toEqual([{ ruleId: 'pool-schema', path: ['resource', 'azurerm_batch_pool', 'p'], message: expect.stringContaining('neither a fixed_scale nor an auto_scale block') }]);
+    expect(context.problems).toEqual([
+      { ruleId: 'pool-schema', path: ['resource', 'azurerm_batch_pool', 'p'], message: expect.stringContaining('neither a fixed_scale nor an auto_scale block') },
+    ]);
   });
 
   it('finds no pool in files without one: variables, other resources, .tfvars (even with pool-like names)', () => {

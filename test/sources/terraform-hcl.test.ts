@@ -82,7 +82,16 @@ describe('HCL documents', () => {
     ].join('\n');
     const value = parse(text).value as Record<string, { node: { kind: string } }>;
     expect(Object.fromEntries(Object.entries(value).map(([key, entry]) => [key, entry.node.kind]))).toEqual({
-      a: 'for', b: 'for', c: 'template', d: 'attribute', e: 'splat', f: 'call', g: 'binary', h: 'template', i: 'index', j: 'parentheses',
+      a: 'for',
+      b: 'for',
+      c: 'template',
+      d: 'attribute',
+      e: 'splat',
+      f: 'call',
+      g: 'binary',
+      h: 'template',
+      i: 'index',
+      j: 'parentheses',
     });
     expect(parse('x = "$${literal} %%{literal}"').value).toEqual({ x: '${literal} %{literal}' });
   });
@@ -143,7 +152,23 @@ describe('HCL documents', () => {
   });
 
   it('never crashes: truncated and garbage text parse or give a SyntaxProblem', () => {
-    const texts = [SAMPLE, 'x = "${ "${ "${', '((((((('.repeat(2000), 'a = [[[[[[['.repeat(500), '}}}}', '"', '<<', 'x = <<-', '\u0000\u0001', '€ = 1', 'a = b.', 'a = f(', 'a { b', 'a "b" c {}', 'x = %{'];
+    const texts = [
+      SAMPLE,
+      'x = "${ "${ "${',
+      '((((((('.repeat(2000),
+      'a = [[[[[[['.repeat(500),
+      '}}}}',
+      '"',
+      '<<',
+      'x = <<-',
+      '\u0000\u0001',
+      '€ = 1',
+      'a = b.',
+      'a = f(',
+      'a { b',
+      'a "b" c {}',
+      'x = %{',
+    ];
     let random = 1;
     for (let index = 0; index < 300; index++) {
       random = (random * 48271) % 2147483647;
@@ -164,7 +189,8 @@ describe('HCL documents', () => {
 
   it('is what .tf files parse as, and reads batchlint-disable comments in all three comment styles', async () => {
     expect((await parseFile('pool.tf', 'a = 1\n')).format).toBe('hcl');
-    const text = '# batchlint-disable-next-line start-task-retries -- retried by the job\nx = 1\n// batchlint-disable-next-line vm-size-unknown\n/* batchlint-disable pool-schema */\n';
+    const text =
+      '# batchlint-disable-next-line start-task-retries -- retried by the job\nx = 1\n// batchlint-disable-next-line vm-size-unknown\n/* batchlint-disable pool-schema */\n';
     expect(findDirectives(text, 'hcl').map(({ scope, ruleIds, reason, line }) => ({ scope, ruleIds, reason, line }))).toEqual([
       { scope: 'next-line', ruleIds: ['start-task-retries'], reason: 'retried by the job', line: 1 },
       { scope: 'next-line', ruleIds: ['vm-size-unknown'], reason: undefined, line: 3 },

@@ -28,8 +28,16 @@ describe('terraform show -json', () => {
       targetDedicatedNodes: 30,
       targetLowPriorityNodes: 0,
       resizeTimeout: 'PT15M',
-      virtualMachineConfiguration: { nodeAgentSKUId: 'batch.node.ubuntu 22.04', imageReference: { publisher: 'canonical', offer: '0001-com-ubuntu-server-jammy', sku: '22_04-lts', version: 'latest' } },
-      startTask: { waitForSuccess: false, maxTaskRetryCount: 1, environmentSettings: [{ name: 'MODE', value: 'nightly' }], userIdentity: { autoUser: { elevationLevel: 'NonAdmin', scope: 'Task' } } },
+      virtualMachineConfiguration: {
+        nodeAgentSKUId: 'batch.node.ubuntu 22.04',
+        imageReference: { publisher: 'canonical', offer: '0001-com-ubuntu-server-jammy', sku: '22_04-lts', version: 'latest' },
+      },
+      startTask: {
+        waitForSuccess: false,
+        maxTaskRetryCount: 1,
+        environmentSettings: [{ name: 'MODE', value: 'nightly' }],
+        userIdentity: { autoUser: { elevationLevel: 'NonAdmin', scope: 'Task' } },
+      },
       networkConfiguration: { dynamicVNetAssignmentScope: 'none', enableAcceleratedNetworking: false, publicIPAddressConfiguration: { provision: 'BatchManaged' } },
     });
     // Empty strings, nulls and empty block lists are what a plan says for arguments that are not set.
@@ -58,7 +66,10 @@ describe('terraform show -json', () => {
 
   it('reads child modules, plans without planned_values, and state output', () => {
     const poolResource = plan.planned_values.root_module.resources[1];
-    const inModule = poolsOf({ format_version: '1.2', planned_values: { root_module: { child_modules: [{ address: 'module.batch', resources: [{ ...poolResource, address: 'module.batch.azurerm_batch_pool.nightly' }] }] } } });
+    const inModule = poolsOf({
+      format_version: '1.2',
+      planned_values: { root_module: { child_modules: [{ address: 'module.batch', resources: [{ ...poolResource, address: 'module.batch.azurerm_batch_pool.nightly' }] }] } },
+    });
     expect(inModule!.map((found) => found.id)).toEqual(['nightly']);
     const changesOnly = poolsOf({ format_version: '1.2', resource_changes: plan.resource_changes });
     expect(changesOnly!.map((found) => [found.id, found.spec.targetDedicatedNodes])).toEqual([['nightly', 30]]);

@@ -11,7 +11,11 @@ describe('keys named like Object.prototype members', () => {
   it('keeps "__proto__" in a Batch JSON, JSONC or YAML pool as a key of its own, not the source of its properties', async () => {
     const json = `{ "id": "p1", "__proto__": { "vmSize": "Standard_D2s_v3" }, "virtualMachineConfiguration": { ${IMAGE} } }`;
     const yaml = 'id: p1\n__proto__:\n  vmSize: Standard_D2s_v3\nvirtualMachineConfiguration:\n  nodeAgentSKUId: batch.node.ubuntu 22.04\n';
-    for (const [file, text] of [['pool.json', json], ['pool.jsonc', `// a comment\n${json}`], ['pool.yaml', yaml]] as const) {
+    for (const [file, text] of [
+      ['pool.json', json],
+      ['pool.jsonc', `// a comment\n${json}`],
+      ['pool.yaml', yaml],
+    ] as const) {
       const [pool] = await pools(file, text);
       expect(Object.keys(pool!.spec), file).toContain('__proto__');
       expect(pool!.spec.vmSize, file).toBeUndefined();
@@ -32,7 +36,8 @@ describe('keys named like Object.prototype members', () => {
   });
 
   it('reads a Terraform pool labelled "__proto__"', async () => {
-    const text = 'resource "azurerm_batch_pool" "__proto__" {\n  name = "p"\n  vm_size = "Standard_D2s_v3"\n  node_agent_sku_id = "batch.node.ubuntu 22.04"\n  fixed_scale {\n    target_dedicated_nodes = 1\n  }\n}\n';
+    const text =
+      'resource "azurerm_batch_pool" "__proto__" {\n  name = "p"\n  vm_size = "Standard_D2s_v3"\n  node_agent_sku_id = "batch.node.ubuntu 22.04"\n  fixed_scale {\n    target_dedicated_nodes = 1\n  }\n}\n';
     const found = await pools('main.tf', text);
     expect(found.map((pool) => pool.id)).toEqual(['p']);
   });

@@ -9,9 +9,7 @@ import type { Block, Body, Expression, Span } from './syntax.ts';
 
 /** Where a path leads in the syntax tree: a body (the file or a block's), blocks sharing a type and leading labels, or an expression. */
 type Entry = { key?: Span; value?: Span } & (
-  | { kind: 'body'; body: Body; block?: Block }
-  | { kind: 'group'; blocks: Block[]; depth: number }
-  | { kind: 'expression'; node: Expression }
+  { kind: 'body'; body: Body; block?: Block } | { kind: 'group'; blocks: Block[]; depth: number } | { kind: 'expression'; node: Expression }
 );
 
 /**
@@ -26,7 +24,11 @@ export class HclDocument implements SourceDocument {
   readonly problems: SyntaxProblem[];
   private lines: LineIndex | undefined;
 
-  private constructor(readonly filePath: string, readonly text: string, readonly body: Body) {
+  private constructor(
+    readonly filePath: string,
+    readonly text: string,
+    readonly body: Body,
+  ) {
     this.value = bodyValue(body, text);
     this.problems = repeatedAttributes(body, text);
   }

@@ -84,7 +84,16 @@ class Parser {
     const open = this.advance();
     const body = this.body(open);
     const close = this.advance();
-    return { kind: 'block', type: type.text, typeSpan: spanOfToken(type), labels, body, span: { offset: type.offset, end: close.offset + 1 }, openBrace: open.offset, closeBrace: close.offset };
+    return {
+      kind: 'block',
+      type: type.text,
+      typeSpan: spanOfToken(type),
+      labels,
+      body,
+      span: { offset: type.offset, end: close.offset + 1 },
+      openBrace: open.offset,
+      closeBrace: close.offset,
+    };
   }
 
   private label(): Block['labels'][number] {
@@ -316,7 +325,7 @@ class Parser {
 
   /** `%{ if … }`, `%{ for … }`, `%{ else }`, `%{ endif }`: kept as a part of its own, never evaluated. */
   private skipDirective(): void {
-    for (let depth = 1; depth > 0; ) {
+    for (let depth = 1; depth > 0;) {
       const token = this.advance();
       if (token.type === 'end') throw new SyntaxProblem('invalid HCL: a template directive "%{" is not closed', token.offset, 0);
       if (token.type === 'templateSequenceStart') depth++;

@@ -126,7 +126,12 @@ const FUNCTIONS: Record<string, TemplateFunction> = {
   empty: ([value]) => (value === null || value === undefined ? true : isObject(value) ? Object.keys(value).length === 0 : list(value).length === 0),
   contains: ([container, item]) => contains(container, item),
   // Sorted by key, as ARM does.
-  items: ([value]) => (isObject(value) ? Object.keys(value).sort().map((key) => ({ key, value: value[key] })) : new UnknownValue('items() takes an object')),
+  items: ([value]) =>
+    isObject(value)
+      ? Object.keys(value)
+          .sort()
+          .map((key) => ({ key, value: value[key] }))
+      : new UnknownValue('items() takes an object'),
   union: (args) => union(args),
   replace: ([value, old, replacement]) => String(value).split(String(old)).join(String(replacement)),
   split: ([value, separator]) => String(value).split(String(separator)),
@@ -143,8 +148,10 @@ const FUNCTIONS: Record<string, TemplateFunction> = {
     const items = list(value);
     return items[items.length - 1];
   },
-  tryget: ([target, ...keys]) => keys.reduce<Evaluated>((current, key) => (isObject(current) || Array.isArray(current) ? ((current as Record<string, unknown>)[key as string] ?? null) : null), target),
-  subscription: (_, scope) => (scope.subscriptionId !== undefined ? { subscriptionId: scope.subscriptionId, id: `/subscriptions/${scope.subscriptionId}` } : new UnknownValue(SUBSCRIPTION_UNKNOWN)),
+  tryget: ([target, ...keys]) =>
+    keys.reduce<Evaluated>((current, key) => (isObject(current) || Array.isArray(current) ? ((current as Record<string, unknown>)[key as string] ?? null) : null), target),
+  subscription: (_, scope) =>
+    scope.subscriptionId !== undefined ? { subscriptionId: scope.subscriptionId, id: `/subscriptions/${scope.subscriptionId}` } : new UnknownValue(SUBSCRIPTION_UNKNOWN),
   resourcegroup: (_, scope) => resourceGroup(scope),
   copyindex: (args, scope) => copyIndex(args, scope),
   resourceid: (args, scope) => resourceId(args.map(String), scope, true),
@@ -185,7 +192,12 @@ function resourceGroup(scope: EvaluationScope): Evaluated {
   return {
     name: name ?? new UnknownValue(RESOURCE_GROUP_UNKNOWN),
     location: scope.resourceGroup?.location ?? new UnknownValue(LOCATION_UNKNOWN),
-    id: name === undefined ? new UnknownValue(RESOURCE_GROUP_UNKNOWN) : scope.subscriptionId === undefined ? new UnknownValue(SUBSCRIPTION_UNKNOWN) : `/subscriptions/${scope.subscriptionId}/resourceGroups/${name}`,
+    id:
+      name === undefined
+        ? new UnknownValue(RESOURCE_GROUP_UNKNOWN)
+        : scope.subscriptionId === undefined
+          ? new UnknownValue(SUBSCRIPTION_UNKNOWN)
+          : `/subscriptions/${scope.subscriptionId}/resourceGroups/${name}`,
   };
 }
 

@@ -9,7 +9,10 @@ export type Expression =
 
 /** An expression that does not parse; `offset` is into the expression text, after the opening bracket. */
 export class ExpressionSyntaxError extends Error {
-  constructor(message: string, readonly offset: number) {
+  constructor(
+    message: string,
+    readonly offset: number,
+  ) {
     super(message);
   }
 }
@@ -117,7 +120,11 @@ class Parser {
 
   private identifier(): string {
     const match = /^[A-Za-z_][A-Za-z0-9_]*/.exec(this.text.slice(this.position));
-    if (!match) throw new ExpressionSyntaxError(this.atEnd() ? 'the expression ends too early' : `a function name is expected at "${this.text.slice(this.position, this.position + 10)}"`, this.position);
+    if (!match)
+      throw new ExpressionSyntaxError(
+        this.atEnd() ? 'the expression ends too early' : `a function name is expected at "${this.text.slice(this.position, this.position + 10)}"`,
+        this.position,
+      );
     this.position += match[0].length;
     return match[0];
   }

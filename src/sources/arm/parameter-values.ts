@@ -12,7 +12,13 @@ export type DescribeEntry = (name: string) => string;
  * `{ "value": … }`; `{ "reference": … }` to a Key Vault secret, unknown offline; or, as the Batch CLI
  * extensions also accept, the bare value. With a scope, expressions in the values are evaluated in it.
  */
-export function parameterEntries(entries: Record<string, unknown>, document: SourceDocument, path: Path, describe: DescribeEntry, scope?: TemplateScope): Map<string, SuppliedValue> {
+export function parameterEntries(
+  entries: Record<string, unknown>,
+  document: SourceDocument,
+  path: Path,
+  describe: DescribeEntry,
+  scope?: TemplateScope,
+): Map<string, SuppliedValue> {
   const supplied = new Map<string, SuppliedValue>();
   for (const [name, entry] of Object.entries(entries)) {
     supplied.set(name.toLowerCase(), suppliedValue(name, entry, document, [...path, name], describe, scope));

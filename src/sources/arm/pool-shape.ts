@@ -5,7 +5,12 @@ import { ARM_POOL_BODY, DATA_PLANE_NAMES, PLACED_FIELDS, pattern } from './pool-
 
 type Json = Record<string, unknown>;
 
-const FIELDS = PLACED_FIELDS.map((field) => ({ ...field, at: pattern(field.canonical), from: pattern(field.arm), unlessFrom: field.unless === undefined ? undefined : pattern(field.unless) }));
+const FIELDS = PLACED_FIELDS.map((field) => ({
+  ...field,
+  at: pattern(field.canonical),
+  from: pattern(field.arm),
+  unlessFrom: field.unless === undefined ? undefined : pattern(field.unless),
+}));
 type Field = (typeof FIELDS)[number];
 /** ARM places the fields read themselves, so a copy of what holds them leaves them out. */
 const CLAIMED = new Set(PLACED_FIELDS.map((field) => field.arm));

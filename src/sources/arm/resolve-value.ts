@@ -54,7 +54,8 @@ export function copyLoop(loop: CopyLoop, scope: EvaluationScope, path: Path, onS
 /** A loop's count as a number of copies, or why it is not one. */
 export function copyCount(count: unknown, loopName: string): number | UnknownValue {
   if (count instanceof UnknownValue) return new UnknownValue(`the count of copy loop "${loopName}" is not known (${count.reason})`);
-  if (typeof count !== 'number' || !Number.isInteger(count) || count < 0 || count > MAX_COPY_COUNT) return new UnknownValue(`the count of copy loop "${loopName}" is not a number of copies from 0 to ${MAX_COPY_COUNT}`);
+  if (typeof count !== 'number' || !Number.isInteger(count) || count < 0 || count > MAX_COPY_COUNT)
+    return new UnknownValue(`the count of copy loop "${loopName}" is not a number of copies from 0 to ${MAX_COPY_COUNT}`);
   return count;
 }
 

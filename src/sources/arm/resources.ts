@@ -32,7 +32,11 @@ export function poolResources(template: Json, templatePath: Path, scope: Templat
 }
 
 function resourceEntries(resources: unknown, path: Path): { resource: Json; path: Path }[] {
-  const entries: [string | number, unknown][] = Array.isArray(resources) ? resources.map((resource, index) => [index, resource]) : isRecord(resources) ? Object.entries(resources) : [];
+  const entries: [string | number, unknown][] = Array.isArray(resources)
+    ? resources.map((resource, index) => [index, resource])
+    : isRecord(resources)
+      ? Object.entries(resources)
+      : [];
   return entries.flatMap(([key, resource]) => (isRecord(resource) ? [{ resource, path: [...path, key] }] : []));
 }
 
@@ -81,7 +85,9 @@ function nestedPools(deployment: Json, path: Path, outer: TemplateScope): PoolRe
   const inner = isRecord(options) && typeof options.scope === 'string' && options.scope.toLowerCase() === 'inner';
   if (!inner) return poolResources(template, templatePath, outer);
   const parametersPath = [...path, 'properties', 'parameters'];
-  const supplied = isRecord(properties.parameters) ? parameterEntries(properties.parameters, outer.document, parametersPath, (name) => `parameter '${name}' passed to the nested deployment`, outer) : new Map();
+  const supplied = isRecord(properties.parameters)
+    ? parameterEntries(properties.parameters, outer.document, parametersPath, (name) => `parameter '${name}' passed to the nested deployment`, outer)
+    : new Map();
   const linked = properties.parametersLink !== undefined ? new UnknownValue('the nested deployment takes its parameters from a linked file, which is not read offline') : undefined;
   return poolResources(template, templatePath, outer.nested(template, templatePath, supplied, targetOf(deployment, path, outer), linked));
 }

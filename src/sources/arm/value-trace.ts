@@ -30,7 +30,7 @@ export function traceSite(value: unknown, document: SourceDocument, start: Path,
   let remaining = [...path];
   let origin: string | undefined;
   let throughExpression = false;
-  for (let hops = 0; hops <= MAX_HOPS; ) {
+  for (let hops = 0; hops <= MAX_HOPS;) {
     if (typeof current.value === 'string' && current.scope && isExpression(current.value)) {
       throughExpression = true;
       const reference = plainReference(current.value, current.scope);

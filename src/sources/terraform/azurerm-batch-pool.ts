@@ -94,7 +94,14 @@ export const BATCH_POOL_FIELDS: readonly Field[] = [
         to: 'userIdentity',
         block: [
           { name: 'user_name', to: 'username' },
-          { name: 'auto_user', to: 'autoUser', block: [{ name: 'elevation_level', to: 'elevationLevel' }, { name: 'scope', to: 'scope' }] },
+          {
+            name: 'auto_user',
+            to: 'autoUser',
+            block: [
+              { name: 'elevation_level', to: 'elevationLevel' },
+              { name: 'scope', to: 'scope' },
+            ],
+          },
         ],
       },
       {
@@ -154,7 +161,13 @@ export const BATCH_POOL_FIELDS: readonly Field[] = [
       { name: 'storage_account_type', to: 'storageAccountType' },
     ],
   },
-  { name: 'disk_encryption', to: 'virtualMachineConfiguration.diskEncryptionConfiguration.targets', repeated: true, collect: 'disk_encryption_target', block: [{ name: 'disk_encryption_target', to: '' }] },
+  {
+    name: 'disk_encryption',
+    to: 'virtualMachineConfiguration.diskEncryptionConfiguration.targets',
+    repeated: true,
+    collect: 'disk_encryption_target',
+    block: [{ name: 'disk_encryption_target', to: '' }],
+  },
   {
     name: 'extensions',
     to: 'virtualMachineConfiguration.extensions',
@@ -225,7 +238,15 @@ export const BATCH_POOL_FIELDS: readonly Field[] = [
       { name: 'name', to: 'name' },
       { name: 'password', to: 'password' },
       { name: 'elevation_level', to: 'elevationLevel' },
-      { name: 'linux_user_configuration', to: 'linuxUserConfiguration', block: [{ name: 'uid', to: 'uid' }, { name: 'gid', to: 'gid' }, { name: 'ssh_private_key', to: 'sshPrivateKey' }] },
+      {
+        name: 'linux_user_configuration',
+        to: 'linuxUserConfiguration',
+        block: [
+          { name: 'uid', to: 'uid' },
+          { name: 'gid', to: 'gid' },
+          { name: 'ssh_private_key', to: 'sshPrivateKey' },
+        ],
+      },
       { name: 'windows_user_configuration', to: 'windowsUserConfiguration', block: [{ name: 'login_mode', to: 'loginMode' }] },
     ],
   },
@@ -252,7 +273,11 @@ export const BATCH_POOL_FIELDS: readonly Field[] = [
         to: 'azureFileShareConfiguration',
         block: [{ name: 'account_name', to: 'accountName' }, { name: 'account_key', to: 'accountKey' }, { name: 'azure_file_url', to: 'azureFileUrl' }, ...MOUNT_COMMON],
       },
-      { name: 'cifs_mount', to: 'cifsMountConfiguration', block: [{ name: 'user_name', to: 'username' }, { name: 'password', to: 'password' }, { name: 'source', to: 'source' }, ...MOUNT_COMMON] },
+      {
+        name: 'cifs_mount',
+        to: 'cifsMountConfiguration',
+        block: [{ name: 'user_name', to: 'username' }, { name: 'password', to: 'password' }, { name: 'source', to: 'source' }, ...MOUNT_COMMON],
+      },
       { name: 'nfs_mount', to: 'nfsMountConfiguration', block: [{ name: 'source', to: 'source' }, ...MOUNT_COMMON] },
     ],
   },

@@ -41,7 +41,12 @@ function writeBlock(field: Field, written: unknown, target: Json, at: string[]):
   if (field.presence) setPath(target, [...at, ...splitPath(field.presence.to)], field.presence.value);
   const unknownBlock = blocks.find(isUnknown);
   if (unknownBlock && (field.repeated || field.collect)) return setPath(target, at, unknownBlock);
-  if (field.collect) return setPath(target, at, blocks.map((block) => (block as ResourceValues)[field.collect!]).filter((value) => !isAbsent(value)));
+  if (field.collect)
+    return setPath(
+      target,
+      at,
+      blocks.map((block) => (block as ResourceValues)[field.collect!]).filter((value) => !isAbsent(value)),
+    );
   if (field.repeated) {
     return setPath(
       target,

@@ -124,7 +124,9 @@ function reference(node: Expression, text: string, scope: Scope): unknown {
   if ((root.name === 'var' || root.name === 'local') && name !== undefined) {
     return step(root.name === 'var' ? scope.variable(name) : scope.local(name), rest, text, scope, source);
   }
-  const why = (Object.hasOwn(RUN_TIME_ROOTS, root.name) ? RUN_TIME_ROOTS[root.name] : undefined) ?? (steps.length >= 2 ? "is another resource's attribute, known only after it is created" : 'is not a name this module defines');
+  const why =
+    (Object.hasOwn(RUN_TIME_ROOTS, root.name) ? RUN_TIME_ROOTS[root.name] : undefined) ??
+    (steps.length >= 2 ? "is another resource's attribute, known only after it is created" : 'is not a name this module defines');
   return unknownValue(`${source} ${why}`);
 }
 
@@ -135,7 +137,8 @@ function step(start: unknown, steps: Expression[], text: string, scope: Scope, s
     const key = next.kind === 'attribute' ? next.name : next.kind === 'index' ? evaluate(next.key, text, scope) : undefined;
     if (isUnknown(key)) return key;
     const container = value as Record<string, unknown> | unknown[] | null;
-    const found = typeof container === 'object' && container !== null && (typeof key === 'string' || typeof key === 'number') ? (container as Record<string, unknown>)[key] : undefined;
+    const found =
+      typeof container === 'object' && container !== null && (typeof key === 'string' || typeof key === 'number') ? (container as Record<string, unknown>)[key] : undefined;
     if (found === undefined) return unknownValue(`${source} has no ${JSON.stringify(key)}`);
     value = found;
   }

@@ -31,7 +31,10 @@ const EMPTY_SCOPE: Scope = {
 export function loadModule(document: HclDocument, context: SourceContext): TerraformModule {
   const folder = dirname(document.filePath);
   const names = listFolder(folder);
-  const documents = [document, ...names.filter((name) => name.endsWith('.tf') && name !== basename(document.filePath)).flatMap((name) => parsedSibling(join(folder, name), context))];
+  const documents = [
+    document,
+    ...names.filter((name) => name.endsWith('.tf') && name !== basename(document.filePath)).flatMap((name) => parsedSibling(join(folder, name), context)),
+  ];
   const values = variableValues(folder, names, context);
   const declared = new Map(documents.flatMap((file) => Object.entries(objectAt(file.value, 'variable'))));
   const locals = new Map(documents.flatMap((file) => blocks(file.value.locals).flatMap((block) => Object.entries(block))));

@@ -23,7 +23,7 @@ export const terraformPlanAdapter: SourceAdapter = {
   extract(document, context) {
     const plan = document.value;
     if (!isObject(plan) || typeof plan.format_version !== 'string') return undefined;
-    const values = isObject(plan.planned_values) ? ['planned_values', plan.planned_values] as const : isObject(plan.values) ? ['values', plan.values] as const : undefined;
+    const values = isObject(plan.planned_values) ? (['planned_values', plan.planned_values] as const) : isObject(plan.values) ? (['values', plan.values] as const) : undefined;
     if (!values && !Array.isArray(plan.resource_changes)) return undefined;
     const planned = values ? moduleResources(values[1].root_module, [values[0], 'root_module']) : changedResources(plan.resource_changes as unknown[]);
     const pools = planned.filter(({ resource }) => resource.mode === 'managed' && resource.type === 'azurerm_batch_pool');
@@ -42,7 +42,9 @@ export const terraformPlanAdapter: SourceAdapter = {
 
 function moduleResources(module: unknown, path: Path): PlannedResource[] {
   if (!isObject(module)) return [];
-  const own = (Array.isArray(module.resources) ? module.resources : []).flatMap((resource, index) => (isObject(resource) ? [{ resource, path: [...path, 'resources', index] }] : []));
+  const own = (Array.isArray(module.resources) ? module.resources : []).flatMap((resource, index) =>
+    isObject(resource) ? [{ resource, path: [...path, 'resources', index] }] : [],
+  );
   const children = (Array.isArray(module.child_modules) ? module.child_modules : []).flatMap((child, index) => moduleResources(child, [...path, 'child_modules', index]));
   return [...own, ...children];
 }
@@ -62,7 +64,13 @@ function afterUnknown(plan: Json, address: string): unknown {
 
 /** The planned values with what Terraform marks as known only after apply made unknown. */
 function withUnknowns(value: unknown, unknown: unknown, address: string, path: (string | number)[]): unknown {
-  if (unknown === true) return unknownValue(`${address}: ${path.map((segment) => (typeof segment === 'number' ? `[${segment}]` : `.${segment}`)).join('').slice(1)} is known only after apply`);
+  if (unknown === true)
+    return unknownValue(
+      `${address}: ${path
+        .map((segment) => (typeof segment === 'number' ? `[${segment}]` : `.${segment}`))
+        .join('')
+        .slice(1)} is known only after apply`,
+    );
   if (Array.isArray(unknown)) {
     const items = Array.isArray(value) ? [...(value as unknown[])] : [];
     unknown.forEach((inner, index) => {
@@ -86,7 +94,8 @@ function declaredSubnet(plan: Json, pool: Json, planned: PlannedResource[]): { a
   const address = String(pool.address);
   const modulePrefix = address.slice(0, address.lastIndexOf(`${String(pool.type)}.${String(pool.name)}`));
   const configured = configurationResource(plan.configuration, modulePrefix, `${String(pool.type)}.${String(pool.name)}`);
-  const network = isObject(configured?.expressions) && Array.isArray(configured.expressions.network_configuration) ? (configured.expressions.network_configuration as unknown[])[0] : undefined;
+  const network =
+    isObject(configured?.expressions) && Array.isArray(configured.expressions.network_configuration) ? (configured.expressions.network_configuration as unknown[])[0] : undefined;
   const references = isObject(network) && isObject(network.subnet_id) && Array.isArray(network.subnet_id.references) ? network.subnet_id.references : [];
   const subnet = references.map((reference) => (typeof reference === 'string' ? /^azurerm_subnet\.([^.[\]]+)\.id$/.exec(reference)?.[1] : undefined)).find(Boolean);
   if (!subnet) return undefined;

@@ -49,7 +49,10 @@ function declaredSubnet(body: Json, module: TerraformModule): { addressPrefixes:
   const subnetId = blocks(body.network_configuration)[0]?.subnet_id;
   if (!isHclExpression(subnetId)) return undefined;
   const node = subnetId.node;
-  const resource = node.kind === 'attribute' && node.name === 'id' && node.target.kind === 'attribute' && node.target.target.kind === 'variable' && node.target.target.name === 'azurerm_subnet' ? node.target.name : undefined;
+  const resource =
+    node.kind === 'attribute' && node.name === 'id' && node.target.kind === 'attribute' && node.target.target.kind === 'variable' && node.target.target.name === 'azurerm_subnet'
+      ? node.target.name
+      : undefined;
   const subnet = resource === undefined ? undefined : module.resource('azurerm_subnet', resource);
   if (!subnet) return undefined;
   const prefixes = resolve(subnet.address_prefixes ?? (subnet.address_prefix === undefined ? undefined : [subnet.address_prefix]), module.scope);

@@ -31,7 +31,7 @@ describe('template expressions', () => {
     expect(value("[join(variables('sizes'), ' ')]")).toBe('Standard_D2s_v3 Standard_D4s_v3');
     expect(value("[coalesce(parameters('secretless'), 'fallback')]")).toBe('fallback');
     expect(value("[length(variables('sizes'))]")).toBe(2);
-    expect(value("[string(add(1, 2))]")).toBe('3');
+    expect(value('[string(add(1, 2))]')).toBe('3');
     expect(value("['it''s']")).toBe("it's");
   });
 
@@ -39,7 +39,9 @@ describe('template expressions', () => {
     expect(value("[resourceId('Microsoft.Network/virtualNetworks/subnets', 'vnet', 'batch')]")).toBe(
       '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/batch-rg/providers/Microsoft.Network/virtualNetworks/vnet/subnets/batch',
     );
-    expect(value("[resourceId('net-rg', 'Microsoft.Network/virtualNetworks', 'vnet')]")).toBe('/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/net-rg/providers/Microsoft.Network/virtualNetworks/vnet');
+    expect(value("[resourceId('net-rg', 'Microsoft.Network/virtualNetworks', 'vnet')]")).toBe(
+      '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/net-rg/providers/Microsoft.Network/virtualNetworks/vnet',
+    );
     expect(value('[resourceGroup().location]')).toBe('eastus');
   });
 
@@ -57,8 +59,11 @@ describe('template expressions', () => {
     expect(value("[union(createObject('a', 1), createObject('b', 2))]")).toEqual({ a: 1, b: 2 });
     expect(value("[contains(variables('sizes'), 'Standard_D4s_v3')]")).toBe(true);
     expect(value("[startsWith('Standard_D4s_v3', 'standard_')]")).toBe(true);
-    expect(value("[items(createObject('b', 2, 'a', 1))]")).toEqual([{ key: 'a', value: 1 }, { key: 'b', value: 2 }]);
-    expect(value("[json('{\"nodes\": 2}').nodes]")).toBe(2);
+    expect(value("[items(createObject('b', 2, 'a', 1))]")).toEqual([
+      { key: 'a', value: 1 },
+      { key: 'b', value: 2 },
+    ]);
+    expect(value('[json(\'{"nodes": 2}\').nodes]')).toBe(2);
     expect(value('[null()]')).toBe(null);
     const userFunction = value("[__bicep.poolName(parameters('prefix'))]");
     expect(isUnknown(userFunction) && userFunction.reason).toBe('__bicep.poolName() is not evaluated offline');
