@@ -1,2 +1,0 @@
-import { createRequire as __batchlintCreateRequire } from 'node:module'; const require = __batchlintCreateRequire(import.meta.url);
-var n="parse-error",r="unused-suppression";function i(t){return"check"in t}var o="https://github.com/batchlint/batchlint/blob/main/docs/rules/";function a(t){return`${o}${t}.md`}function s(t,e){return`${t} is not known statically (${e.reason})`}export{n as a,r as b,i as c,a as d,s as e};
