@@ -64,6 +64,7 @@ describe('batchlint lint', () => {
       ruleId: 'vm-size-hypervisor-generation',
       severity: 'error',
       message: expect.stringContaining('Generation 2'),
+      messageId: 'cannotBoot',
       filePath: 'fixtures/examples/render-pool.json',
       line: 4,
       column: 13,

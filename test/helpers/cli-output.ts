@@ -5,6 +5,7 @@ export interface JsonFinding {
   ruleId: string;
   severity: 'error' | 'warning' | 'info';
   message: string;
+  messageId: string | null;
   filePath: string;
   line: number;
   column: number;
