@@ -24,6 +24,8 @@ class Checker {
   private readonly firstAssignment = new Map<string, Name>();
   /** Identifiers already reported in a more specific way (a bad `$NodeDeallocationOption` value). */
   private readonly reported = new Set<Expression>();
+  /** Names already reported as unresolved: one finding per name, at its first read. */
+  private readonly unresolved = new Set<string>();
   private targetSet = false;
 
   constructor(private readonly formula: Formula) {
@@ -150,9 +152,12 @@ class Checker {
       this.report('warning', 'case-mismatch', `'${name}' is spelled '${intended}' in the docs; as written it may be read as an unset user variable`, identifier);
       return SERVICE_VARIABLES.get(intended)?.type ?? (TIME_INTERVAL_CONSTANTS.has(intended) ? 'timeinterval' : 'deallocationOption');
     }
-    const setLater = this.firstAssignment.get(name);
-    if (setLater && setLater.offset > identifier.offset) {
-      this.report('error', 'read-before-set', `'${name}' is read before it is set (first set at offset ${setLater.offset}): the evaluation fails`, identifier);
+    if (this.unresolved.has(name)) return 'unknown';
+    this.unresolved.add(name);
+    // Not set so far: a statement at or after this one sets it, or none does.
+    const firstSet = this.firstAssignment.get(name);
+    if (firstSet) {
+      this.report('error', 'read-before-set', `'${name}' is read before it is set (first set at offset ${firstSet.offset}): the evaluation fails`, identifier);
     } else if (name.startsWith('$') && nearest(name, SERVICE_VARIABLES.keys())) {
       this.report('error', 'unknown-service-variable', `unknown service variable '${name}'${didYouMean(nearest(name, SERVICE_VARIABLES.keys()))}`, identifier);
     } else if (name.startsWith('TimeInterval_')) {
