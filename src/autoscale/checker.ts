@@ -78,7 +78,8 @@ class Checker {
       return;
     }
     if (value.kind === 'identifier') {
-      if (DEALLOCATION_OPTIONS.has(value.name) || this.userVariables.has(value.name) || SERVICE_VARIABLES.has(value.name)) return;
+      // A `$` name is a variable (set or not, `identifier` says); only a bare word can be meant as an option.
+      if (value.name.startsWith('$') || DEALLOCATION_OPTIONS.has(value.name) || this.userVariables.has(value.name)) return;
       const intended = caseVariant(value.name, DEALLOCATION_OPTIONS);
       this.reported.add(value);
       if (intended) this.report('warning', 'case-mismatch', `'${value.name}' is spelled '${intended}' in the docs`, value);

@@ -24,9 +24,10 @@ export function binaryResult(operator: BinaryOperator, left: ValueType, right: V
     case '||':
       return isNumeric(left) && isNumeric(right) ? 'double' : undefined;
     default:
-      // Comparisons: documented for two operands of one type (double, string, timestamp, timeinterval).
+      // Comparisons: documented for two operands of one type (double, string, timestamp, timeinterval);
+      // two deallocation options are not in the table but are not flagged either.
       if (isNumeric(left) && isNumeric(right)) return 'double';
-      return left === right && left !== 'deallocationOption' ? 'double' : undefined;
+      return left === right ? 'double' : undefined;
   }
 }
 

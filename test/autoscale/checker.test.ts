@@ -21,6 +21,7 @@ describe('checkFormula: what it accepts without a word', () => {
     ['logarithms of numbers and vectors', '$TargetDedicatedNodes = lg(8) + ln(1) + log(10) + sum(log([10, 100]));'],
     ['the same user variable written with and without $ on different statements', '$n = 1; n = 2; $TargetDedicatedNodes = $n + n;'],
     ['methods on the read-write targets', '$TargetDedicatedNodes = max($TargetDedicatedNodes.GetSample(1));'],
+    ['two deallocation options compared', '$TargetDedicatedNodes = $NodeDeallocationOption == requeue ? 1 : 2;'],
   ])('%s', (_name, formula) => {
     expect(findings(formula)).toEqual([]);
   });
@@ -60,6 +61,10 @@ describe('checkFormula: errors', () => {
       'error unknown-function @68',
       'error unknown-variable @77',
     ]);
+  });
+
+  it('reports an unset $ variable given to $NodeDeallocationOption as unset, not as an unknown option', () => {
+    expect(messages('$TargetDedicatedNodes = 1; $NodeDeallocationOption = $option;')).toEqual(["'$option' is not set by any earlier statement and is not a service variable or constant"]);
   });
 
   it('reports an unset variable once, at its first read', () => {
