@@ -13,4 +13,3 @@ export interface Token {
 
 /** Operators and separators, longest first so that `<=` wins over `<`. */
 export const PUNCTUATION = ['==', '!=', '<=', '>=', '&&', '||', ';', ',', '(', ')', '[', ']', '.', '?', ':', '=', '<', '>', '!', '+', '-', '*', '/'] as const;
-export type Punctuation = (typeof PUNCTUATION)[number];
