@@ -3,7 +3,7 @@
 const RANKS = [
   ['src/catalog'],
   ['src/model'],
-  ['src/documents'],
+  ['src/documents', 'src/autoscale'],
   ['src/sources/arm', 'src/sources/terraform'],
   ['src/sources/batch'],
   ['src/sources'],
