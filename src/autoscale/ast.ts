@@ -16,16 +16,7 @@ export type BinaryOperator = '+' | '-' | '*' | '/' | '<' | '<=' | '==' | '!=' | 
 export type UnaryOperator = '-' | '!';
 
 export type Expression =
-  | NumberLiteral
-  | StringLiteral
-  | Identifier
-  | VectorLiteral
-  | FunctionCall
-  | MethodCall
-  | MemberAccess
-  | UnaryExpression
-  | BinaryExpression
-  | ConditionalExpression;
+  NumberLiteral | StringLiteral | Identifier | VectorLiteral | FunctionCall | MethodCall | MemberAccess | UnaryExpression | BinaryExpression | ConditionalExpression;
 
 export interface NumberLiteral extends Span {
   kind: 'number';

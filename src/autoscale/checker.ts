@@ -40,7 +40,10 @@ class Checker {
       else this.typeOf(statement.expression);
     }
     if (!this.targetSet) {
-      this.report('warning', 'no-target', `no statement sets ${TARGET_NAMES} (or the legacy $TargetDedicated, $TargetLowPriority): the formula never changes the pool's size`, { offset: 0, length: 0 });
+      this.report('warning', 'no-target', `no statement sets ${TARGET_NAMES} (or the legacy $TargetDedicated, $TargetLowPriority): the formula never changes the pool's size`, {
+        offset: 0,
+        length: 0,
+      });
     }
     return this.diagnostics;
   }
@@ -52,7 +55,12 @@ class Checker {
     const valueType = this.typeOf(value);
     if (service) {
       if (service.access === 'read-only') {
-        this.report('error', 'read-only-assigned', `'${target.text}' is read-only: a formula can set only $TargetDedicatedNodes, $TargetLowPriorityNodes and $NodeDeallocationOption`, target);
+        this.report(
+          'error',
+          'read-only-assigned',
+          `'${target.text}' is read-only: a formula can set only $TargetDedicatedNodes, $TargetLowPriorityNodes and $NodeDeallocationOption`,
+          target,
+        );
       } else if (service.target) {
         this.targetSet = true;
         if (!isNumeric(valueType) && valueType !== 'unknown') this.report('error', 'type', `'${target.text}' takes a number of nodes, not ${typeName(valueType)}`, value);
@@ -65,7 +73,12 @@ class Checker {
     }
     const intended = target.text.startsWith('$') ? caseVariant(target.text, SERVICE_VARIABLES.keys()) : undefined;
     if (intended) {
-      this.report('warning', 'case-mismatch', `'${target.text}' is not the service variable '${intended}' (the docs spell names exactly): as written it sets a user variable`, target);
+      this.report(
+        'warning',
+        'case-mismatch',
+        `'${target.text}' is not the service variable '${intended}' (the docs spell names exactly): as written it sets a user variable`,
+        target,
+      );
     }
     this.userVariables.set(target.text, valueType);
   }
@@ -83,11 +96,22 @@ class Checker {
       const intended = caseVariant(value.name, DEALLOCATION_OPTIONS);
       this.reported.add(value);
       if (intended) this.report('warning', 'case-mismatch', `'${value.name}' is spelled '${intended}' in the docs`, value);
-      else this.report('error', 'deallocation-option', `'${value.name}' is not a $NodeDeallocationOption value: use ${OPTION_LIST}${didYouMean(nearest(value.name, DEALLOCATION_OPTIONS))}`, value);
+      else
+        this.report(
+          'error',
+          'deallocation-option',
+          `'${value.name}' is not a $NodeDeallocationOption value: use ${OPTION_LIST}${didYouMean(nearest(value.name, DEALLOCATION_OPTIONS))}`,
+          value,
+        );
       return;
     }
     if (value.kind === 'string') {
-      this.report(DEALLOCATION_OPTIONS.has(value.value) ? 'warning' : 'error', 'deallocation-option', `$NodeDeallocationOption takes a bare word (${OPTION_LIST}), not a string`, value);
+      this.report(
+        DEALLOCATION_OPTIONS.has(value.value) ? 'warning' : 'error',
+        'deallocation-option',
+        `$NodeDeallocationOption takes a bare word (${OPTION_LIST}), not a string`,
+        value,
+      );
       return;
     }
     if (value.kind === 'number') this.report('warning', 'deallocation-option', `$NodeDeallocationOption takes ${OPTION_LIST}, not a number`, value);
@@ -122,11 +146,14 @@ class Checker {
         const right = this.typeOf(expression.right);
         const result = binaryResult(expression.operator, left, right);
         if (result) return result;
-        this.report('error', 'type', `'${expression.operator}' does not combine ${typeName(left)} and ${typeName(right)}`, { offset: expression.operatorOffset, length: expression.operator.length });
+        this.report('error', 'type', `'${expression.operator}' does not combine ${typeName(left)} and ${typeName(right)}`, {
+          offset: expression.operatorOffset,
+          length: expression.operator.length,
+        });
         return 'unknown';
       }
       case 'conditional': {
-        this.expectNumeric(expression.test, 'the condition of \'?:\' must be a number (nonzero is true)');
+        this.expectNumeric(expression.test, "the condition of '?:' must be a number (nonzero is true)");
         const consequent = this.typeOf(expression.consequent);
         const alternate = this.typeOf(expression.alternate);
         if (consequent === alternate) return consequent;
@@ -212,7 +239,13 @@ class Checker {
       const argument = call.args[index];
       if (!argument || !type || type === 'unknown') return;
       const fits = parameter === 'string' ? type === 'string' : isNumeric(type);
-      if (!fits) this.report('error', 'type', `argument ${index + 1} of '${name}' must be ${parameter === 'string' ? 'a string' : 'a double or doubleVec'}; this is ${typeName(type)}`, argument);
+      if (!fits)
+        this.report(
+          'error',
+          'type',
+          `argument ${index + 1} of '${name}' must be ${parameter === 'string' ? 'a string' : 'a double or doubleVec'}; this is ${typeName(type)}`,
+          argument,
+        );
     });
   }
 
@@ -224,7 +257,12 @@ class Checker {
     if (!signature) {
       const intended = caseVariant(name, METHODS.keys());
       if (!intended) {
-        this.report('error', 'unknown-method', `unknown method '${name}': the sample variables have ${[...METHODS.keys()].join(', ')}${didYouMean(nearest(name, METHODS.keys()))}`, call.method);
+        this.report(
+          'error',
+          'unknown-method',
+          `unknown method '${name}': the sample variables have ${[...METHODS.keys()].join(', ')}${didYouMean(nearest(name, METHODS.keys()))}`,
+          call.method,
+        );
         return 'unknown';
       }
       this.report('warning', 'case-mismatch', `the method '${name}' is spelled '${intended}' in the docs`, call.method);
@@ -286,7 +324,12 @@ class Checker {
       this.report('warning', 'case-mismatch', `the timestamp member '${member.text}' is spelled '${intended}' in the docs`, member);
       return 'double';
     }
-    this.report('error', 'unknown-member', `a timestamp has no member '${member.text}': it has ${[...TIMESTAMP_MEMBERS].join(', ')}${didYouMean(nearest(member.text, TIMESTAMP_MEMBERS))}`, member);
+    this.report(
+      'error',
+      'unknown-member',
+      `a timestamp has no member '${member.text}': it has ${[...TIMESTAMP_MEMBERS].join(', ')}${didYouMean(nearest(member.text, TIMESTAMP_MEMBERS))}`,
+      member,
+    );
     return 'unknown';
   }
 

@@ -63,7 +63,7 @@ export function tokenize(source: string): LexResult {
       const close = source.indexOf('"', position + 1);
       const lineBreak = source.slice(position + 1).search(LINE_BREAK);
       if (close === -1 || (lineBreak !== -1 && position + 1 + lineBreak < close)) {
-        diagnostics.push({ severity: 'error', code: 'syntax', message: 'unterminated string: expected a closing \'"\'', offset: position, length: 1 });
+        diagnostics.push({ severity: 'error', code: 'syntax', message: "unterminated string: expected a closing '\"'", offset: position, length: 1 });
         return finish(tokens, diagnostics, position);
       }
       push('string', position, close + 1 - position);
@@ -74,7 +74,13 @@ export function tokenize(source: string): LexResult {
     const number = NUMBER.exec(source);
     if (number) {
       if (number.groups?.exponent) {
-        diagnostics.push({ severity: 'warning', code: 'undocumented-syntax', message: `exponent notation ('${number[0]}') is not documented for autoscale formulas; write the number out`, offset: position, length: number[0].length });
+        diagnostics.push({
+          severity: 'warning',
+          code: 'undocumented-syntax',
+          message: `exponent notation ('${number[0]}') is not documented for autoscale formulas; write the number out`,
+          offset: position,
+          length: number[0].length,
+        });
       }
       push('number', position, number[0].length);
       position += number[0].length;

@@ -11,7 +11,10 @@ describe('checkFormula: what it accepts without a word', () => {
     ['a doubleVec compared with a number, and used as a condition', '$TargetDedicatedNodes = $PendingTasks.GetSample(1) > 0 ? 1 : 0;'],
     ['a timestamp minus a time interval, and a ratio of time intervals', 't = time() - TimeInterval_Day; $TargetDedicatedNodes = (time() - t) / TimeInterval_Hour;'],
     ['a time interval on either side of *', '$TargetDedicatedNodes = avg($CPUPercent.GetSample(TimeInterval_Minute * 5, 5 * TimeInterval_Minute));'],
-    ['every documented GetSample form', 'a = $CPUPercent.GetSample(10); b = $CPUPercent.GetSample(TimeInterval_Minute * 10, 80); c = $CPUPercent.GetSample(time() - TimeInterval_Hour, TimeInterval_Minute, 50); $TargetDedicatedNodes = max(a, b, c);'],
+    [
+      'every documented GetSample form',
+      'a = $CPUPercent.GetSample(10); b = $CPUPercent.GetSample(TimeInterval_Minute * 10, 80); c = $CPUPercent.GetSample(time() - TimeInterval_Hour, TimeInterval_Minute, 50); $TargetDedicatedNodes = max(a, b, c);',
+    ],
     ['the other methods', 'p = $CPUPercent.GetSamplePeriod(); c = $CPUPercent.Count(); t = $CPUPercent.HistoryBeginTime().hour; $TargetDedicatedNodes = c + t;'],
     ['task slots and the legacy and unconfirmed variables', '$TargetDedicated = $CurrentDedicated + $TaskSlotsPerNode + $UsableNodeCount;'],
     ['a low-priority target alone, by its legacy name', '$TargetLowPriority = 2;'],
@@ -64,7 +67,9 @@ describe('checkFormula: errors', () => {
   });
 
   it('reports an unset $ variable given to $NodeDeallocationOption as unset, not as an unknown option', () => {
-    expect(messages('$TargetDedicatedNodes = 1; $NodeDeallocationOption = $option;')).toEqual(["'$option' is not set by any earlier statement and is not a service variable or constant"]);
+    expect(messages('$TargetDedicatedNodes = 1; $NodeDeallocationOption = $option;')).toEqual([
+      "'$option' is not set by any earlier statement and is not a service variable or constant",
+    ]);
   });
 
   it('reports an unset variable once, at its first read', () => {

@@ -20,7 +20,11 @@ describe('tokenize', () => {
   });
 
   it('reads two-character operators whole and strings with their quotes', () => {
-    expect(shape('a<=b&&c!=d||!e>=f==g time("x y")').filter((token) => token.kind !== 'name').map((token) => token.text)).toEqual(['<=', '&&', '!=', '||', '!', '>=', '==', '(', '"x y"', ')', '']);
+    expect(
+      shape('a<=b&&c!=d||!e>=f==g time("x y")')
+        .filter((token) => token.kind !== 'name')
+        .map((token) => token.text),
+    ).toEqual(['<=', '&&', '!=', '||', '!', '>=', '==', '(', '"x y"', ')', '']);
   });
 
   it('ends a comment at a line break of any kind', () => {
@@ -48,6 +52,6 @@ describe('tokenize', () => {
 
   it('rejects an unterminated block comment or string at its start', () => {
     expect(tokenize('x = 1 /* open').diagnostics).toMatchObject([{ severity: 'error', message: "unterminated '/*' comment", offset: 6 }]);
-    expect(tokenize('x = time("2024\n");').diagnostics).toMatchObject([{ severity: 'error', message: 'unterminated string: expected a closing \'"\'', offset: 9 }]);
+    expect(tokenize('x = time("2024\n");').diagnostics).toMatchObject([{ severity: 'error', message: "unterminated string: expected a closing '\"'", offset: 9 }]);
   });
 });

@@ -101,7 +101,7 @@ describe('parseFormula: errors and warnings', () => {
     const result = parseFormula('$TargetDedicatedNodes = min(400, n)\n$NodeDeallocationOption = taskcompletion;');
     expect(result.formula?.statements).toHaveLength(2);
     expect(result.diagnostics).toEqual([
-      { severity: 'warning', code: 'missing-semicolon', message: expect.stringContaining("missing ';'") as unknown as string, offset: 35, length: 0 },
+      { severity: 'warning', code: 'missing-semicolon', message: expect.stringContaining("missing ';'"), offset: 35, length: 0 },
     ]);
   });
 
@@ -116,7 +116,11 @@ describe('parseFormula: errors and warnings', () => {
   });
 
   it('names the end of the formula when the formula stops short', () => {
-    expect(parseFormula('a = max(1, 2').diagnostics[0]).toMatchObject({ message: "expected ',' or ')' in the arguments of 'max' opened at offset 7, found the end of the formula", offset: 12, length: 0 });
+    expect(parseFormula('a = max(1, 2').diagnostics[0]).toMatchObject({
+      message: "expected ',' or ')' in the arguments of 'max' opened at offset 7, found the end of the formula",
+      offset: 12,
+      length: 0,
+    });
     expect(parseFormula('a = 1 +').diagnostics[0]).toMatchObject({ message: "expected an expression after '+', found the end of the formula", offset: 7 });
   });
 
