@@ -100,9 +100,7 @@ describe('parseFormula: errors and warnings', () => {
   it('warns about a statement that runs on after a line break without a semicolon, and still parses both', () => {
     const result = parseFormula('$TargetDedicatedNodes = min(400, n)\n$NodeDeallocationOption = taskcompletion;');
     expect(result.formula?.statements).toHaveLength(2);
-    expect(result.diagnostics).toEqual([
-      { severity: 'warning', code: 'missing-semicolon', message: expect.stringContaining("missing ';'"), offset: 35, length: 0 },
-    ]);
+    expect(result.diagnostics).toEqual([{ severity: 'warning', code: 'missing-semicolon', message: expect.stringContaining("missing ';'"), offset: 35, length: 0 }]);
   });
 
   it('reports only the first place the formula cannot continue, and no tree', () => {
