@@ -46,6 +46,11 @@ export function targetBounds(formula: Formula, context: BoundsContext = {}): Tar
   return new BoundsWalker(context).run(formula);
 }
 
+interface Cap {
+  key: string;
+  hi: number;
+}
+
 interface TargetState {
   value: AbstractValue;
   span: Span;
@@ -56,6 +61,8 @@ class BoundsWalker {
   private readonly userVariables = new Map<string, AbstractValue>();
   /** The targets wherever `stop()` may end the evaluation early. */
   private readonly stops: Map<string, TargetState>[] = [];
+  /** Upper ends that the conditions around the expression being walked put on variables. */
+  private readonly caps: Cap[] = [];
 
   constructor(private readonly context: BoundsContext) {}
 
@@ -143,14 +150,56 @@ class BoundsWalker {
       case 'conditional': {
         const test = this.value(expression.test);
         const range = test.kind === 'other' ? ANY : rangeOf(test);
-        if (!contains(range, 0)) return this.value(expression.consequent);
-        if (isPoint(range)) return this.value(expression.alternate);
-        return joinValues(this.value(expression.consequent), this.value(expression.alternate));
+        const caps = this.capsFrom(expression.test);
+        if (!contains(range, 0)) return this.within(caps.whenTrue, () => this.value(expression.consequent));
+        if (isPoint(range)) return this.within(caps.whenFalse, () => this.value(expression.alternate));
+        return joinValues(
+          this.within(caps.whenTrue, () => this.value(expression.consequent)),
+          this.within(caps.whenFalse, () => this.value(expression.alternate)),
+        );
       }
     }
   }
 
+  /**
+   * What a comparison of a variable says of its upper end in each branch: in `x < 20 ? x : 20` the first
+   * branch reads an x below 20. Expressions do not assign, so x is the same in the test and in the branch.
+   */
+  private capsFrom(test: Expression): { whenTrue: Cap[]; whenFalse: Cap[] } {
+    const none = { whenTrue: [], whenFalse: [] };
+    if (test.kind !== 'binary' || !['<', '<=', '>', '>='].includes(test.operator)) return none;
+    const below = test.operator === '<' || test.operator === '<=';
+    const caps: { whenTrue: Cap[]; whenFalse: Cap[] } = { whenTrue: [], whenFalse: [] };
+    if (test.left.kind === 'identifier') (below ? caps.whenTrue : caps.whenFalse).push({ key: variableKey(test.left.name), hi: this.upperEnd(test.right) });
+    if (test.right.kind === 'identifier') (below ? caps.whenFalse : caps.whenTrue).push({ key: variableKey(test.right.name), hi: this.upperEnd(test.left) });
+    return caps;
+  }
+
+  /** The upper end of a side of a comparison, evaluated again (it has no effect but a possible `stop()`, already counted). */
+  private upperEnd(expression: Expression): number {
+    const stops = this.stops.length;
+    const value = this.value(expression);
+    this.stops.length = stops;
+    return value.kind === 'other' ? Infinity : rangeOf(value).hi;
+  }
+
+  private within(caps: Cap[], walk: () => AbstractValue): AbstractValue {
+    this.caps.push(...caps);
+    try {
+      return walk();
+    } finally {
+      this.caps.length -= caps.length;
+    }
+  }
+
   private read(name: string): AbstractValue {
+    const value = this.readUncapped(name);
+    const hi = Math.min(...this.caps.filter((cap) => cap.key === variableKey(name)).map((cap) => cap.hi));
+    if (value.kind === 'other' || hi === Infinity) return value;
+    return mapRange(value, (range) => interval(Math.min(range.lo, hi), Math.min(range.hi, hi)));
+  }
+
+  private readUncapped(name: string): AbstractValue {
     if (name.startsWith('TimeInterval_')) return OTHER;
     const service = SERVICE_VARIABLES.get(name);
     if (service?.target) {
@@ -239,4 +288,9 @@ function optionalGrowth(growth: string | undefined): { growth?: string } {
 
 function userKey(name: string): string {
   return name.startsWith('$') ? name.slice(1) : name;
+}
+
+/** One key for `$n` and `n`; service variables keep their `$`. */
+function variableKey(name: string): string {
+  return SERVICE_VARIABLES.has(name) ? name : userKey(name);
 }

@@ -60,6 +60,28 @@ $TargetDedicatedNodes = max(0,min($targetVMs,3));`;
   });
 });
 
+/** Caps written as conditions rather than min(): their analysis narrows the variable in each branch. */
+const CONDITIONAL_CAPS = [
+  '$TargetDedicatedNodes = $PendingTasks < 20 ? $PendingTasks : 20;',
+  'n = $PendingTasks.GetSample(1); $TargetDedicatedNodes = n > 30 ? 30 : n;',
+  'n = $ActiveTasks.GetSample(1) / 4; $TargetDedicatedNodes = 12 <= n ? 12 : n; $TargetLowPriorityNodes = n >= 12 ? n - 12 : 0;',
+];
+
+describe('targetBounds: caps written as conditions', () => {
+  it.each([
+    [CONDITIONAL_CAPS[0], { max: 20 }],
+    [CONDITIONAL_CAPS[1], { max: 30 }],
+    [CONDITIONAL_CAPS[2], { max: 12 }],
+  ])('%s', (source, expected) => {
+    expect(dedicatedMax(source!)).toEqual(expected);
+  });
+
+  it('a condition bounds only the branch it guards', () => {
+    expect(bounds(CONDITIONAL_CAPS[2]!).lowPriority).toMatchObject({ unbounded: true, reason: 'it grows with $ActiveTasks' });
+    expect(dedicatedMax('$TargetDedicatedNodes = $PendingTasks < 20 ? 20 : $PendingTasks;')).toMatchObject({ unbounded: true });
+  });
+});
+
 describe('targetBounds: what it cannot bound, and why', () => {
   it('a target that follows the pending tasks, at the assignment', () => {
     const source = 'x = 1;\n$TargetDedicatedNodes = $PendingTasks.GetSample(1);';
@@ -126,7 +148,7 @@ describe('targetBounds over the real formulas (fixtures/autoscale/real-formulas.
   it('no evaluation on random samples exceeds the computed max (seeded)', () => {
     const random = mulberry32(13);
     let evaluated = 0;
-    for (const { formula: source } of REAL) {
+    for (const source of [...REAL.map((entry) => entry.formula), ...CONDITIONAL_CAPS]) {
       const formula = parse(source);
       const metrics = metricNames(source);
       for (let run = 0; run < 40; run += 1) {
