@@ -51,6 +51,10 @@ export const coreQuotaHeadroomRule: PoolRule = {
         'The pool needs {{needed}} cores ({{nodes}} × {{size}}, {{vCPUs}} vCPUs each); {{used}} that is {{total}}, ' +
         'over {{quota}} of {{limit}}. Nodes beyond it are never allocated{{error}}. Either ask for more of {{quota}} {{raise}}, ' +
         'or ask for at most {{fits}} node(s) of this size.',
+      formulaOverQuota:
+        'The autoscale formula can ask for up to {{needed}} cores ({{nodes}} × {{size}}, {{vCPUs}} vCPUs each); {{used}} that is {{total}}, ' +
+        'over {{quota}} of {{limit}}. At its peak, nodes beyond the quota are never allocated{{error}}. Either ask for more of {{quota}} {{raise}}, ' +
+        'or cap the formula at {{fits}} node(s) of this size.',
     },
     docs: {
       facts:
@@ -87,14 +91,14 @@ export const coreQuotaHeadroomRule: PoolRule = {
       if (check.used === undefined) {
         // The pool's own nodes are in the usage too, so it ends with at least its full demand in use.
         if (check.needed <= check.limit) notChecked(`the pool's ${check.needed} cores fit ${check.quota} of ${check.limit}, but the cores already in use are not known`);
-        else if (check.needed > own.max) report(quotaReport(check, size, 0, existing));
+        else if (check.needed > own.max) report(quotaReport(check, size, 0, existing, demand));
         else
           notChecked(
             `the pool's ${check.needed} cores exceed ${check.quota} of ${check.limit}, but it may be ${describeExisting(existing as Exclude<ExistingMatch, { kind: 'new' }>)}, and neither the cores in use nor how many of them are its own are known`,
           );
         continue;
       }
-      if (isOver(check, own.max)) report(quotaReport(check, size, own.max, existing));
+      if (isOver(check, own.max)) report(quotaReport(check, size, own.max, existing, demand));
       else if (isOver(check, own.min)) notChecked(unsureOwnCores(check, existing as Exclude<ExistingMatch, { kind: 'new' }>));
     }
   },
@@ -223,8 +227,11 @@ function subscriptionChecks(quotas: SubscriptionQuotas, size: VmSizeInfo, demand
   return checks;
 }
 
-/** `held`: the cores in use that are the pool's own (it exists), counted once. */
-function quotaReport(check: QuotaCheck, size: VmSizeInfo, held: number, existing: ExistingMatch): Report {
+/**
+ * `held`: the cores in use that are the pool's own (it exists), counted once. An autoscale formula's cap is the
+ * most it may ask for, not what it will: a warning, on the formula.
+ */
+function quotaReport(check: QuotaCheck, size: VmSizeInfo, held: number, existing: ExistingMatch, demand: NodeDemand): Report {
   const total = (check.used ?? 0) - held + check.needed;
   const used =
     check.used === undefined
@@ -235,8 +242,7 @@ function quotaReport(check: QuotaCheck, size: VmSizeInfo, held: number, existing
   const spare = Math.max(0, check.limit - ((check.used ?? 0) - held));
   const error = check.errorCode ? ` (resize error ${check.errorCode})` : '';
   return {
-    path: check.path,
-    messageId: 'overQuota',
+    ...(demand.fromFormula ? { path: ['autoScaleFormula'], severity: 'warning', messageId: 'formulaOverQuota' } : { path: check.path, messageId: 'overQuota' }),
     data: {
       needed: check.needed,
       nodes: check.needed / size.vCPUs,

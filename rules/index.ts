@@ -1,6 +1,10 @@
 // Generated from the rules by `npm run rules:generate`: do not edit.
 import type { AnyRule } from '../src/model/rule.ts';
 import { armExpressionRule } from './arm-expression.ts';
+import { autoscaleFormulaSemanticsRule } from './autoscale-formula-semantics.ts';
+import { autoscaleFormulaSyntaxRule } from './autoscale-formula-syntax.ts';
+import { autoscaleSettingsRule } from './autoscale-settings.ts';
+import { autoscaleUnboundedRule } from './autoscale-unbounded.ts';
 import { coreQuotaHeadroomRule } from './core-quota-headroom.ts';
 import { imageEndOfLifeRule } from './image-end-of-life.ts';
 import { parseErrorRule } from './parse-error.ts';
@@ -24,6 +28,10 @@ import { windowsAutomaticUpdatesRule } from './windows-automatic-updates.ts';
 /** Every rule, by id. */
 export const allRules: readonly AnyRule[] = [
   armExpressionRule,
+  autoscaleFormulaSemanticsRule,
+  autoscaleFormulaSyntaxRule,
+  autoscaleSettingsRule,
+  autoscaleUnboundedRule,
   coreQuotaHeadroomRule,
   imageEndOfLifeRule,
   parseErrorRule,

@@ -24,6 +24,9 @@ export const subnetIpCapacityRule: PoolRule = {
       tight:
         "The pool's {{asked}} fit in {{subnet}}, but only {{spare}} address(es) stay free ({{size}}), under 10% headroom: " +
         'the next resize or another pool on the subnet will fail to allocate. Plan a larger subnet.',
+      formulaShort:
+        'The autoscale formula can ask for up to {{asked}}, each taking one address, but {{subnet}} has only {{free}} free ({{size}}). ' +
+        'At its peak, allocation stops at {{free}} node(s) with a resize error. Use a larger subnet or cap the formula lower.',
     },
     docs: {
       severityNote: 'too little headroom is a warning',
@@ -75,7 +78,10 @@ export const subnetIpCapacityRule: PoolRule = {
     const asked = `${needed} node(s) (${demand.dedicated} dedicated + ${demand.spot} Spot/low-priority)`;
     const path = ['networkConfiguration', 'subnetId'];
     const data = { asked, subnet: subnetName, free, size, spare: free - needed };
-    if (fit(own) === 'short') report({ path, messageId: 'short', data });
+    // A formula's cap is the most it may ask for, not what it will: only a shortfall is worth a warning.
+    if (demand.fromFormula) {
+      if (fit(own) === 'short') report({ path: ['autoScaleFormula'], severity: 'warning', messageId: 'formulaShort', data });
+    } else if (fit(own) === 'short') report({ path, messageId: 'short', data });
     else if (fit(own) === 'tight') report({ path, severity: 'warning', messageId: 'tight', data });
   },
 };

@@ -48,6 +48,8 @@ export interface Report {
   path: Path;
   /** Point at the key (e.g. an unknown property) rather than its value. */
   part?: 'key' | 'value';
+  /** A range inside the string value at path (an autoscale formula's offending token), in the decoded string's characters. */
+  within?: { offset: number; length: number };
   /** A key of the rule's meta.messages. */
   messageId: string;
   /** The values of the message's `{{placeholders}}`. */

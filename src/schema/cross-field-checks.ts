@@ -7,13 +7,12 @@ type Pool = Record<string, unknown>;
 const child = (value: unknown, key: string): unknown => (typeof value === 'object' && value !== null ? (value as Pool)[key] : undefined);
 
 const MIN_RESIZE_TIMEOUT_MINUTES = 5;
-const EVALUATION_INTERVAL_MINUTES = { min: 5, max: 168 * 60 };
 const IMAGE_IDS = ['virtualMachineImageId', 'sharedGalleryImageId', 'communityGalleryImageId'];
 const RESOURCE_FILE_SOURCES = ['autoStorageContainerName', 'storageContainerUrl', 'httpUrl'];
 
 /** The rules of the Pool - Add API that tie properties together, which a JSON Schema would only say obscurely. */
 export function crossFieldProblems(pool: Pool): SchemaProblem[] {
-  return [...retiredProblems(pool), ...scaleProblems(pool), ...durationProblems(pool), ...imageProblems(pool), ...startTaskProblems(pool)];
+  return [...retiredProblems(pool), ...durationProblems(pool), ...imageProblems(pool), ...startTaskProblems(pool)];
 }
 
 /** Parts of the API Batch has retired: the service refuses them, or ignores them, whatever the schema still allows. */
@@ -43,36 +42,11 @@ function retiredProblems(pool: Pool): SchemaProblem[] {
 
 const error = (path: (string | number)[], message: string): SchemaProblem => ({ path, part: 'value', severity: 'error', message });
 
-function scaleProblems(pool: Pool): SchemaProblem[] {
-  const problems: SchemaProblem[] = [];
-  if (pool.enableAutoScale === true) {
-    for (const key of ['targetDedicatedNodes', 'targetLowPriorityNodes']) {
-      if (pool[key] !== undefined) problems.push(error([key], `"${key}" must not be set when enableAutoScale is true; the autoscale formula sets the target`));
-    }
-    if (pool.autoScaleFormula === undefined) problems.push(error([], 'missing required property "autoScaleFormula": enableAutoScale is true'));
-  } else if (pool.enableAutoScale === false || pool.enableAutoScale === undefined) {
-    if (pool.autoScaleFormula !== undefined)
-      problems.push(
-        error(['autoScaleFormula'], '"autoScaleFormula" is set but enableAutoScale is not true, so the API rejects the pool; set enableAutoScale to true or remove the formula'),
-      );
-  }
-  return problems;
-}
-
 function durationProblems(pool: Pool): SchemaProblem[] {
   const problems: SchemaProblem[] = [];
   const resize = typeof pool.resizeTimeout === 'string' ? durationMinutes(pool.resizeTimeout) : undefined;
   if (resize !== undefined && resize < MIN_RESIZE_TIMEOUT_MINUTES) {
     problems.push(error(['resizeTimeout'], `"resizeTimeout" must be at least 5 minutes (PT5M), got ${String(pool.resizeTimeout)}; the API rejects shorter values`));
-  }
-  const interval = typeof pool.autoScaleEvaluationInterval === 'string' ? durationMinutes(pool.autoScaleEvaluationInterval) : undefined;
-  if (interval !== undefined && (interval < EVALUATION_INTERVAL_MINUTES.min || interval > EVALUATION_INTERVAL_MINUTES.max)) {
-    problems.push(
-      error(
-        ['autoScaleEvaluationInterval'],
-        `"autoScaleEvaluationInterval" must be between 5 minutes (PT5M) and 168 hours (PT168H), got ${String(pool.autoScaleEvaluationInterval)}`,
-      ),
-    );
   }
   return problems;
 }
