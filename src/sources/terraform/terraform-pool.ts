@@ -1,5 +1,5 @@
 import type { Located, SourceDocument, TextEdit } from '../../model/document.ts';
-import type { Path } from '../../model/location.ts';
+import type { Path, StringRange } from '../../model/location.ts';
 import type { PoolDefinition, PoolSpec } from '../../model/pool-definition.ts';
 import { isUnknown } from '../../model/unknown.ts';
 import { azurermPathOf } from './azurerm-paths.ts';
@@ -32,10 +32,10 @@ export class TerraformPool implements PoolDefinition {
   }
 
   /** A path no argument sets lands on the resource itself. */
-  locate(path: Path, part?: 'key' | 'value'): Located {
+  locate(path: Path, part?: 'key' | 'value', within?: StringRange): Located {
     const mapped = azurermPathOf(path);
     if (!mapped) return { location: this.document.locate(this.map.documentPath([]), 'key').location, exact: false };
-    return this.document.locate(this.map.documentPath(mapped.path), part);
+    return this.document.locate(this.map.documentPath(mapped.path), part, mapped.sameValue ? within : undefined);
   }
 
   displayName(path: Path): string {
