@@ -69,12 +69,23 @@ describe('a finding inside an autoscale formula lands on the character in the us
     expect(findings).toEqual([{ filePath: 'azuredeploy.parameters.json', line: 5, column: 69, endLine: 5, endColumn: 82 }]);
   });
 
-  it('in an ARM template, on the expression when the formula is computed', async () => {
-    const template = `{\n  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",\n  "contentVersion": "1.0.0.0",\n  "variables": { "cap": "10" },\n  "resources": [\n    {\n      "type": "Microsoft.Batch/batchAccounts/pools",\n      "apiVersion": "2024-07-01",\n      "name": "account/scaled",\n      "properties": {\n        "vmSize": "Standard_D2s_v3",\n        "scaleSettings": { "autoScale": { "formula": "[concat('$TargetDedicatedNodes = min(', variables('cap'), ', $PendingTasks.GetSample(1));')]" } }\n      }\n    }\n  ]\n}\n`;
-    const line = 12;
-    const column = template.split('\n')[line - 1]!.indexOf('"[concat') + 1;
-    const end = template.split('\n')[line - 1]!.indexOf(' } }') + 1;
-    expect(await findingsIn({ 'azuredeploy.json': template }, 'azuredeploy.json')).toEqual([{ filePath: 'azuredeploy.json', line, column, endLine: line, endColumn: end }]);
+  const computed = (formula: string) =>
+    `{\n  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",\n  "contentVersion": "1.0.0.0",\n  "variables": { "cap": "10" },\n  "resources": [\n    {\n      "type": "Microsoft.Batch/batchAccounts/pools",\n      "apiVersion": "2024-07-01",\n      "name": "account/scaled",\n      "properties": {\n        "vmSize": "Standard_D2s_v3",\n        "scaleSettings": { "autoScale": { "formula": ${formula} } }\n      }\n    }\n  ]\n}\n`;
+
+  it('in an ARM template, inside the literal argument of a concat', async () => {
+    const template = computed(`"[concat('$TargetDedicatedNodes = min(', variables('cap'), ', $PendingTasks.GetSample(1));')]"`);
+    const column = template.split('\n')[11]!.indexOf(TOKEN) + 1;
+    expect(await findingsIn({ 'azuredeploy.json': template }, 'azuredeploy.json')).toEqual([
+      { filePath: 'azuredeploy.json', line: 12, column, endLine: 12, endColumn: column + TOKEN.length },
+    ]);
+  });
+
+  it('in an ARM template, on the whole expression when the range spans two arguments', async () => {
+    const template = computed(`"[concat('$TargetDedicatedNodes = min(', variables('cap'), ', $Pending', 'Tasks.GetSample(1));')]"`);
+    const line = template.split('\n')[11]!;
+    const column = line.indexOf('"[concat') + 1;
+    const endColumn = line.indexOf(' } }') + 1;
+    expect(await findingsIn({ 'azuredeploy.json': template }, 'azuredeploy.json')).toEqual([{ filePath: 'azuredeploy.json', line: 12, column, endLine: 12, endColumn }]);
   });
 
   it('in Terraform, in an auto_scale heredoc', async () => {

@@ -1,4 +1,5 @@
-import type { TracedSite } from './value-trace.ts';
+import { writtenPartOf } from './expression-offsets.ts';
+import { traceSite, type TracedSite } from './value-trace.ts';
 import type { Located, SourceDocument } from '../../model/document.ts';
 import type { Path, StringRange } from '../../model/location.ts';
 
@@ -14,10 +15,21 @@ export function tracedLocation(trace: (path: Path) => TracedSite, path: Path, po
   return locatedAt({ ...holder, path: [...holder.path, key] }, poolDocument, part);
 }
 
-/** A range inside the value is placed inside the string only where that string is written literally; elsewhere on the whole expression. */
-function locatedAt(site: TracedSite, poolDocument: SourceDocument, part: 'key' | 'value' | undefined, within?: StringRange): Located {
+/** Concat and format inside concat and format: deeper nesting falls back to the whole expression. */
+const MAX_NESTING = 8;
+
+/**
+ * A range inside the value is placed inside the string where it is written literally, or inside the one literal
+ * or referenced value of a concat or format that produces it; elsewhere on the whole expression.
+ */
+function locatedAt(site: TracedSite, poolDocument: SourceDocument, part: 'key' | 'value' | undefined, within?: StringRange, nesting = 0): Located {
+  const expression = within && site.expression && nesting < MAX_NESTING ? writtenPartOf(site.expression.written, within, site.expression.scope) : undefined;
+  if (expression?.kind === 'reference') {
+    const reference = `[${expression.reference}('${expression.name.replaceAll("'", "''")}')]`;
+    return locatedAt(traceSite(reference, site.document, site.path, site.expression!.scope, []), poolDocument, part, expression.within, nesting + 1);
+  }
   const shift = site.literalStringShift;
-  const inString = within && shift !== undefined ? { offset: within.offset + shift, length: within.length } : undefined;
+  const inString = expression?.range ?? (within && shift !== undefined ? { offset: within.offset + shift, length: within.length } : undefined);
   const located = site.document.locate(site.path, part, inString);
   if (site.origin === undefined) return located;
   return { ...located, origin: `value from ${site.origin}`, ...(site.document !== poolDocument && { filePath: site.document.filePath }) };

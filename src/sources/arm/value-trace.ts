@@ -17,6 +17,8 @@ export interface TracedSite {
   throughExpression: boolean;
   /** The path ends at a string written as it is read; its value starts this many characters in (one past a "[[" bracket). */
   literalStringShift?: number;
+  /** The path ends at an expression string, read in this scope. */
+  expression?: { written: string; scope: TemplateScope };
 }
 
 /** A chain of references longer than this is a cycle (a variable that names itself); the walk stops. */
@@ -59,13 +61,16 @@ export function traceSite(value: unknown, document: SourceDocument, start: Path,
     current = { ...current, value: (current.value as Record<string | number, unknown>)[child], path: [...current.path, child] };
     remaining = rest;
   }
-  const shift = remaining.length === 0 ? literalStringShift(current.value, current.scope !== undefined) : undefined;
+  const reached = remaining.length === 0;
+  const shift = reached ? literalStringShift(current.value, current.scope !== undefined) : undefined;
+  const expression = reached && typeof current.value === 'string' && current.scope && isExpression(current.value) ? { written: current.value, scope: current.scope } : undefined;
   return {
     document: current.document,
     path: [...current.path, ...remaining],
     ...(origin !== undefined && { origin }),
     throughExpression,
     ...(shift !== undefined && { literalStringShift: shift }),
+    ...(expression && { expression }),
   };
 }
 
