@@ -58,3 +58,10 @@ export class DecodedString {
 export function matching(decoded: DecodedString | undefined, value: unknown): DecodedString | undefined {
   return decoded && decoded.text === value ? decoded : undefined;
 }
+
+/** The range relative to a piece of a value at [start, start + length), when it lies wholly inside that piece. */
+export function rangeInPiece(within: StringRange, start: number, length: number): StringRange | undefined {
+  const end = within.offset + within.length;
+  const inside = within.offset >= start && end <= start + length && (within.length > 0 || within.offset < start + length);
+  return inside ? { offset: within.offset - start, length: within.length } : undefined;
+}

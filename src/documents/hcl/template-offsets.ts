@@ -1,5 +1,5 @@
 import { DecodedString } from '../decoded-string.ts';
-import type { Expression, Span } from './syntax.ts';
+import type { Expression, Span, TemplatePart } from './syntax.ts';
 
 const ESCAPES: Readonly<Record<string, string>> = { n: '\n', r: '\r', t: '\t', '"': '"', '\\': '\\' };
 
@@ -12,14 +12,23 @@ export function decodeTemplatePrefix(text: string, node: Expression): DecodedStr
   const decoded = new DecodedString();
   for (const part of node.parts) {
     if (part.kind !== 'text') break;
-    const written = decodeText(text, part.span, node.heredoc === undefined);
+    const written = decodeTemplateText(text, part, node.heredoc === undefined);
     if (!written) return undefined;
-    // `<<-` removed the lines' common indentation from the part's value.
-    const removed = written.text.length - part.value.length;
-    if (removed < 0 || written.text.slice(removed) !== part.value || !/^[ \t]*$/.test(written.text.slice(0, removed))) return undefined;
-    decoded.append(written, removed);
+    decoded.append(written);
   }
   return decoded;
+}
+
+/** A text part of a template (quoted or heredoc) decoded, with the file characters behind each character. */
+export function decodeTemplateText(text: string, part: Extract<TemplatePart, { kind: 'text' }>, quoted: boolean): DecodedString | undefined {
+  const written = decodeText(text, part.span, quoted);
+  if (!written) return undefined;
+  // `<<-` removed the lines' common indentation from the part's value.
+  const removed = written.text.length - part.value.length;
+  if (removed < 0 || written.text.slice(removed) !== part.value || !/^[ \t]*$/.test(written.text.slice(0, removed))) return undefined;
+  const kept = new DecodedString();
+  kept.append(written, removed);
+  return kept;
 }
 
 function decodeText(text: string, span: Span, quoted: boolean): DecodedString | undefined {

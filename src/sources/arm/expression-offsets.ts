@@ -1,4 +1,4 @@
-import { DecodedString } from '../../documents/decoded-string.ts';
+import { DecodedString, rangeInPiece } from '../../documents/decoded-string.ts';
 import type { StringRange } from '../../model/location.ts';
 import { evaluate, type EvaluationScope } from './evaluate.ts';
 import { parseExpression, type Expression } from './expression-syntax.ts';
@@ -42,7 +42,7 @@ function concatPart(args: Expression[], within: StringRange, scope: EvaluationSc
   for (const arg of args) {
     const value = stringValue(arg, scope);
     if (value === undefined) return undefined;
-    const inside = inPiece(within, start, value.length);
+    const inside = rangeInPiece(within, start, value.length);
     if (inside) return partOf(arg, inside, scope);
     start += value.length;
   }
@@ -58,26 +58,19 @@ function formatPart(args: Expression[], within: StringRange, scope: EvaluationSc
   let patternAt = 0;
   for (let match = token.exec(pattern.value); ; match = token.exec(pattern.value)) {
     const textEnd = match ? match.index : pattern.value.length;
-    const text = inPiece(within, start, textEnd - patternAt);
+    const text = rangeInPiece(within, start, textEnd - patternAt);
     if (text) return literalPart(pattern, { offset: patternAt + text.offset, length: text.length });
     start += textEnd - patternAt;
     if (!match) return undefined;
     const arg = match[1] === undefined ? undefined : values[Number(match[1])];
     const value = match[1] === undefined ? match[0][0]! : arg && stringValue(arg, scope);
     if (value === undefined) return undefined;
-    const inside = inPiece(within, start, value.length);
+    const inside = rangeInPiece(within, start, value.length);
     // A brace written twice produces one: a range on it covers both.
     if (inside) return arg ? partOf(arg, inside, scope) : literalPart(pattern, { offset: match.index, length: inside.length === 0 ? 0 : 2 });
     start += value.length;
     patternAt = match.index + match[0].length;
   }
-}
-
-/** The range relative to a piece of the value at [start, start + length), when it lies wholly inside it. */
-function inPiece(within: StringRange, start: number, length: number): StringRange | undefined {
-  const end = within.offset + within.length;
-  const inside = within.offset >= start && end <= start + length && (within.length > 0 || within.offset < start + length);
-  return inside ? { offset: within.offset - start, length: within.length } : undefined;
 }
 
 /** A range of a string literal's value, as the characters of the expression text written for it (`''` is one quote). */

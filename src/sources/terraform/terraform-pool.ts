@@ -12,6 +12,8 @@ export interface ResourceMap {
   documentPath(valuesPath: Path): Path;
   /** Whether a fix may write there: a literal the user wrote, or an argument missing from a block they wrote. */
   editable(valuesPath: Path): boolean;
+  /** Where a range of the string at a path of the values was written, when it is not a literal at the argument (a variable's default). */
+  locateWithin?(valuesPath: Path, within: StringRange): Located | undefined;
 }
 
 /** An `azurerm_batch_pool` (from HCL or from a plan), seen as the pool body the provider sends. */
@@ -35,7 +37,8 @@ export class TerraformPool implements PoolDefinition {
   locate(path: Path, part?: 'key' | 'value', within?: StringRange): Located {
     const mapped = azurermPathOf(path);
     if (!mapped) return { location: this.document.locate(this.map.documentPath([]), 'key').location, exact: false };
-    return this.document.locate(this.map.documentPath(mapped.path), part, mapped.sameValue ? within : undefined);
+    const inValue = within && part !== 'key' && mapped.sameValue ? within : undefined;
+    return (inValue && this.map.locateWithin?.(mapped.path, inValue)) ?? this.document.locate(this.map.documentPath(mapped.path), part, inValue);
   }
 
   displayName(path: Path): string {
