@@ -3,7 +3,10 @@ import { isArmTemplate, isParametersFile } from './arm-detection.ts';
 import type { DocumentFormat, Located, SourceDocument, TextEdit } from '../model/document.ts';
 import { findMember, type Found, type MemberSpans } from './json-offsets.ts';
 import { jsonTextForms, type JsonTextForms } from './json-text-forms.ts';
-import { LineIndex, type Path } from '../model/location.ts';
+import { LineIndex, type Path, type StringRange } from '../model/location.ts';
+import { matching, type TextRange } from './decoded-string.ts';
+import { decodeJsonString } from './json-string-offsets.ts';
+import { valueAt } from './value-at.ts';
 import { SyntaxProblem } from '../model/syntax-problem.ts';
 import { userRecord } from '../model/user-record.ts';
 
@@ -66,10 +69,17 @@ export class JsonDocument implements SourceDocument {
     return new JsonDocument(filePath, text, format, value, forms);
   }
 
-  locate(path: Path, part: 'key' | 'value' = 'value'): Located {
+  locate(path: Path, part: 'key' | 'value' = 'value', within?: StringRange): Located {
     const { depth, member } = this.find(path);
     const exact = depth === path.length;
+    const inside = exact && part === 'value' && within ? this.rangeInString(member.value.offset, path, within) : undefined;
+    if (inside) return { location: this.lineIndex().location(inside.offset, inside.length), exact };
     return { location: this.spanOf(member, exact ? part : 'key'), exact };
+  }
+
+  /** The characters of the string literal at offset that produce `within` of its value. */
+  private rangeInString(offset: number, path: Path, within: StringRange): TextRange | undefined {
+    return matching(decodeJsonString(this.text, offset), valueAt(this.value, path))?.rawRange(within);
   }
 
   setValueEdits(path: Path, value: string | number | boolean): TextEdit[] | undefined {

@@ -1,6 +1,8 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments, stringify, visit, Scalar, type Document, type Node, type Pair } from 'yaml';
 import type { Located, SourceDocument, TextEdit } from '../model/document.ts';
-import { LineIndex, type Path } from '../model/location.ts';
+import { LineIndex, type Path, type StringRange } from '../model/location.ts';
+import type { TextRange } from './decoded-string.ts';
+import { decodeYamlScalar } from './yaml-string-offsets.ts';
 import { SyntaxProblem } from '../model/syntax-problem.ts';
 
 interface Found {
@@ -40,7 +42,9 @@ export class YamlDocument implements SourceDocument {
     return new YamlDocument(filePath, text, documents, documents.map(resolvedValue));
   }
 
-  locate(path: Path, part: 'key' | 'value' = 'value'): Located {
+  locate(path: Path, part: 'key' | 'value' = 'value', within?: StringRange): Located {
+    const inside = within && part === 'value' ? this.rangeInScalar(path, within) : undefined;
+    if (inside) return { location: this.lines.location(inside.offset, inside.length), exact: true };
     for (let depth = path.length; depth >= 0; depth--) {
       const found = this.find(path.slice(0, depth));
       if (!found) continue;
@@ -54,6 +58,12 @@ export class YamlDocument implements SourceDocument {
       }
     }
     return { location: this.lines.location(0, 0), exact: false };
+  }
+
+  /** The characters of the string scalar at path that produce `within` of its value. */
+  private rangeInScalar(path: Path, within: StringRange): TextRange | undefined {
+    const node = this.find(path)?.node;
+    return isScalar(node) ? decodeYamlScalar(this.text, node)?.rawRange(within) : undefined;
   }
 
   setValueEdits(path: Path, value: string | number | boolean): TextEdit[] | undefined {

@@ -128,7 +128,7 @@ function extractPools(document: SourceDocument, context: SourceContext): PoolDef
 function runRule(rule: PoolRule<unknown>, setting: RuleSetting, pool: PoolDefinition, input: LintTextInput, result: TextResult): void {
   const ruleId = rule.meta.id;
   const toFinding = (report: Report): Finding => {
-    const { location, filePath, origin } = pool.locate(report.path, report.part);
+    const { location, filePath, origin } = pool.locate(report.path, report.part, report.within);
     const severity = report.severity ? atMost(setting.severity, report.severity) : setting.severity;
     const text = messageOf(rule.meta, report);
     const finding = makeFinding(ruleId, severity, origin ? `${text} (${origin})` : text, filePath ?? input.filePath, location);

@@ -1,4 +1,4 @@
-import type { Location, Path } from './location.ts';
+import type { Location, Path, StringRange } from './location.ts';
 import type { SyntaxProblem } from './syntax-problem.ts';
 
 export type DocumentFormat = 'json' | 'jsonc' | 'yaml' | 'hcl';
@@ -29,8 +29,11 @@ export interface SourceDocument {
   readonly value: unknown;
   /** What is wrong with the file's syntax without stopping it being read (a repeated key); each is a parse-error finding. */
   readonly problems?: readonly SyntaxProblem[];
-  /** The key or value at path, falling back to the nearest ancestor that exists. */
-  locate(path: Path, part?: 'key' | 'value'): Located;
+  /**
+   * The key or value at path, falling back to the nearest ancestor that exists. With `within`, the characters
+   * written for that range of the string value; the whole value where they cannot be told exactly.
+   */
+  locate(path: Path, part?: 'key' | 'value', within?: StringRange): Located;
   /** Edits that set the value at path, inserting the property when absent; undefined when it cannot be done safely. */
   setValueEdits(path: Path, value: string | number | boolean): TextEdit[] | undefined;
 }

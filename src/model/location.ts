@@ -9,6 +9,12 @@ export interface Location {
   length: number;
 }
 
+/** Characters of a string value as decoded (escapes resolved), counted in UTF-16 code units from its start. */
+export interface StringRange {
+  offset: number;
+  length: number;
+}
+
 /** A path into a parsed document or a canonical pool: object keys and array indices. */
 export type Path = readonly (string | number)[];
 

@@ -1,6 +1,6 @@
 import type { ImageReference, PoolAddParameter, StartTask, UserIdentity, VirtualMachineConfiguration } from '@azure/batch';
 import type { Located, SourceDocument, TextEdit } from './document.ts';
-import type { Path } from './location.ts';
+import type { Path, StringRange } from './location.ts';
 import type { Unknowable, UnknownValue } from './unknown.ts';
 
 /**
@@ -62,8 +62,8 @@ export interface PoolDefinition {
   readonly declaredSubnet?: { addressPrefixes: string[] };
   /** The API version an ARM template declares for the pool resource, when it is known. */
   readonly apiVersion?: string;
-  /** The source location of a canonical path (nearest written ancestor when absent). */
-  locate(path: Path, part?: 'key' | 'value'): Located;
+  /** The source location of a canonical path (nearest written ancestor when absent); `within` as in SourceDocument.locate. */
+  locate(path: Path, part?: 'key' | 'value', within?: StringRange): Located;
   /** The property as the user's format names it, e.g. `startTask.waitForSuccess` or `start_task.wait_for_success`. */
   displayName(path: Path): string;
   /** Edits that set a canonical path to a value in the user's file, when that can be done safely. */

@@ -1,5 +1,5 @@
 import type { Fact, Facts } from './facts.ts';
-import type { Path } from './location.ts';
+import type { Path, StringRange } from './location.ts';
 import type { PoolDefinition } from './pool-definition.ts';
 import type { UnknownValue } from './unknown.ts';
 
@@ -48,8 +48,8 @@ export interface Report {
   path: Path;
   /** Point at the key (e.g. an unknown property) rather than its value. */
   part?: 'key' | 'value';
-  /** A range inside the string value at path (an autoscale formula's offending token), in the decoded string's characters. */
-  within?: { offset: number; length: number };
+  /** A range inside the string value at path, as decoded (an autoscale formula's token): the finding is placed on the characters the user wrote for it. */
+  within?: StringRange;
   /** A key of the rule's meta.messages. */
   messageId: string;
   /** The values of the message's `{{placeholders}}`. */

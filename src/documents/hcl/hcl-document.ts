@@ -1,5 +1,6 @@
 import type { Located, SourceDocument, TextEdit } from '../../model/document.ts';
-import { LineIndex, type Location, type Path } from '../../model/location.ts';
+import { LineIndex, type Location, type Path, type StringRange } from '../../model/location.ts';
+import { decodeTemplatePrefix } from './template-offsets.ts';
 import { expressionValue, isLiteral, literalTemplate } from './hcl-expression.ts';
 import { isPlainRecord, userRecord } from '../../model/user-record.ts';
 import { parseHcl } from './parser.ts';
@@ -38,10 +39,12 @@ export class HclDocument implements SourceDocument {
     return new HclDocument(filePath, text, parseHcl(text));
   }
 
-  locate(path: Path, part: 'key' | 'value' = 'value'): Located {
+  locate(path: Path, part: 'key' | 'value' = 'value', within?: StringRange): Located {
     const trail = this.walk(path);
     const entry = trail[trail.length - 1]!;
     const exact = trail.length === path.length + 1;
+    const inside = exact && part === 'value' && within && entry.kind === 'expression' ? decodeTemplatePrefix(this.text, entry.node)?.rawRange(within) : undefined;
+    if (inside) return { location: this.location({ offset: inside.offset, end: inside.offset + inside.length }), exact };
     const span = exact && part === 'value' ? (entry.value ?? entry.key) : (entry.key ?? firstCharacter(entry.value));
     return { location: this.location(span ?? { offset: 0, end: 0 }), exact };
   }

@@ -1,6 +1,7 @@
 /** The parsed form of an ARM template expression: "[concat(parameters('prefix'), '-pool')]". */
 export type Expression =
-  | { kind: 'string'; value: string }
+  /** `offset`: where its opening quote is in the parsed text. */
+  | { kind: 'string'; value: string; offset: number }
   | { kind: 'number'; value: number }
   /** `name` is `namespace.function` for a user-defined function. */
   | { kind: 'call'; name: string; args: Expression[] }
@@ -87,6 +88,7 @@ class Parser {
   }
 
   private string(): Expression {
+    const offset = this.position;
     let value = '';
     for (this.position++; ; this.position++) {
       const char = this.text[this.position];
@@ -98,7 +100,7 @@ class Parser {
       value += char;
     }
     this.position++;
-    return { kind: 'string', value };
+    return { kind: 'string', value, offset };
   }
 
   private number(): Expression {

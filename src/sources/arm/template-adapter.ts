@@ -8,7 +8,7 @@ import { isArmTemplate } from '../../documents/arm-detection.ts';
 import { poolResources, type PoolResource } from './resources.ts';
 import type { Located, SourceDocument, TextEdit } from '../../model/document.ts';
 import { expressionProblemReporter } from './expression-problems.ts';
-import type { Path } from '../../model/location.ts';
+import type { Path, StringRange } from '../../model/location.ts';
 import { BATCH_API_DEFAULTS, type PoolDefinition, type PoolSpec } from '../../model/pool-definition.ts';
 import { tracedLocation } from './traced-location.ts';
 
@@ -55,8 +55,8 @@ class ArmPool implements PoolDefinition {
   }
 
   /** Where the value was written: in the resource, or in the parameter or variable it came from. */
-  locate(path: Path, part?: 'key' | 'value'): Located {
-    return tracedLocation((armPath) => this.trace(armPath), armPathOf(path), this.document, part);
+  locate(path: Path, part?: 'key' | 'value', within?: StringRange): Located {
+    return tracedLocation((armPath) => this.trace(armPath), armPathOf(path), this.document, part, within);
   }
 
   displayName(path: Path): string {

@@ -15,6 +15,10 @@ export interface TracedSite {
   origin?: string;
   /** The walk met an expression: the value is not written where the path says, so no fix may edit it there. */
   throughExpression: boolean;
+  /** The path ends at a string written as it is read; its value starts this many characters in (one past a "[[" bracket). */
+  literalStringShift?: number;
+  /** The path ends at an expression string, read in this scope. */
+  expression?: { written: string; scope: TemplateScope };
 }
 
 /** A chain of references longer than this is a cycle (a variable that names itself); the walk stops. */
@@ -57,7 +61,24 @@ export function traceSite(value: unknown, document: SourceDocument, start: Path,
     current = { ...current, value: (current.value as Record<string | number, unknown>)[child], path: [...current.path, child] };
     remaining = rest;
   }
-  return { document: current.document, path: [...current.path, ...remaining], ...(origin !== undefined && { origin }), throughExpression };
+  const reached = remaining.length === 0;
+  const shift = reached ? literalStringShift(current.value, current.scope !== undefined) : undefined;
+  const expression = reached && typeof current.value === 'string' && current.scope && isExpression(current.value) ? { written: current.value, scope: current.scope } : undefined;
+  return {
+    document: current.document,
+    path: [...current.path, ...remaining],
+    ...(origin !== undefined && { origin }),
+    throughExpression,
+    ...(shift !== undefined && { literalStringShift: shift }),
+    ...(expression && { expression }),
+  };
+}
+
+/** How far into a written string its value starts, when it is a literal: in a template "[[…]" reads as "[…]". */
+function literalStringShift(value: unknown, inTemplate: boolean): number | undefined {
+  if (typeof value !== 'string') return undefined;
+  if (!inTemplate || !value.startsWith('[') || !value.endsWith(']')) return 0;
+  return value.startsWith('[[') ? 1 : undefined;
 }
 
 interface PlainReference {

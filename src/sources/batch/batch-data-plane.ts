@@ -7,7 +7,7 @@ import { isParametersFile } from '../../documents/arm-detection.ts';
 import { canonicalValue } from '../arm/canonical-value.ts';
 import type { Located, SourceDocument, TextEdit } from '../../model/document.ts';
 import { expressionProblemReporter } from '../arm/expression-problems.ts';
-import type { Path } from '../../model/location.ts';
+import type { Path, StringRange } from '../../model/location.ts';
 import { BATCH_API_DEFAULTS, type PoolDefinition, type PoolSpec } from '../../model/pool-definition.ts';
 import { tracedLocation } from '../arm/traced-location.ts';
 import { isRecord } from '../../model/is-record.ts';
@@ -104,10 +104,10 @@ class DataPlanePool implements PoolDefinition {
   }
 
   /** In a template, where the value was written: in the pool, or in the parameter or variable it came from. */
-  locate(path: Path, part?: 'key' | 'value'): Located {
+  locate(path: Path, part?: 'key' | 'value', within?: StringRange): Located {
     const scope = this.scope;
-    if (!scope) return this.document.locate([...this.prefix, ...path], part);
-    return tracedLocation((poolPath) => traceSite(this.written, this.document, this.prefix, scope, poolPath), path, this.document, part);
+    if (!scope) return this.document.locate([...this.prefix, ...path], part, within);
+    return tracedLocation((poolPath) => traceSite(this.written, this.document, this.prefix, scope, poolPath), path, this.document, part, within);
   }
 
   displayName(path: Path): string {

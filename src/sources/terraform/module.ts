@@ -6,12 +6,21 @@ import { SyntaxProblem } from '../../model/syntax-problem.ts';
 import { unknownValue } from '../../model/unknown.ts';
 import { isPlainRecord } from '../../model/user-record.ts';
 import { resolve, type Scope } from './evaluate.ts';
+import type { Expression } from '../../documents/hcl/syntax.ts';
 
 type Json = Record<string, unknown>;
+
+/** An expression as written in a file. */
+export interface ExpressionSite {
+  document: HclDocument;
+  node: Expression;
+}
 
 /** The files of one Terraform module (a folder) as far as pools need them: variables, locals and resources. */
 export interface TerraformModule {
   readonly scope: Scope;
+  /** Where the value of `var.<name>` or `local.<name>` is written as an expression, when in an HCL file. */
+  site(kind: 'var' | 'local', name: string): ExpressionSite | undefined;
   /** A resource's body as written, with its expressions unevaluated. */
   resource(type: string, name: string): Json | undefined;
 }
@@ -35,7 +44,7 @@ export function loadModule(document: HclDocument, context: SourceContext): Terra
     document,
     ...names.filter((name) => name.endsWith('.tf') && name !== basename(document.filePath)).flatMap((name) => parsedSibling(join(folder, name), context)),
   ];
-  const values = variableValues(folder, names, context);
+  const { values, sites: givenSites } = variableValues(folder, names, context);
   const declared = new Map(documents.flatMap((file) => Object.entries(objectAt(file.value, 'variable'))));
   const locals = new Map(documents.flatMap((file) => blocks(file.value.locals).flatMap((block) => Object.entries(block))));
   const resources = documents.map((file) => objectAt(file.value, 'resource'));
@@ -64,6 +73,8 @@ export function loadModule(document: HclDocument, context: SourceContext): Terra
   };
   return {
     scope,
+    site: (kind, name) =>
+      kind === 'var' ? (givenSites.has(name) ? givenSites.get(name) : attributeSite(documents, 'variable', name, 'default')) : attributeSite(documents, 'locals', undefined, name),
     resource: (type, name) => resources.map((byType) => objectAt(objectAt(byType, type), name)).find((body) => Object.keys(body).length > 0),
   };
 }
@@ -100,32 +111,52 @@ function parseOrUndefined(path: string, text: string): HclDocument | undefined {
   }
 }
 
-/** Values given to variables, later files winning, as Terraform loads them. */
-function variableValues(folder: string, names: string[], context: SourceContext): Map<string, unknown> {
+/** Values given to variables, later files winning, as Terraform loads them; where each is written, when in an HCL file. */
+function variableValues(folder: string, names: string[], context: SourceContext): { values: Map<string, unknown>; sites: Map<string, ExpressionSite | undefined> } {
   const automatic = [
     ...names.filter((name) => name === 'terraform.tfvars' || name === 'terraform.tfvars.json'),
     ...names.filter((name) => /\.auto\.tfvars(\.json)?$/.test(name)),
   ].map((name) => join(folder, name));
   const values = new Map<string, unknown>();
+  const sites = new Map<string, ExpressionSite | undefined>();
   for (const path of [...automatic, ...context.varFiles]) {
-    for (const [name, value] of Object.entries(readVariablesFile(path, context))) values.set(name, value);
+    const { given, document } = readVariablesFile(path, context);
+    for (const [name, value] of Object.entries(given)) {
+      values.set(name, value);
+      sites.set(name, document && attributeSite([document], undefined, undefined, name));
+    }
   }
-  return values;
+  return { values, sites };
 }
 
-function readVariablesFile(path: string, context: SourceContext): Json {
+function readVariablesFile(path: string, context: SourceContext): { given: Json; document?: HclDocument } {
   const text = context.readFile(path);
-  if (text === undefined) return {};
+  if (text === undefined) return { given: {} };
   if (path.endsWith('.json')) {
     try {
       const parsed: unknown = JSON.parse(text);
-      return isObject(parsed) ? parsed : {};
+      return { given: isObject(parsed) ? parsed : {} };
     } catch {
-      return {};
+      return { given: {} };
     }
   }
   const document = parseOrUndefined(path, text);
-  return document ? (resolve(document.value, EMPTY_SCOPE) as Json) : {};
+  return document ? { given: resolve(document.value, EMPTY_SCOPE) as Json, document } : { given: {} };
+}
+
+/** The last attribute `name` at the top of the documents (no block type) or in a block of that type (and first label). */
+function attributeSite(documents: HclDocument[], blockType: string | undefined, label: string | undefined, name: string): ExpressionSite | undefined {
+  let found: ExpressionSite | undefined;
+  for (const document of documents) {
+    const bodies =
+      blockType === undefined
+        ? [document.body]
+        : document.body.items.flatMap((item) => (item.kind === 'block' && item.type === blockType && item.labels[0]?.value === label ? [item.body] : []));
+    for (const item of bodies.flatMap((body) => body.items)) {
+      if (item.kind === 'attribute' && item.name === name) found = { document, node: item.expression };
+    }
+  }
+  return found;
 }
 
 /** A block as written once or several times. */

@@ -1,7 +1,10 @@
 import type { SourceAdapter, SourceContext } from '../../model/source-adapter.ts';
 import { HclDocument } from '../../documents/hcl/hcl-document.ts';
 import { isHclExpression } from '../../documents/hcl/hcl-expression.ts';
-import type { Path } from '../../model/location.ts';
+import { LineIndex, type Path, type StringRange } from '../../model/location.ts';
+import type { Located } from '../../model/document.ts';
+import { valueAt } from '../../documents/value-at.ts';
+import { writtenRange, type WrittenRange } from './written-range.ts';
 import { BATCH_POOL_FIELDS } from './azurerm-batch-pool.ts';
 import { resolve } from './evaluate.ts';
 import { documentPathOf, resourceValues } from './hcl-resource.ts';
@@ -37,8 +40,24 @@ function hclPool(document: HclDocument, body: Json, resourcePath: Path, module: 
   const map = {
     documentPath: (valuesPath: Path) => [...resourcePath, ...documentPathOf(body, valuesPath).path],
     editable: (valuesPath: Path) => !documentPathOf(body, valuesPath).inDynamic,
+    locateWithin: (valuesPath: Path, within: StringRange) => {
+      const { path, inDynamic } = documentPathOf(body, valuesPath);
+      const value = valueAt(body, path);
+      const found = !inDynamic && isHclExpression(value) ? writtenRange(value.node, document, within, module) : undefined;
+      return found && locatedRange(found, document);
+    },
   };
   return new TerraformPool(document, 'terraform', values, map, declaredSubnet(body, module));
+}
+
+function locatedRange(found: WrittenRange, poolDocument: HclDocument): Located {
+  const { document, range, origin } = found;
+  return {
+    location: new LineIndex(document.text).location(range.offset, range.length),
+    exact: true,
+    ...(document !== poolDocument && { filePath: document.filePath }),
+    ...(origin !== undefined && { origin: `value from ${origin}` }),
+  };
 }
 
 /**

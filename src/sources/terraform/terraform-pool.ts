@@ -1,5 +1,5 @@
 import type { Located, SourceDocument, TextEdit } from '../../model/document.ts';
-import type { Path } from '../../model/location.ts';
+import type { Path, StringRange } from '../../model/location.ts';
 import type { PoolDefinition, PoolSpec } from '../../model/pool-definition.ts';
 import { isUnknown } from '../../model/unknown.ts';
 import { azurermPathOf } from './azurerm-paths.ts';
@@ -12,6 +12,8 @@ export interface ResourceMap {
   documentPath(valuesPath: Path): Path;
   /** Whether a fix may write there: a literal the user wrote, or an argument missing from a block they wrote. */
   editable(valuesPath: Path): boolean;
+  /** Where a range of the string at a path of the values was written, when it is not a literal at the argument (a variable's default). */
+  locateWithin?(valuesPath: Path, within: StringRange): Located | undefined;
 }
 
 /** An `azurerm_batch_pool` (from HCL or from a plan), seen as the pool body the provider sends. */
@@ -32,10 +34,11 @@ export class TerraformPool implements PoolDefinition {
   }
 
   /** A path no argument sets lands on the resource itself. */
-  locate(path: Path, part?: 'key' | 'value'): Located {
+  locate(path: Path, part?: 'key' | 'value', within?: StringRange): Located {
     const mapped = azurermPathOf(path);
     if (!mapped) return { location: this.document.locate(this.map.documentPath([]), 'key').location, exact: false };
-    return this.document.locate(this.map.documentPath(mapped.path), part);
+    const inValue = within && part !== 'key' && mapped.sameValue ? within : undefined;
+    return (inValue && this.map.locateWithin?.(mapped.path, inValue)) ?? this.document.locate(this.map.documentPath(mapped.path), part, inValue);
   }
 
   displayName(path: Path): string {

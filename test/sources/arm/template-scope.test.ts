@@ -66,7 +66,12 @@ describe('value trace', () => {
   });
 
   it('stops at a computed value, at a cycle, and where nothing is written', () => {
-    expect(trace(['name'])).toEqual({ document: expect.anything(), path: ['pool', 'name'], throughExpression: true });
+    expect(trace(['name'])).toEqual({
+      document: expect.anything(),
+      path: ['pool', 'name'],
+      throughExpression: true,
+      expression: { written: "[concat('a', 'b')]", scope: expect.anything() },
+    });
     expect(trace(['spin']).path).toEqual(['variables', 'loop']);
     expect(trace(['startTask', 'commandLine'])).toMatchObject({ path: ['pool', 'startTask', 'commandLine'], throughExpression: false });
   });
