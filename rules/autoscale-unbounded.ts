@@ -1,5 +1,5 @@
 import { targetBounds, type Bound } from '../src/autoscale/bounds.ts';
-import { parseFormula } from '../src/autoscale/parser.ts';
+import { analyzeFormula } from '../src/autoscale/index.ts';
 import type { PoolRule } from '../src/model/rule.ts';
 
 export const autoscaleUnboundedRule: PoolRule = {
@@ -19,8 +19,10 @@ export const autoscaleUnboundedRule: PoolRule = {
   check(pool, { report, known }) {
     if (known(pool.spec.enableAutoScale, 'whether the pool autoscales') !== true) return;
     const formula = known(pool.spec.autoScaleFormula, 'the autoscale formula');
-    const parsed = typeof formula === 'string' ? parseFormula(formula).formula : undefined;
-    if (!parsed) return; // no formula or one that does not parse: autoscale-settings and autoscale-formula-syntax report it
+    const analysis = typeof formula === 'string' ? analyzeFormula(formula) : undefined;
+    const parsed = analysis?.formula;
+    // No formula, or one the service refuses or cannot evaluate: the other autoscale rules report it, and no bound means anything.
+    if (!parsed || analysis.diagnostics.some((diagnostic) => diagnostic.severity === 'error')) return;
     // A new pool's targets start at 0: a target the formula never sets stays there.
     const bounds = targetBounds(parsed, { targetDedicatedNodes: 0, targetLowPriorityNodes: 0 });
     const reportUnbounded = (bound: Bound, target: string) => {

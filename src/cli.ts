@@ -4,23 +4,19 @@ import { ConfigError } from './config/config.ts';
 import { CONFIG_FILE_NAMES } from './config/load-config.ts';
 import { lint, type LintReport } from './engine/lint.ts';
 import { RuleCrashed } from './engine/lint-text.ts';
-import { loadCatalog } from './catalog/catalog.ts';
 import { ContextError } from './facts/load-context.ts';
 import { AS_OF_VARIABLE, RunDateError } from './facts/run-date.ts';
 import { accountForRun, factsForRun, FactsSetupError } from './setup/facts-for-run.ts';
-import { FORMAT_NAMES, loadFormatter } from './formatters/index.ts';
+import { FORMAT_NAMES } from './formatters/index.ts';
 import { redact } from './formatters/redact.ts';
 import { NoFilesMatched, STDIN_ARGUMENT } from './sources/discover.ts';
 import { listRules } from './cli/list-rules.ts';
 import { BaselineError } from './engine/baseline-error.ts';
-import { onlyErrors } from './engine/report-filters.ts';
 import { FixNotWritten } from './engine/write-fixes.ts';
 import { allRules } from '../rules/index.ts';
 import { STARTER_FORMATS, starterConfig, starterConfigName, type StarterFormat } from './cli/starter-config.ts';
-
-const EXIT_OK = 0;
-const EXIT_FINDINGS = 1;
-const EXIT_RUN_FAILED = 2;
+import { EXIT_OK, EXIT_RUN_FAILED, writeReport } from './cli/write-report.ts';
+import type { CheckOptions, EvalOptions } from './cli/autoscale-commands.ts';
 
 interface LintCommandOptions {
   format: string;
@@ -109,6 +105,33 @@ function program(): Command {
       process.stdout.write(await contextSnapshot(paths, cwd, { accountId, ...(options.armEndpoint && { endpoint: options.armEndpoint }) }));
     });
 
+  const autoscale = cli.command('autoscale').description('check or evaluate an autoscale formula kept in a file of its own');
+  autoscale
+    .command('check')
+    .description('check files that each hold one bare autoscale formula ("-" reads stdin) with the rules lint applies to a pool\'s formula')
+    .argument('<paths...>', 'formula files')
+    .addOption(new Option('-f, --format <name>', 'output format').choices(FORMAT_NAMES).default('stylish'))
+    .option('-c, --config <file>', 'use this config instead of the nearest batchlint.config.*')
+    .option('--max-warnings <count>', 'exit 1 when there are more warnings than this', parseCount)
+    .option('--no-color', 'never colour the output')
+    .option('--stdin-filename <name>', 'the name to report stdin under', '<stdin>')
+    .option('--quiet', 'report errors only')
+    .option('-o, --output-file <file>', 'write the report to a file instead of stdout')
+    .action(async (paths: string[], options: CheckOptions) => {
+      const { autoscaleCheck } = await import('./cli/autoscale-commands.ts');
+      process.exitCode = await autoscaleCheck(paths, options, allRules, readVersion());
+    });
+  autoscale
+    .command('eval')
+    .description('evaluate a formula once on samples you give, as the service\'s "evaluate autoscale" does, and print every variable\'s final value')
+    .argument('<file>', 'the formula file ("-" reads stdin)')
+    .option('--var <$Name=value>', '$Name=number, or $Name=[samples] oldest first, 30 s apart, null for a missing one (repeatable)', collect, [])
+    .option('--now <date>', 'what time() returns, as ISO 8601 (default: now)')
+    .action(async (file: string, options: EvalOptions) => {
+      const { autoscaleEval } = await import('./cli/autoscale-commands.ts');
+      process.exitCode = autoscaleEval(file, options);
+    });
+
   cli
     .command('init')
     .description('write a starter config in the current folder; it changes no finding until you edit it')
@@ -156,31 +179,12 @@ async function runLint(paths: string[], options: LintCommandOptions): Promise<nu
     process.stdout.write(`batchlint: recorded ${countFindings(report)} finding(s) in ${options.writeBaseline}\n`);
     return EXIT_OK;
   }
-  let shown = options.baseline ? baselines!.withoutBaselined(report, baselines!.readBaseline(options.baseline)) : report;
-  // As in ESLint, --quiet hides warnings but --max-warnings still counts them.
-  const warnings = shown.summary.warnings;
-  if (options.quiet) shown = onlyErrors(shown);
-  const tooManyWarnings = options.maxWarnings !== undefined && warnings > options.maxWarnings;
-  const formatter = await loadFormatter(options.format)!;
-  const output = formatter(shown, {
-    color: options.color && options.format === 'stylish' && !options.outputFile && process.stdout.isTTY === true && !process.env.NO_COLOR,
-    catalogDate: loadCatalog().dataDate,
-    cwd: process.cwd(),
-    rules: allRules,
-    version: readVersion(),
-    ...(tooManyWarnings && { maxWarningsExceeded: { maxWarnings: options.maxWarnings!, warnings, hidden: options.quiet === true } }),
-  });
-  if (options.outputFile) writeFileSync(options.outputFile, output);
-  else process.stdout.write(output);
-  return exitCodeFor(shown, tooManyWarnings || (options.requireFacts === true && shown.notChecked.length > 0));
+  const shown = options.baseline ? baselines!.withoutBaselined(report, baselines!.readBaseline(options.baseline)) : report;
+  return writeReport(shown, { ...options, rules: allRules, version: readVersion() }, options.requireFacts === true && shown.notChecked.length > 0);
 }
 
 function countFindings(report: LintReport): number {
   return report.results.reduce((total, result) => total + result.findings.length, 0);
-}
-
-function exitCodeFor(report: LintReport, failAnyway: boolean): number {
-  return report.summary.errors > 0 || failAnyway ? EXIT_FINDINGS : EXIT_OK;
 }
 
 function collect(value: string, previous: string[]): string[] {
@@ -227,6 +231,7 @@ function handleFailure(error: unknown): number {
     error instanceof ContextError ||
     error instanceof FactsSetupError ||
     isNamed(error, 'LiveModeError') ||
+    isNamed(error, 'EvalInputError') ||
     error instanceof NoFilesMatched ||
     error instanceof UserError ||
     error instanceof BaselineError ||

@@ -185,7 +185,8 @@ class Checker {
     // Not set so far: a statement at or after this one sets it, or none does.
     const firstSet = this.firstAssignment.get(name);
     if (firstSet) {
-      this.report('error', 'read-before-set', `'${name}' is read before it is set (first set at offset ${firstSet.offset}): the evaluation fails`, identifier);
+      const where = firstSet.offset > identifier.offset ? 'a later statement' : 'this statement';
+      this.report('error', 'read-before-set', `'${name}' is read before it is set (${where} is the first to set it): the evaluation fails`, identifier);
     } else if (name.startsWith('$') && nearest(name, SERVICE_VARIABLES.keys())) {
       this.report('error', 'unknown-service-variable', `unknown service variable '${name}'${didYouMean(nearest(name, SERVICE_VARIABLES.keys()))}`, identifier);
     } else if (name.startsWith('TimeInterval_')) {

@@ -1,5 +1,6 @@
 import { extname } from 'node:path';
 import type { DocumentFormat, SourceDocument } from '../model/document.ts';
+import { FormulaDocument } from './formula-document.ts';
 import { JsonDocument } from './json-document.ts';
 
 /** The extensions batchlint reads, and the format each is parsed as. */
@@ -32,6 +33,7 @@ export function formatOf(filePath: string): DocumentFormat | undefined {
 export async function parseFile(filePath: string, text: string, format = formatOf(filePath)): Promise<SourceDocument> {
   if (format === 'json' || format === 'jsonc') return JsonDocument.parse(filePath, text, format);
   if (format === 'hcl') return (await import('./hcl/hcl-document.ts')).HclDocument.parse(filePath, text);
+  if (format === 'autoscale') return new FormulaDocument(filePath, text);
   const { YamlDocument } = await import('./yaml-document.ts');
   if (format === 'yaml') return YamlDocument.parse(filePath, text);
   return text.trimStart().startsWith('{') || text.trimStart().startsWith('[') ? JsonDocument.parse(filePath, text, 'json') : YamlDocument.parse(filePath, text);

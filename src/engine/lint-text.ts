@@ -3,7 +3,7 @@ import type { LoadedConfig } from '../config/config.ts';
 import type { Facts } from '../model/facts.ts';
 import type { SourceContext, SourceOptions } from '../model/source-adapter.ts';
 import { adapters } from '../sources/adapters.ts';
-import type { SourceDocument } from '../model/document.ts';
+import type { DocumentFormat, SourceDocument } from '../model/document.ts';
 import { formatOf, parseFile } from '../documents/parse-file.ts';
 import type { PoolDefinition } from '../model/pool-definition.ts';
 import { mayBePoolDefinition } from '../sources/pool-signs.ts';
@@ -38,6 +38,8 @@ export interface LintTextInput {
   readFile: (path: string) => string | undefined;
   /** Found in a folder or by a glob rather than named: one that does not parse and shows no sign of a pool is skipped. */
   foundBySearch?: boolean;
+  /** Read the text as this format whatever its file name says (a bare autoscale formula). */
+  readAs?: DocumentFormat;
 }
 
 export const UNPARSED_WITHOUT_POOL_SIGNS = "does not parse and shows no sign of a pool definition (a template before rendering, or another tool's file)";
@@ -46,7 +48,7 @@ export const UNPARSED_WITHOUT_POOL_SIGNS = "does not parse and shows no sign of 
 export async function lintText(input: LintTextInput): Promise<TextResult> {
   let document: SourceDocument;
   try {
-    document = await parseFile(input.filePath, input.text);
+    document = await parseFile(input.filePath, input.text, input.readAs);
   } catch (error) {
     if (!(error instanceof SyntaxProblem)) throw error;
     if (await isOtherToolsJsonc(input)) return { findings: [], notChecked: [], pools: 0, notAPoolFile: true };

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import type { DocumentFormat } from '../model/document.ts';
 import type { LoadedConfig } from '../config/config.ts';
 import { ConfigLocator } from '../config/load-config.ts';
 import { isIgnored } from '../config/rule-settings.ts';
@@ -39,6 +40,8 @@ export interface LintOptions {
    * named: one that does not parse and shows no sign of a pool is skipped, as in a folder run.
    */
   patternsWereSearched?: boolean;
+  /** Read every file as this format whatever its name says (`autoscale check`: bare formulas). */
+  readAs?: DocumentFormat;
   /** Lists a folder's entries; tests give one that fails. */
   readFolder?: ReadFolder;
 }
@@ -122,14 +125,14 @@ async function inputsOf(options: LintOptions, notLinted: (path: string, reason: 
   const inputs: Input[] = [];
   for (const file of files) {
     const named = file.named && !options.patternsWereSearched;
-    const reason = notReadReason(file.path);
+    const reason = options.readAs ? undefined : notReadReason(file.path);
     if (reason === undefined) inputs.push({ filePath: file.path, read: () => readSource(resolve(options.cwd, file.path)), writable: true, named });
     else if (named) notLinted(file.path, reason);
     else debug(`skipped ${file.path}: ${reason}`);
   }
   if (options.patterns.includes(STDIN_ARGUMENT) && options.stdin) {
     const { text, filePath } = options.stdin;
-    const reason = notReadReason(filePath);
+    const reason = options.readAs ? undefined : notReadReason(filePath);
     if (reason === undefined) inputs.push({ filePath, read: () => ({ text, encoding: 'utf-8' }), writable: false, named: true });
     else notLinted(filePath, reason);
   }
@@ -170,7 +173,8 @@ async function lintInput(
   }
   const sources = options.sources ?? NO_SOURCE_OPTIONS;
   const readFile = (path: string) => readIfPossible(resolve(options.cwd, path));
-  const lintCurrent = (text: string) => lintText({ filePath: input.filePath, text, config, rules, facts, sources, readFile, foundBySearch: !input.named });
+  const lintCurrent = (text: string) =>
+    lintText({ filePath: input.filePath, text, config, rules, facts, sources, readFile, foundBySearch: !input.named, ...(options.readAs && { readAs: options.readAs }) });
   const linted = await lintCurrent(original);
   const { text, result, refused } = options.fix && input.writable ? await fixText(original, linted, lintCurrent) : { text: original, result: linted, refused: undefined };
   if (result.notAPoolFile) return { notAPoolReason: result.notAPoolReason ?? NOT_A_POOL_DEFINITION };

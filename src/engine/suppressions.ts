@@ -21,6 +21,7 @@ const COMMENT_START: Record<DocumentFormat, RegExp> = {
   json: /\/\/|\/\*/,
   jsonc: /\/\/|\/\*/,
   hcl: /#|\/\/|\/\*/,
+  autoscale: /\/\//,
 };
 
 export function findDirectives(text: string, format: DocumentFormat): Directive[] {

@@ -17,6 +17,11 @@ export interface FormatContext {
 
 export type Formatter = (report: LintReport, context: FormatContext) => string;
 
+/** Whether to say ENVIRONMENT_RULES_SKIPPED: the run had environment rules and pools, and no environment facts. */
+export function environmentRulesSkipped(report: LintReport, context: FormatContext, pools: number): boolean {
+  return report.environment === 'none' && pools > 0 && context.rules.some((rule) => rule.meta.facts.includes('environment'));
+}
+
 /** Said when no context file or live mode gave the run any Azure environment facts. */
 export const ENVIRONMENT_RULES_SKIPPED =
   "Azure environment rules (quota, subnet, locks, NSG, DNS, a size's region and restrictions) did not run: add a batchlint.context.yaml or use --live";

@@ -1,4 +1,4 @@
-import { ENVIRONMENT_RULES_SKIPPED, type Formatter } from './formatter.ts';
+import { ENVIRONMENT_RULES_SKIPPED, environmentRulesSkipped, type Formatter } from './formatter.ts';
 import { redact } from './redact.ts';
 import { resultsByFindingFile } from './results-by-file.ts';
 
@@ -28,7 +28,7 @@ export const markdownFormatter: Formatter = (report, context) => {
     for (const entry of report.notLinted) lines.push(`| \`${cell(redact(entry.path))}\` | ${cell(redact(entry.reason))} |`);
     lines.push('');
   }
-  if (report.environment === 'none' && pools > 0) lines.push(`${ENVIRONMENT_RULES_SKIPPED}.`, '');
+  if (environmentRulesSkipped(report, context, pools)) lines.push(`${ENVIRONMENT_RULES_SKIPPED}.`, '');
   lines.push(`<sub>VM size and image catalog: data of ${context.catalogDate}.</sub>`, '');
   return lines.join('\n');
 };

@@ -1,5 +1,5 @@
 import type { Severity } from '../model/rule.ts';
-import { ENVIRONMENT_RULES_SKIPPED, type FormatContext, type Formatter } from './formatter.ts';
+import { ENVIRONMENT_RULES_SKIPPED, environmentRulesSkipped, type FormatContext, type Formatter } from './formatter.ts';
 import { notCheckedLines, notLintedLines } from './not-checked.ts';
 import { redact } from './redact.ts';
 import { resultsByFindingFile } from './results-by-file.ts';
@@ -63,7 +63,7 @@ function summaryLines(report: Parameters<Formatter>[0], context: FormatContext, 
     const { maxWarnings, warnings: count, hidden } = context.maxWarningsExceeded;
     lines.push(paint('red', `  too many warnings: ${count}, more than --max-warnings ${maxWarnings}${hidden ? ' (not shown: --quiet; run without it to see them)' : ''}`));
   }
-  if (report.environment === 'none' && pools > 0) {
+  if (environmentRulesSkipped(report, context, pools)) {
     lines.push(paint('dim', `  ${ENVIRONMENT_RULES_SKIPPED}`));
   }
   lines.push(paint('dim', `  VM size and image catalog: data of ${context.catalogDate}`));

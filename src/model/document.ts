@@ -1,7 +1,8 @@
 import type { Location, Path, StringRange } from './location.ts';
 import type { SyntaxProblem } from './syntax-problem.ts';
 
-export type DocumentFormat = 'json' | 'jsonc' | 'yaml' | 'hcl';
+/** `autoscale`: a file that holds one bare autoscale formula (`batchlint autoscale check`). */
+export type DocumentFormat = 'json' | 'jsonc' | 'yaml' | 'hcl' | 'autoscale';
 
 /** A minimal text edit against the original file, in character offsets. */
 export interface TextEdit {

@@ -77,8 +77,8 @@ describe('checkFormula: errors', () => {
   });
 
   it('says which statement sets a variable that is read too early, including its own', () => {
-    expect(messages('$TargetDedicatedNodes = n; n = 1;')).toEqual(["'n' is read before it is set (first set at offset 27): the evaluation fails"]);
-    expect(messages('t = t + 1; $TargetDedicatedNodes = t;')).toEqual(["'t' is read before it is set (first set at offset 0): the evaluation fails"]);
+    expect(messages('$TargetDedicatedNodes = n; n = 1;')).toEqual(["'n' is read before it is set (a later statement is the first to set it): the evaluation fails"]);
+    expect(messages('t = t + 1; $TargetDedicatedNodes = t;')).toEqual(["'t' is read before it is set (this statement is the first to set it): the evaluation fails"]);
   });
 
   it('suggests the closest name', () => {

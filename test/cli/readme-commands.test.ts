@@ -52,13 +52,18 @@ function parseLine(line: string, cwd: string): ShellLine {
   return parsed;
 }
 
-function workspace(pools: Record<string, string>): string {
+/** A folder with the README's pools/ (copies of the named fixtures) and pool.json, and the files given by content. */
+function workspace(pools: Record<string, string>, files: Record<string, string> = {}): string {
   const folder = mkdtempSync(join(tmpdir(), 'batchlint-readme-'));
   mkdirSync(join(folder, 'pools'));
   for (const [name, source] of Object.entries(pools)) cpSync(join(PROJECT_ROOT, source), join(folder, 'pools', name));
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(folder, name), text);
   cpSync(join(PROJECT_ROOT, 'fixtures/examples/clean-pool.json'), join(folder, 'pool.json'));
   return folder;
 }
+
+const UNKNOWN_FUNCTION_FORMULA = '$tasks = max($PendingTasks.GetSample(TimeInterval_Minute * 5, 70));\n$TargetDedicatedNodes = minimum(10, $tasks);\n';
+const QUEUE_FORMULA = '$tasks = max($PendingTasks.GetSample(TimeInterval_Minute * 2, 50));\n$TargetDedicatedNodes = min(20, $tasks);\n';
 
 const EXAMPLE_POOLS = {
   'render-pool.json': 'fixtures/examples/render-pool.json',
@@ -163,6 +168,18 @@ const CASES: Record<string, (line: string) => Promise<void>> = {
     expect(result.status).toBe(1);
     expect(result.stdout).toMatch(/^ +12:23 +error +Batch's support for node agent batch\.node\.ubuntu 22\.04 ended .*image-end-of-life$/m);
     expect((await runCliAsync(['lint', 'pools/'], { cwd: folder })).stdout).not.toContain('batch.node.ubuntu 22.04 ended');
+  },
+  'npx batchlint autoscale check scale.formula': async (line) => {
+    const result = await run(line, workspace({}, { 'scale.formula': UNKNOWN_FUNCTION_FORMULA }));
+    expect(result.status).toBe(1);
+    expect(result.stdout).toMatch(/^scale\.formula\n +2:25 +error +Autoscale formula: unknown function 'minimum'\. +autoscale-formula-semantics$/m);
+  },
+  "npx batchlint autoscale eval scale.formula --var '$PendingTasks=[4, 9, 12, 30]' --now 2026-12-01T10:00:00Z": async (line) => {
+    const result = await run(line, workspace({}, { 'scale.formula': QUEUE_FORMULA }));
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    // The four samples of the last two minutes: the largest, 30, capped at 20.
+    expect(result.stdout).toBe('$TargetDedicatedNodes=20;$TargetLowPriorityNodes=0;$NodeDeallocationOption=requeue;$tasks=30\n');
   },
   'npx batchlint rules': async (line) => {
     const result = await run(line, workspace({}));

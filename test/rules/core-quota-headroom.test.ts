@@ -8,6 +8,17 @@ import { describeRuleFixtures } from '../helpers/rule-cases.ts';
 import { describeSameDefect, PARAMETERS } from '../helpers/same-defect.ts';
 
 describeRuleFixtures('core-quota-headroom', {
+  // The formula's cap of 20 nodes against the total and the family quota: warnings on the formula.
+  'autoscale-cap-over-quota.yaml': [
+    {
+      line: 8,
+      column: 19,
+      severity: 'warning',
+      messageId: 'formulaOverQuota',
+      message: ['can ask for up to 80 cores', "the Batch account's dedicated core quota of 100", 'cap the formula at 10 node(s)'],
+    },
+    { line: 8, column: 19, severity: 'warning', messageId: 'formulaOverQuota', message: ['standardDSv3Family dedicated core quota of 100'] },
+  ],
   'over-dedicated.json': [
     {
       line: 8,

@@ -8,6 +8,10 @@ import { describeRuleFixtures } from '../helpers/rule-cases.ts';
 import { describeSameDefect, PARAMETERS } from '../helpers/same-defect.ts';
 
 describeRuleFixtures('subnet-ip-capacity', {
+  // The formula's cap of 500, compared as a fixed target would be: a warning on the formula.
+  'autoscale-cap-too-large.yaml': [
+    { line: 8, column: 19, severity: 'warning', messageId: 'formulaShort', message: ['The autoscale formula can ask for up to 500 node(s)', 'only 39 free', 'cap the formula'] },
+  ],
   'too-many-nodes.json': [
     { line: 11, column: 17, severity: 'error', message: ['50 node(s) (30 dedicated + 20 Spot/low-priority)', 'only 39 free', '59 usable', '20 in use', 'larger subnet'] },
   ],
@@ -54,9 +58,14 @@ describe('subnet-ip-capacity on a pool that may already exist', () => {
 });
 
 describe('subnet-ip-capacity when the node count cannot be known', () => {
-  it('lists an autoscale pool as not checked, with the reason', async () => {
-    const report = await lintFixtures(['fixtures/rules/subnet-ip-capacity/valid/autoscale.yaml'], ['subnet-ip-capacity']);
-    expect(report.notChecked).toEqual([expect.objectContaining({ poolId: 'elastic', reason: expect.stringMatching(/not compared with the node count: the pool autoscales/) })]);
+  it('lists an autoscale pool whose formula has no cap as not checked, with the reason', async () => {
+    const report = await lintFixtures(['fixtures/rules/subnet-ip-capacity/valid/autoscale-cap-fits.yaml'], ['subnet-ip-capacity']);
+    expect(report.notChecked).toEqual([
+      expect.objectContaining({
+        poolId: 'uncapped',
+        reason: expect.stringMatching(/not compared with the node count: the autoscale formula puts no upper bound on \$TargetDedicatedNodes: it grows with \$PendingTasks/),
+      }),
+    ]);
   });
 });
 
