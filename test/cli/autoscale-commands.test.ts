@@ -37,6 +37,22 @@ describe('batchlint autoscale check', () => {
 describe('batchlint autoscale eval', () => {
   const formula = '$tasks = max($PendingTasks.GetSample(TimeInterval_Minute * 2, 90));\n$TargetDedicatedNodes = min(20, $tasks);\n';
 
+  it('reproduces the docs\' "Evaluate an autoscale formula" example (MicrosoftDocs/azure-docs@004ec532, articles/batch/batch-automatic-scaling.md)', () => {
+    const workingHours = [
+      '$curTime = time();',
+      '$workHours = $curTime.hour >= 8 && $curTime.hour < 18;',
+      '$isWeekday = $curTime.weekday >= 1 && $curTime.weekday <= 5;',
+      '$isWorkingWeekdayHour = $workHours && $isWeekday;',
+      '$TargetDedicatedNodes = $isWorkingWeekdayHour ? 20:10;',
+    ].join('\n');
+    const run = runCli(['autoscale', 'eval', formulaFile(workingHours), '--now', '2016-10-13T19:18:47.805Z']);
+    expect(run.status).toBe(0);
+    // The docs' output, with the low-priority target the 2016 service did not print yet.
+    expect(run.stdout).toBe(
+      '$TargetDedicatedNodes=10;$TargetLowPriorityNodes=0;$NodeDeallocationOption=requeue;$curTime=2016-10-13T19:18:47.805Z;$isWeekday=1;$isWorkingWeekdayHour=0;$workHours=0\n',
+    );
+  });
+
   it("fails as the service does when a GetSample's sample percent is not met, and says where", () => {
     // Two minutes hold four samples; with two of them missing only 50% are recorded.
     const run = runCli(['autoscale', 'eval', formulaFile(formula), '--var', '$PendingTasks=[4, null, null, 30]']);
