@@ -251,9 +251,13 @@ class Checker {
   }
 
   private method(call: MethodCall): ValueType {
-    const targetIsSampleVariable = this.methodTarget(call);
-    const argumentTypes = call.args.map((argument) => this.typeOf(argument));
     const name = call.method.text;
+    const known = METHODS.has(name) || caseVariant(name, METHODS.keys()) !== undefined;
+    // A method no variable has is that one problem; what it was called on matters only for a real method.
+    let targetIsSampleVariable = false;
+    if (known) targetIsSampleVariable = this.methodTarget(call);
+    else this.typeOf(call.target);
+    const argumentTypes = call.args.map((argument) => this.typeOf(argument));
     let signature = METHODS.get(name);
     if (!signature) {
       const intended = caseVariant(name, METHODS.keys());

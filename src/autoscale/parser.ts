@@ -78,11 +78,18 @@ class Parser {
       this.index += 2;
       const target: Name = { text: first.text, offset: first.offset, length: first.length };
       const value = this.expression(second);
-      return { kind: 'assignment', target, value, offset: first.offset, length: end(value) - first.offset };
+      // Up to the last token read, so that a value in parentheses keeps its ')'.
+      return { kind: 'assignment', target, value, offset: first.offset, length: this.consumedEnd() - first.offset };
     }
     if (first.kind === 'punctuation' && !startsStatement(first)) this.fail(first, `expected a statement, found ${describe(first)}`);
     const expression = this.expression();
-    return { kind: 'expression', expression, offset: expression.offset, length: expression.length };
+    return { kind: 'expression', expression, offset: first.offset, length: this.consumedEnd() - first.offset };
+  }
+
+  /** Where the last token read ends. */
+  private consumedEnd(): number {
+    const last = this.tokens[this.index - 1]!;
+    return last.offset + last.length;
   }
 
   /** An expression; `after` is the token before it, named in the message when the expression is missing. */
@@ -91,7 +98,7 @@ class Parser {
     if (!this.isPunctuation('?')) return test;
     const question = this.next();
     const consequent = this.expression(question);
-    if (!this.isPunctuation(':')) this.fail(this.peek(), `expected ':' for the '?' at offset ${question.offset}, found ${describe(this.peek())}`);
+    if (!this.isPunctuation(':')) this.fail(this.peek(), `expected ':' for the '?' before it, found ${describe(this.peek())}`);
     const colon = this.next();
     const alternate = this.expression(colon);
     return { kind: 'conditional', test, consequent, alternate, offset: test.offset, length: end(alternate) - test.offset };
@@ -156,7 +163,7 @@ class Parser {
         if (token.text === '(') {
           this.index += 1;
           const inner = this.expression(token);
-          if (!this.isPunctuation(')')) this.fail(this.peek(), `expected ')' to close the '(' at offset ${token.offset}, found ${describe(this.peek())}`);
+          if (!this.isPunctuation(')')) this.fail(this.peek(), `expected ')' to close a '(', found ${describe(this.peek())}`);
           this.index += 1;
           return inner;
         }
@@ -189,7 +196,7 @@ class Parser {
       if (this.isPunctuation(closing)) return items;
       if (!this.isPunctuation(',')) {
         const what = callee ? `the arguments of '${callee}'` : 'the vector';
-        this.fail(this.peek(), `expected ',' or '${closing}' in ${what} opened at offset ${open.offset}, found ${describe(this.peek())}`);
+        this.fail(this.peek(), `expected ',' or '${closing}' in ${what}, found ${describe(this.peek())}`);
       }
       this.index += 1;
     }

@@ -8,7 +8,10 @@ export interface SampleCall {
   variable: string;
   /** `GetSample(count)`: the last samples, however old; `window`: the samples of a time window; `unknown`: the first argument does not say. */
   form: 'count' | 'window' | 'unknown';
-  /** The window's start, in seconds back, when it is a constant such as `TimeInterval_Minute * 5`. */
+  /**
+   * How far back the window reaches, in seconds, when its bounds are constants such as `TimeInterval_Minute * 5`:
+   * the start, or the farther of start and end in `GetSample(start, end[, percent])`.
+   */
   lookBackSeconds?: number;
   /** A sample percent is given, or the formula checks GetSamplePercent of the same variable. */
   guarded: boolean;
@@ -37,7 +40,7 @@ export function sampleCalls(formula: Formula): SampleCall[] {
   const windowed = new Set([...percentChecked, ...samples.filter((call) => !isPlainNumber(call.args[0]!)).map(name)]);
   return samples.map((call) => {
     const start = call.args[0]!;
-    const startSeconds = intervalSeconds(start);
+    const startSeconds = lookBack(call.args);
     const form = isPlainNumber(start) ? 'count' : isTimeLike(start) ? 'window' : 'unknown';
     // GetSample(start, percent) and GetSample(start, end, percent): a last argument that is not a time is the percent.
     const hasPercent = call.args.length >= 2 && !isTimeLike(call.args[call.args.length - 1]!);
@@ -50,6 +53,12 @@ export function sampleCalls(formula: Formula): SampleCall[] {
       alsoWindowed: windowed.has(name(call)),
     };
   });
+}
+
+function lookBack(args: readonly Expression[]): number | undefined {
+  const start = intervalSeconds(args[0]!);
+  const end = args[1] && isTimeLike(args[1]) ? intervalSeconds(args[1]) : 0;
+  return start === undefined || end === undefined ? undefined : Math.max(start, end);
 }
 
 /** The seconds of a constant time interval (`TimeInterval_Minute * 5`, `30 * TimeInterval_Second`); undefined otherwise. */

@@ -57,6 +57,10 @@ describe('checkFormula: warnings, where the service may accept what is written',
 });
 
 describe('checkFormula: errors', () => {
+  it('reports a method no variable has once, whatever it is called on', () => {
+    expect(findings('$s = $PendingTasks.GetSample(1); $TargetDedicatedNodes = min(5, $s.Sum());')).toEqual(['error unknown-method @67']);
+  });
+
   it('reports every problem of a formula, each at its place', () => {
     expect(findings('$PendingTasks = 1; TimeInterval_Second = 2; $TargetDedicatedNodes = foo(1) + bar;')).toEqual([
       'error read-only-assigned @0',

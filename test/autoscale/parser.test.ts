@@ -59,6 +59,13 @@ describe('parseFormula: structure', () => {
     expect(value('x = time("2024-10-30T00:00:00Z")')).toBe('(time "2024-10-30T00:00:00Z")');
   });
 
+  it("spans a statement to its last token, the ')' of a value in parentheses included", () => {
+    const text = '$TargetDedicatedNodes = (1 + 2); (3)';
+    const [assignment, expression] = parsed(text).statements;
+    expect(text.slice(assignment!.offset, assignment!.offset + assignment!.length)).toBe('$TargetDedicatedNodes = (1 + 2)');
+    expect(text.slice(expression!.offset, expression!.offset + expression!.length)).toBe('(3)');
+  });
+
   it('keeps assignments apart from expression statements', () => {
     const { statements } = parsed('$TargetDedicatedNodes = 1; stop(); $CPUPercent.GetSample(TimeInterval_Minute * 5)');
     expect(statements.map((statement) => statement.kind)).toEqual(['assignment', 'expression', 'expression']);
@@ -115,7 +122,7 @@ describe('parseFormula: errors and warnings', () => {
 
   it('names the end of the formula when the formula stops short', () => {
     expect(parseFormula('a = max(1, 2').diagnostics[0]).toMatchObject({
-      message: "expected ',' or ')' in the arguments of 'max' opened at offset 7, found the end of the formula",
+      message: "expected ',' or ')' in the arguments of 'max', found the end of the formula",
       offset: 12,
       length: 0,
     });
