@@ -17,6 +17,7 @@ import { startTaskShellRule } from './start-task-shell.ts';
 import { startTaskWaitForSuccessRule } from './start-task-wait-for-success.ts';
 import { subnetIpCapacityRule } from './subnet-ip-capacity.ts';
 import { subnetNsgBatchTrafficRule } from './subnet-nsg-batch-traffic.ts';
+import { taskSlotsPerNodeRule } from './task-slots-per-node.ts';
 import { tempDiskCapacityRule } from './temp-disk-capacity.ts';
 import { unusedSuppressionRule } from './unused-suppression.ts';
 import { vmSizeHypervisorGenerationRule } from './vm-size-hypervisor-generation.ts';
@@ -44,6 +45,7 @@ export const allRules: readonly AnyRule[] = [
   startTaskWaitForSuccessRule,
   subnetIpCapacityRule,
   subnetNsgBatchTrafficRule,
+  taskSlotsPerNodeRule,
   tempDiskCapacityRule,
   unusedSuppressionRule,
   vmSizeHypervisorGenerationRule,
