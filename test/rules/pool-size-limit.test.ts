@@ -32,6 +32,7 @@ describeRuleFixtures('pool-size-limit', {
   'inter-node-autoscale.yaml': [
     { line: 8, column: 19, severity: 'warning', message: ['The autoscale formula can ask for up to 120 nodes (120 dedicated + 0 Spot)', 'at most 100 nodes'] },
   ],
+  'inter-node-managed-image.yaml': [{ line: 9, column: 23, messageId: 'interNodeTooLarge', message: ['asks for 2500 nodes', 'at most 100 nodes'] }],
   'managed-image-over.yaml': [
     {
       line: 7,
@@ -91,5 +92,17 @@ describe("pool-size-limit and the account's allocation mode", () => {
     expect((await check('invalid/inter-node-150.json', inMode('BatchService'))).findings).toEqual([
       { line: 14, message: expect.stringContaining('at most 100 nodes in such a pool in BatchService pool allocation mode') },
     ]);
+  });
+});
+
+describe('pool-size-limit with settings the definition leaves open', () => {
+  it('says so where a limit could apply, and says nothing for a pool under every limit', async () => {
+    expect(await check('valid/settings-not-known.json')).toEqual({
+      findings: [],
+      notChecked: [
+        expect.stringMatching(/^mpi: whether inter-node communication is enabled is not known statically/),
+        expect.stringMatching(/^farm: the custom image id is not known statically/),
+      ],
+    });
   });
 });
