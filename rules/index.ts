@@ -9,6 +9,7 @@ import { coreQuotaHeadroomRule } from './core-quota-headroom.ts';
 import { imageEndOfLifeRule } from './image-end-of-life.ts';
 import { parseErrorRule } from './parse-error.ts';
 import { poolSchemaRule } from './pool-schema.ts';
+import { poolSizeLimitRule } from './pool-size-limit.ts';
 import { resizeTimeoutLargePoolRule } from './resize-timeout-large-pool.ts';
 import { resourceLockRule } from './resource-lock.ts';
 import { startTaskElevationRule } from './start-task-elevation.ts';
@@ -17,6 +18,7 @@ import { startTaskShellRule } from './start-task-shell.ts';
 import { startTaskWaitForSuccessRule } from './start-task-wait-for-success.ts';
 import { subnetIpCapacityRule } from './subnet-ip-capacity.ts';
 import { subnetNsgBatchTrafficRule } from './subnet-nsg-batch-traffic.ts';
+import { taskSlotsPerNodeRule } from './task-slots-per-node.ts';
 import { tempDiskCapacityRule } from './temp-disk-capacity.ts';
 import { unusedSuppressionRule } from './unused-suppression.ts';
 import { vmSizeHypervisorGenerationRule } from './vm-size-hypervisor-generation.ts';
@@ -36,6 +38,7 @@ export const allRules: readonly AnyRule[] = [
   imageEndOfLifeRule,
   parseErrorRule,
   poolSchemaRule,
+  poolSizeLimitRule,
   resizeTimeoutLargePoolRule,
   resourceLockRule,
   startTaskElevationRule,
@@ -44,6 +47,7 @@ export const allRules: readonly AnyRule[] = [
   startTaskWaitForSuccessRule,
   subnetIpCapacityRule,
   subnetNsgBatchTrafficRule,
+  taskSlotsPerNodeRule,
   tempDiskCapacityRule,
   unusedSuppressionRule,
   vmSizeHypervisorGenerationRule,
