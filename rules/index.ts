@@ -9,6 +9,7 @@ import { coreQuotaHeadroomRule } from './core-quota-headroom.ts';
 import { imageEndOfLifeRule } from './image-end-of-life.ts';
 import { parseErrorRule } from './parse-error.ts';
 import { poolSchemaRule } from './pool-schema.ts';
+import { publicIpCapacityRule } from './public-ip-capacity.ts';
 import { resizeTimeoutLargePoolRule } from './resize-timeout-large-pool.ts';
 import { resourceLockRule } from './resource-lock.ts';
 import { startTaskElevationRule } from './start-task-elevation.ts';
@@ -36,6 +37,7 @@ export const allRules: readonly AnyRule[] = [
   imageEndOfLifeRule,
   parseErrorRule,
   poolSchemaRule,
+  publicIpCapacityRule,
   resizeTimeoutLargePoolRule,
   resourceLockRule,
   startTaskElevationRule,
