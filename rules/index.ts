@@ -10,6 +10,7 @@ import { imageEndOfLifeRule } from './image-end-of-life.ts';
 import { parseErrorRule } from './parse-error.ts';
 import { poolSchemaRule } from './pool-schema.ts';
 import { poolSizeLimitRule } from './pool-size-limit.ts';
+import { publicIpCapacityRule } from './public-ip-capacity.ts';
 import { resizeTimeoutLargePoolRule } from './resize-timeout-large-pool.ts';
 import { resourceLockRule } from './resource-lock.ts';
 import { startTaskElevationRule } from './start-task-elevation.ts';
@@ -39,6 +40,7 @@ export const allRules: readonly AnyRule[] = [
   parseErrorRule,
   poolSchemaRule,
   poolSizeLimitRule,
+  publicIpCapacityRule,
   resizeTimeoutLargePoolRule,
   resourceLockRule,
   startTaskElevationRule,
