@@ -7,6 +7,7 @@ import { autoscaleSettingsRule } from './autoscale-settings.ts';
 import { autoscaleUnboundedRule } from './autoscale-unbounded.ts';
 import { coreQuotaHeadroomRule } from './core-quota-headroom.ts';
 import { imageEndOfLifeRule } from './image-end-of-life.ts';
+import { imageNodeAgentMismatchRule } from './image-node-agent-mismatch.ts';
 import { parseErrorRule } from './parse-error.ts';
 import { poolSchemaRule } from './pool-schema.ts';
 import { resizeTimeoutLargePoolRule } from './resize-timeout-large-pool.ts';
@@ -34,6 +35,7 @@ export const allRules: readonly AnyRule[] = [
   autoscaleUnboundedRule,
   coreQuotaHeadroomRule,
   imageEndOfLifeRule,
+  imageNodeAgentMismatchRule,
   parseErrorRule,
   poolSchemaRule,
   resizeTimeoutLargePoolRule,
