@@ -20,6 +20,7 @@ import { subnetIpCapacityRule } from './subnet-ip-capacity.ts';
 import { subnetNsgBatchTrafficRule } from './subnet-nsg-batch-traffic.ts';
 import { tempDiskCapacityRule } from './temp-disk-capacity.ts';
 import { unusedSuppressionRule } from './unused-suppression.ts';
+import { vmSizeArchitectureRule } from './vm-size-architecture.ts';
 import { vmSizeHypervisorGenerationRule } from './vm-size-hypervisor-generation.ts';
 import { vmSizeUnavailableRule } from './vm-size-unavailable.ts';
 import { vmSizeUnknownRule } from './vm-size-unknown.ts';
@@ -48,6 +49,7 @@ export const allRules: readonly AnyRule[] = [
   subnetNsgBatchTrafficRule,
   tempDiskCapacityRule,
   unusedSuppressionRule,
+  vmSizeArchitectureRule,
   vmSizeHypervisorGenerationRule,
   vmSizeUnavailableRule,
   vmSizeUnknownRule,
