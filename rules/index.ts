@@ -7,6 +7,7 @@ import { autoscaleSettingsRule } from './autoscale-settings.ts';
 import { autoscaleUnboundedRule } from './autoscale-unbounded.ts';
 import { coreQuotaHeadroomRule } from './core-quota-headroom.ts';
 import { imageEndOfLifeRule } from './image-end-of-life.ts';
+import { imageNodeAgentMismatchRule } from './image-node-agent-mismatch.ts';
 import { parseErrorRule } from './parse-error.ts';
 import { poolSchemaRule } from './pool-schema.ts';
 import { poolSizeLimitRule } from './pool-size-limit.ts';
@@ -22,6 +23,7 @@ import { subnetNsgBatchTrafficRule } from './subnet-nsg-batch-traffic.ts';
 import { taskSlotsPerNodeRule } from './task-slots-per-node.ts';
 import { tempDiskCapacityRule } from './temp-disk-capacity.ts';
 import { unusedSuppressionRule } from './unused-suppression.ts';
+import { vmSizeArchitectureRule } from './vm-size-architecture.ts';
 import { vmSizeHypervisorGenerationRule } from './vm-size-hypervisor-generation.ts';
 import { vmSizeUnavailableRule } from './vm-size-unavailable.ts';
 import { vmSizeUnknownRule } from './vm-size-unknown.ts';
@@ -37,6 +39,7 @@ export const allRules: readonly AnyRule[] = [
   autoscaleUnboundedRule,
   coreQuotaHeadroomRule,
   imageEndOfLifeRule,
+  imageNodeAgentMismatchRule,
   parseErrorRule,
   poolSchemaRule,
   poolSizeLimitRule,
@@ -52,6 +55,7 @@ export const allRules: readonly AnyRule[] = [
   taskSlotsPerNodeRule,
   tempDiskCapacityRule,
   unusedSuppressionRule,
+  vmSizeArchitectureRule,
   vmSizeHypervisorGenerationRule,
   vmSizeUnavailableRule,
   vmSizeUnknownRule,

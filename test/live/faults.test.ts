@@ -25,7 +25,10 @@ const ruleAndPool = (report: LintReport) =>
   findings(report)
     .map(({ ruleId, poolId }) => `${ruleId} ${poolId}`)
     .sort();
-const notChecked = (report: LintReport) => report.notChecked.map(({ ruleId, poolId, reason }) => ({ ruleId, poolId, reason }));
+/** These read no Azure facts, and cannot judge these pools' images (Ubuntu 24.04, newer than the catalog's lists; a gallery image). */
+const CATALOG_IMAGE_RULES = new Set(['image-node-agent-mismatch', 'vm-size-architecture']);
+const notChecked = (report: LintReport) =>
+  report.notChecked.filter(({ ruleId }) => !CATALOG_IMAGE_RULES.has(ruleId)).map(({ ruleId, poolId, reason }) => ({ ruleId, poolId, reason }));
 
 describe('live mode when Azure misbehaves', () => {
   it('reads everything when all goes well, sending the token it was given and nothing else', async () => {
@@ -46,7 +49,7 @@ describe('live mode when Azure misbehaves', () => {
     const report = await lintScenario('throttled.yaml', { maxRetries: 2 });
     expect(fake!.requestsFor(RENDER_SUBNET).length).toBe(2);
     expect(ruleAndPool(report)).toContain('subnet-ip-capacity render');
-    expect(report.notChecked).toEqual([]);
+    expect(notChecked(report)).toEqual([]);
   });
 
   it('says which permission a 403 lacked, and still checks what it could read', async () => {
