@@ -20,7 +20,7 @@ export const poolSchemaRule: PoolRule = {
   },
   check(pool, context) {
     const versionProblems = pool.apiVersion === undefined ? [] : apiVersionProblems(pool.spec, pool.apiVersion);
-    for (const problem of [...validatePoolSchema(pool.spec), ...versionProblems]) {
+    for (const problem of [...validatePoolSchema(pool.spec, { autoPool: pool.autoPool }), ...versionProblems]) {
       if (passesThroughUnknown(pool.spec, problem.path)) continue;
       context.report({
         path: problem.path,

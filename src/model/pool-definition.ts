@@ -60,6 +60,11 @@ export interface PoolDefinition {
    * cannot follow (a Terraform `azurerm_subnet` in the same module, created with the pool).
    */
   readonly declaredSubnet?: { addressPrefixes: string[] };
+  /**
+   * A job's or job schedule's auto pool (`poolInfo.autoPoolSpecification.pool`): Batch's pool specification,
+   * which has no `id` (Batch names the pool from `autoPoolIdPrefix`).
+   */
+  readonly autoPool?: boolean;
   /** The API version an ARM template declares for the pool resource, when it is known. */
   readonly apiVersion?: string;
   /** The source location of a canonical path (nearest written ancestor when absent); `within` as in SourceDocument.locate. */

@@ -1,6 +1,9 @@
-/** A Batch pool's own properties (data plane and ARM alike), written as a key: `"vmSize":`, `vmSize:`, `{vmSize:`. */
+/**
+ * A Batch pool's own properties (data plane and ARM alike), or a job's auto pool that holds one, written as
+ * a key: `"vmSize":`, `vmSize:`, `{vmSize:`.
+ */
 const POOL_PROPERTY_KEY =
-  /(?:^|[\s"'{,])(?:vmSize|virtualMachineConfiguration|cloudServiceConfiguration|targetDedicatedNodes|targetLowPriorityNodes|nodeAgentSkuId|autoScaleFormula|startTask)["']?\s*:/im;
+  /(?:^|[\s"'{,])(?:vmSize|virtualMachineConfiguration|cloudServiceConfiguration|targetDedicatedNodes|targetLowPriorityNodes|nodeAgentSkuId|autoScaleFormula|startTask|autoPoolSpecification)["']?\s*:/im;
 
 /** The ARM resource provider and the Terraform resource type of a pool. */
 const POOL_TYPE = /\b(?:Microsoft\.Batch|azurerm_batch_pool)\b/i;

@@ -9,6 +9,7 @@ describe('mayBePoolDefinition', () => {
     ['a flow mapping', 'pool: {startTask: {commandLine: x}\n'],
     ['an ARM template', '{ "type": "Microsoft.Batch/batchAccounts/pools", '],
     ['a Terraform pool', 'resource "azurerm_batch_pool" "x" {\n  name = \n'],
+    ["a Jinja-templated job's auto pool", 'poolInfo:\n  autoPoolSpecification:\n    pool: {{ pool | to_json }}\n'],
   ])('says yes for %s', (_, text) => {
     expect(mayBePoolDefinition(text)).toBe(true);
   });

@@ -18,10 +18,20 @@ const POOL_MARKERS = ['vmSize', 'virtualMachineConfiguration', 'cloudServiceConf
 /** Pool properties the Batch CLI extensions turn into something else (a start task that installs packages) before the Batch API sees the pool. */
 const CLI_EXTENSION_PROPERTIES = ['packageReferences'];
 
+/** Where a job body holds its auto pool; a job schedule holds the job body in `jobSpecification`. */
+const AUTO_POOL_PATH = ['poolInfo', 'autoPoolSpecification', 'pool'];
+
+interface FoundPool {
+  spec: PoolSpec;
+  path: Path;
+  autoPool?: boolean;
+}
+
 /**
  * The Batch data-plane format: the body of `Pool - Add` as `az batch pool create --json-file` reads it,
- * in JSON or YAML — a pool object, an array of pools, `{ "pools": [...] }`, or `{ "pool": {...} }`. Batch
- * CLI and Batch Explorer templates add parameters and variables, with values from a parameters file.
+ * in JSON or YAML — a pool object, an array of pools, `{ "pools": [...] }`, or `{ "pool": {...} }` — and the
+ * auto pool of a job or job schedule body. Batch CLI and Batch Explorer templates add parameters and
+ * variables, with values from a parameters file.
  */
 export const batchDataPlaneAdapter: SourceAdapter = {
   name: 'batch data-plane',
@@ -31,15 +41,15 @@ export const batchDataPlaneAdapter: SourceAdapter = {
     if (pools.length === 0) return undefined;
     const cliTemplate = isCliTemplate(document.value);
     const scope = isTemplate(document.value) ? templateScope(document, document.value, context) : undefined;
-    return pools.map(({ spec, path }) => {
+    return pools.map(({ spec, path, autoPool }) => {
       const written = cliTemplate ? withoutExtensionProperties(spec) : spec;
       const evaluated = canonicalValue(written, undefined);
-      return new DataPlanePool(document, (scope ? scope.resolve(evaluated, path) : evaluated) as PoolSpec, written, path, scope);
+      return new DataPlanePool(document, (scope ? scope.resolve(evaluated, path) : evaluated) as PoolSpec, written, path, scope, autoPool);
     });
   },
 };
 
-function findPoolObjects(value: unknown): { spec: PoolSpec; path: Path }[] {
+function findPoolObjects(value: unknown): FoundPool[] {
   if (Array.isArray(value)) return value.flatMap((item, index) => (looksLikePool(item) ? [{ spec: item, path: [index] }] : []));
   if (!isRecord(value)) return [];
   if (looksLikePool(value)) return [{ spec: value, path: [] }];
@@ -48,7 +58,20 @@ function findPoolObjects(value: unknown): { spec: PoolSpec; path: Path }[] {
   }
   if (looksLikePool(value.pool)) return [{ spec: value.pool, path: ['pool'] }];
   if (isTypedPool(value.pool)) return [{ spec: value.pool.properties, path: ['pool', 'properties'] }];
-  return [];
+  return autoPoolOf(value);
+}
+
+/** A job body's auto pool, or a job schedule's, or that of a Batch CLI job template's `job: { type, properties }`. */
+function autoPoolOf(value: Record<string, unknown>): FoundPool[] {
+  const jobPath = isTypedJob(value.job) ? ['job', 'properties'] : isRecord(value.jobSpecification) ? ['jobSpecification'] : [];
+  const path = [...jobPath, ...AUTO_POOL_PATH];
+  const spec = path.reduce<unknown>((current, key) => (isRecord(current) ? current[key] : undefined), value);
+  return isRecord(spec) ? [{ spec, path, autoPool: true }] : [];
+}
+
+/** A Batch CLI template's `job: { type, apiVersion, properties }`, whose properties are the data-plane job. */
+function isTypedJob(value: unknown): value is { properties: Record<string, unknown> } {
+  return isRecord(value) && typeof value.type === 'string' && /^microsoft\.batch\/batchaccounts\/jobs$/i.test(value.type) && isRecord(value.properties);
 }
 
 /** A Batch CLI template's `pool: { type, apiVersion, properties }`, whose properties are the data-plane pool. */
@@ -61,9 +84,9 @@ function isTemplate(value: unknown): value is TemplateParts {
   return isRecord(value) && (isRecord(value.parameters) || isRecord(value.variables));
 }
 
-/** What only `az batch pool create --template` (the Batch CLI extensions) reads: a template, or a `pool` wrapper. */
+/** What only the Batch CLI extensions (`az batch pool/job create --template`) read: a template, a `pool` wrapper, or a typed `job`. */
 function isCliTemplate(value: unknown): boolean {
-  return isTemplate(value) || (isRecord(value) && isRecord(value.pool));
+  return isTemplate(value) || (isRecord(value) && (isRecord(value.pool) || isTypedJob(value.job)));
 }
 
 function templateScope(document: SourceDocument, template: TemplateParts, context: SourceContext): TemplateScope {
@@ -98,9 +121,11 @@ class DataPlanePool implements PoolDefinition {
     private readonly written: PoolSpec,
     private readonly prefix: Path,
     private readonly scope: TemplateScope | undefined,
+    readonly autoPool?: boolean,
   ) {
     this.format = document.format === 'yaml' ? ('batch-yaml' as const) : ('batch-json' as const);
-    this.id = typeof spec.id === 'string' ? spec.id : undefined;
+    // Batch names an auto pool itself; an `id` written in one is not its name.
+    this.id = !autoPool && typeof spec.id === 'string' ? spec.id : undefined;
   }
 
   /** In a template, where the value was written: in the pool, or in the parameter or variable it came from. */
