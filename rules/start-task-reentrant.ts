@@ -3,7 +3,8 @@ import { nonReentrantCommands } from '../src/pool/non-reentrant-commands.ts';
 import { poolOsType } from '../src/pool/os-type.ts';
 import { startTaskCommandLine } from '../src/pool/start-task.ts';
 
-const SECOND_RUN = 'Batch runs the start task again when a node reboots or is reimaged, and sometimes without either, so the node then ends in starttaskfailed.';
+const SECOND_RUN =
+  'Batch runs the start task again on the same node after a reboot, and sometimes without one, so the start task then fails (with waitForSuccess the node ends in starttaskfailed).';
 
 export const startTaskReentrantRule: PoolRule = {
   meta: {

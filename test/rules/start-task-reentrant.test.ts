@@ -4,7 +4,9 @@ import { describeRuleFixtures } from '../helpers/rule-cases.ts';
 import { describeSameDefect, PARAMETERS } from '../helpers/same-defect.ts';
 
 describeRuleFixtures('start-task-reentrant', {
-  'linux-mkdir.json': [{ line: 10, column: 20, severity: 'warning', messageId: 'mkdir', message: ['`mkdir /opt/tools`', 'reboots or is reimaged', '`mkdir -p /opt/tools`'] }],
+  'linux-mkdir.json': [
+    { line: 10, column: 20, severity: 'warning', messageId: 'mkdir', message: ['`mkdir /opt/tools`', 'again on the same node after a reboot', '`mkdir -p /opt/tools`'] },
+  ],
   'linux-git-clone.yaml': [
     {
       line: 8,
@@ -38,6 +40,15 @@ describe('commands that fail on a second run', () => {
     expect(linux("/bin/bash -ec 'mkdir /opt/x; next'")).toEqual(['mkdir']);
     expect(linux("/bin/bash -c 'set -e; mkdir /opt/x && next; other'")).toEqual([]);
     expect(linux("/bin/bash -c 'mkdir /opt/x || true'")).toEqual([]);
+  });
+
+  it("follows each Windows shell's way of ending on a failure", () => {
+    const windows = (line: string) => nonReentrantCommands(line, 'windows').map((command) => command.family);
+    expect(windows('cmd /c "mkdir C:\\tools & xcopy tools C:\\tools /E"')).toEqual([]);
+    expect(windows('cmd /c "xcopy tools D:\\tools /E & mkdir D:\\logs"')).toEqual(['mkdir']);
+    expect(windows('powershell -Command "New-Item -ItemType Directory -Path C:\\a; Copy-Item x C:\\a"')).toEqual([]);
+    expect(windows('powershell -Command "New-Item -ItemType Directory -Path C:\\a -ErrorAction Stop; Copy-Item x C:\\a"')).toEqual(['newItem']);
+    expect(windows('powershell -Command "New-Item -ItemType Directory -Path C:\\a -ErrorAction SilentlyContinue"')).toEqual([]);
   });
 
   it('keeps the safe forms and guards quiet', () => {
