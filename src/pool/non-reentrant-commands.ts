@@ -270,7 +270,6 @@ const GIT_CLONE_WITH_VALUE = [
   '--filter',
   '--shallow-since',
   '--shallow-exclude',
-  '--recurse-submodules',
 ];
 const GIT_CLONE_WITHOUT_VALUE = [
   '--recursive',
@@ -295,17 +294,18 @@ const GIT_CLONE_WITHOUT_VALUE = [
 function gitClonePattern(command: Command, dialect: Dialect): NonReentrantCommand | undefined {
   const words = program(command);
   if (!command.failsTask || baseName(words[0] ?? '').toLowerCase() !== 'git' || words[1] !== 'clone') return undefined;
-  const parsed = parseArguments(
-    words.slice(2),
-    GIT_CLONE_WITH_VALUE.filter((option) => option !== '--recurse-submodules'),
-    GIT_CLONE_WITHOUT_VALUE,
-    'qvnls',
-  );
+  const parsed = parseArguments(words.slice(2), GIT_CLONE_WITH_VALUE, GIT_CLONE_WITHOUT_VALUE, 'qvnls');
   if (parsed?.operands.length !== 2) return undefined;
   const [url, target] = parsed.operands as [string, string];
   if (!persistent(target, dialect) || removedEarlier(command, target)) return undefined;
-  const safeForm = dialect === 'sh' ? `[ -d ${target} ] || ${words.join(' ')}` : `if not exist "${target}" ${words.join(' ')}`;
-  return { family: 'gitClone', command: `git clone … ${url} ${target}`, target, safeForm };
+  const written = words.map(withoutCredentials).join(' ');
+  const safeForm = dialect === 'sh' ? `[ -d ${target} ] || ${written}` : `if not exist "${target}" ${written}`;
+  return { family: 'gitClone', command: `git clone … ${withoutCredentials(url)} ${target}`, target, safeForm };
+}
+
+/** A token in a clone URL (https://TOKEN@github.com/…) never reaches a message. */
+function withoutCredentials(word: string): string {
+  return word.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/@\s]+@/i, '$1…@');
 }
 
 function lnPattern(command: Command, dialect: Dialect): NonReentrantCommand | undefined {

@@ -40,6 +40,7 @@ describe('commands that fail on a second run', () => {
     expect(linux("/bin/bash -ec 'mkdir /opt/x; next'")).toEqual(['mkdir']);
     expect(linux("/bin/bash -c 'set -e; mkdir /opt/x && next; other'")).toEqual([]);
     expect(linux("/bin/bash -c 'mkdir /opt/x || true'")).toEqual([]);
+    expect(linux("/bin/bash -c 'git clone --recurse-submodules -b v2 https://github.com/a/b.git /opt/b'")).toEqual(['gitClone']);
   });
 
   it("follows each Windows shell's way of ending on a failure", () => {
@@ -66,6 +67,12 @@ describe('commands that fail on a second run', () => {
     expect(linux('/bin/bash -c mkdir /opt/x')).toEqual([]);
     expect(nonReentrantCommands('mkdir C:\\tools', 'windows')).toEqual([]);
     expect(nonReentrantCommands('powershell -File setup.ps1', 'windows')).toEqual([]);
+  });
+
+  it('never shows the credentials of a clone URL', () => {
+    const [command] = nonReentrantCommands("/bin/bash -c 'git clone https://ghp_abc123@github.com/contoso/private.git /opt/private'", 'linux');
+    expect(JSON.stringify(command)).not.toContain('ghp_abc123');
+    expect(command).toMatchObject({ command: 'git clone … https://…@github.com/contoso/private.git /opt/private' });
   });
 
   it('never shows a password given to useradd', () => {
