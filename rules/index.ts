@@ -15,6 +15,7 @@ import { publicIpCapacityRule } from './public-ip-capacity.ts';
 import { resizeTimeoutLargePoolRule } from './resize-timeout-large-pool.ts';
 import { resourceLockRule } from './resource-lock.ts';
 import { startTaskElevationRule } from './start-task-elevation.ts';
+import { startTaskReentrantRule } from './start-task-reentrant.ts';
 import { startTaskRetriesRule } from './start-task-retries.ts';
 import { startTaskShellRule } from './start-task-shell.ts';
 import { startTaskWaitForSuccessRule } from './start-task-wait-for-success.ts';
@@ -47,6 +48,7 @@ export const allRules: readonly AnyRule[] = [
   resizeTimeoutLargePoolRule,
   resourceLockRule,
   startTaskElevationRule,
+  startTaskReentrantRule,
   startTaskRetriesRule,
   startTaskShellRule,
   startTaskWaitForSuccessRule,
