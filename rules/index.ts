@@ -18,6 +18,7 @@ import { startTaskElevationRule } from './start-task-elevation.ts';
 import { startTaskRetriesRule } from './start-task-retries.ts';
 import { startTaskShellRule } from './start-task-shell.ts';
 import { startTaskWaitForSuccessRule } from './start-task-wait-for-success.ts';
+import { subnetDelegationRule } from './subnet-delegation.ts';
 import { subnetIpCapacityRule } from './subnet-ip-capacity.ts';
 import { subnetNsgBatchTrafficRule } from './subnet-nsg-batch-traffic.ts';
 import { taskSlotsPerNodeRule } from './task-slots-per-node.ts';
@@ -50,6 +51,7 @@ export const allRules: readonly AnyRule[] = [
   startTaskRetriesRule,
   startTaskShellRule,
   startTaskWaitForSuccessRule,
+  subnetDelegationRule,
   subnetIpCapacityRule,
   subnetNsgBatchTrafficRule,
   taskSlotsPerNodeRule,
