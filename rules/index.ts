@@ -19,6 +19,7 @@ import { startTaskReentrantRule } from './start-task-reentrant.ts';
 import { startTaskRetriesRule } from './start-task-retries.ts';
 import { startTaskShellRule } from './start-task-shell.ts';
 import { startTaskWaitForSuccessRule } from './start-task-wait-for-success.ts';
+import { subnetDelegationRule } from './subnet-delegation.ts';
 import { subnetIpCapacityRule } from './subnet-ip-capacity.ts';
 import { subnetNsgBatchTrafficRule } from './subnet-nsg-batch-traffic.ts';
 import { taskSlotsPerNodeRule } from './task-slots-per-node.ts';
@@ -52,6 +53,7 @@ export const allRules: readonly AnyRule[] = [
   startTaskRetriesRule,
   startTaskShellRule,
   startTaskWaitForSuccessRule,
+  subnetDelegationRule,
   subnetIpCapacityRule,
   subnetNsgBatchTrafficRule,
   taskSlotsPerNodeRule,

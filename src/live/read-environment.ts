@@ -9,7 +9,7 @@ import type { ManagementLockClient } from '@azure/arm-locks';
 import { AzureClients } from './azure-clients.ts';
 import { describeFailure } from './describe-failure.ts';
 import { LIVE_DEFAULTS, type LiveOptions } from './live-options.ts';
-import { existingPools, lockFacts, nsgFacts, sizeFacts, usageByFamily, type ArmLock, type ArmSku } from './response-shapes.ts';
+import { delegatedServices, existingPools, lockFacts, nsgFacts, sizeFacts, usageByFamily, type ArmLock, type ArmSku } from './response-shapes.ts';
 
 /** What live mode read, in the context file's shape, and what it could not read, with why. */
 export interface LiveRead {
@@ -154,6 +154,7 @@ class LiveReader {
     const facts: SubnetFacts = {
       addressPrefixes: found.addressPrefixes ?? (found.addressPrefix ? [found.addressPrefix] : []),
       ipConfigurationsInUse: found.ipConfigurations?.length ?? 0,
+      delegations: delegatedServices(found),
     };
     if (network_) facts.dnsServers = network_.dhcpOptions?.dnsServers ?? [];
     const nsgId = found.networkSecurityGroup?.id;

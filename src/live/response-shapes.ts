@@ -40,6 +40,11 @@ interface ArmSecurityRule {
   sourceAddressPrefixes?: string[];
 }
 
+/** ARM answers a subnet with no delegation with `delegations: []`, so an absent list is none too. */
+export function delegatedServices(subnet: { delegations?: { serviceName?: string }[] }): string[] {
+  return (subnet.delegations ?? []).flatMap((delegation) => (delegation.serviceName ? [delegation.serviceName] : []));
+}
+
 /** A lock's scope is its id up to `/providers/Microsoft.Authorization/locks/`. */
 export function lockFacts(lock: ArmLock): LockFacts[] {
   const scope = lock.id?.replace(/\/providers\/Microsoft\.Authorization\/locks\/[^/]+$/i, '');

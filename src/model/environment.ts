@@ -73,6 +73,8 @@ export interface SubnetFacts {
   networkSecurityGroup?: { id?: string; securityRules?: SecurityRule[]; defaultSecurityRules?: SecurityRule[] };
   /** The VNet's custom DNS servers; empty or absent means Azure-provided DNS. */
   dnsServers?: string[];
+  /** The services the subnet is delegated to (`Microsoft.ContainerInstance/containerGroups`…); empty means none, absent not known. */
+  delegations?: string[];
 }
 
 /**

@@ -30,6 +30,17 @@ describe('context file', () => {
     expect((error as Error).message).toMatch("batchlint.context.yaml:3:13 /account/pools/render must have required property 'currentLowPriorityNodes'");
   });
 
+  it("takes a subnet's delegations as a list of service names, and rejects one written as a string", async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'batchlint-context-'));
+    const path = join(folder, 'batchlint.context.yaml');
+    const subnet = '/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/net-rg/providers/Microsoft.Network/virtualNetworks/vnet/subnets/aci';
+    writeFileSync(path, `subnets:\n  ${subnet}:\n    delegations: [Microsoft.ContainerInstance/containerGroups]\n`);
+    expect((await loadContextFile(path, folder)).subnets).toEqual({ [subnet]: { delegations: ['Microsoft.ContainerInstance/containerGroups'] } });
+    writeFileSync(path, `subnets:\n  ${subnet}:\n    delegations: Microsoft.ContainerInstance/containerGroups\n`);
+    const error = await loadContextFile(path, folder).catch((caught: unknown) => caught);
+    expect((error as Error).message).toMatch(/batchlint\.context\.yaml:3:18 \/subnets\/.*\/delegations must be array/);
+  });
+
   it('takes NSG rules in ARM shape ({ name, properties }) and flattens them', async () => {
     const environment = await loadContextFile(join(PROJECT_ROOT, 'fixtures/rules/subnet-nsg-batch-traffic/batchlint.context.yaml'), PROJECT_ROOT);
     const subnet = Object.entries(environment.subnets!).find(([id]) => id.endsWith('/locked-down'))![1];
@@ -47,7 +58,7 @@ describe('context file', () => {
     const offline = await lint({ patterns: [FIXTURE], cwd: PROJECT_ROOT, facts: createFacts(), rules: allRules });
     expect(offline.environment).toBe('none');
     const environmentRules = allRules.filter((rule) => rule.meta.facts.includes('environment')).map((rule) => rule.meta.id);
-    expect(environmentRules).toHaveLength(5);
+    expect(environmentRules).toHaveLength(6);
     expect(offline.results[0]!.findings.filter((finding) => environmentRules.includes(finding.ruleId))).toEqual([]);
     expect(offline.notChecked.filter((entry) => environmentRules.includes(entry.ruleId))).toEqual([]);
   });

@@ -55,6 +55,12 @@ export function armResponsesFor(environment: Environment, accountId: string): Ar
           addressPrefixes: subnet.addressPrefixes ?? [],
           ipConfigurations: Array.from({ length: subnet.ipConfigurationsInUse ?? 0 }, (_, index) => ({ id: `${vnetId}-nics/nic${index}/ipConfigurations/primary` })),
           ...(nsgId && { networkSecurityGroup: { id: nsgId } }),
+          delegations: (subnet.delegations ?? []).map((serviceName, index) => ({
+            id: `${id}/delegations/delegation${index}`,
+            name: `delegation${index}`,
+            type: 'Microsoft.Network/virtualNetworks/subnets/delegations',
+            properties: { serviceName, provisioningState: 'Succeeded' },
+          })),
         },
       },
     });

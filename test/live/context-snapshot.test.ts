@@ -2,10 +2,13 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { contextSnapshot } from '../../src/cli/context-snapshot.ts';
 import { lint, type LintReport } from '../../src/engine/lint.ts';
 import { contextFacts } from '../../src/facts/context-locator.ts';
-import { loadScenario } from '../helpers/azure-scenario.ts';
+import { loadContextFile } from '../../src/facts/load-context.ts';
+import type { Environment } from '../../src/model/environment.ts';
+import { environmentOptions, environmentRoutes, loadScenario } from '../helpers/azure-scenario.ts';
 import { startFakeAzure, type FakeAzure } from '../helpers/fake-azure.ts';
 import { PROJECT_ROOT } from '../helpers/lint-fixture.ts';
 import { lintLive, liveOptionsFor, STATIC_TOKEN } from '../helpers/live-run.ts';
@@ -41,5 +44,22 @@ describe('batchlint context snapshot', () => {
   it('names at the top what it could not read, and why', async () => {
     const { snapshot } = await snapshotOf('forbidden-network.yaml');
     expect(snapshot).toMatch(/^# not read: subnet:\S+\/subnets\/render: 403 AuthorizationFailed: the identity lacks Microsoft\.Network\/virtualNetworks\/subnets\/read/m);
+  });
+
+  it("writes each subnet's delegations, none as []", async () => {
+    const folder = 'fixtures/rules/subnet-delegation';
+    const environment = await loadContextFile(join(PROJECT_ROOT, folder, 'batchlint.context.yaml'), PROJECT_ROOT);
+    const accountId = '/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/batch-rg/providers/Microsoft.Batch/batchAccounts/acct';
+    fake = await startFakeAzure(environmentRoutes(environment, accountId), environmentOptions(environment));
+    const snapshot = await contextSnapshot([folder], PROJECT_ROOT, liveOptionsFor(fake, accountId));
+    const delegations = Object.fromEntries(
+      Object.entries((parse(snapshot) as Environment).subnets ?? {}).map(([id, subnet]) => [id.split('/').slice(-3).join('/'), subnet.delegations]),
+    );
+    expect(delegations).toEqual({
+      'apps/subnets/aci': ['Microsoft.ContainerInstance/containerGroups'],
+      'apps/subnets/web': ['Microsoft.Web/serverFarms', 'Microsoft.Netapp/volumes'],
+      'vnet/subnets/batch': [],
+      'vnet/subnets/batch-delegated': ['Microsoft.Batch/batchAccounts'],
+    });
   });
 });

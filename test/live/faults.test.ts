@@ -64,10 +64,10 @@ describe('live mode when Azure misbehaves', () => {
       'vnet-custom-dns etl',
     ]);
     const reasons = notChecked(report).filter(({ poolId }) => poolId === 'render');
-    expect(reasons.map(({ ruleId }) => ruleId).sort()).toEqual(['resource-lock', 'subnet-ip-capacity', 'subnet-nsg-batch-traffic', 'vnet-custom-dns']);
-    expect(reasons.find(({ ruleId }) => ruleId === 'subnet-ip-capacity')!.reason).toMatch(
-      /403 AuthorizationFailed: the identity lacks Microsoft\.Network\/virtualNetworks\/subnets\/read/,
-    );
+    expect(reasons.map(({ ruleId }) => ruleId).sort()).toEqual(['resource-lock', 'subnet-delegation', 'subnet-ip-capacity', 'subnet-nsg-batch-traffic', 'vnet-custom-dns']);
+    for (const ruleId of ['subnet-ip-capacity', 'subnet-delegation']) {
+      expect(reasons.find((entry) => entry.ruleId === ruleId)!.reason).toMatch(/403 AuthorizationFailed: the identity lacks Microsoft\.Network\/virtualNetworks\/subnets\/read/);
+    }
     expect(reasons.find(({ ruleId }) => ruleId === 'resource-lock')!.reason).toMatch(
       /locks could not be read: 403 AuthorizationFailed: the identity lacks Microsoft\.Authorization\/locks\/read/,
     );

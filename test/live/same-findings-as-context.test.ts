@@ -17,6 +17,7 @@ const SAME_DEFECT_CONTEXT = 'fixtures/rules/same-defect.context.yaml';
 const CONTEXT_FILES = [
   'fixtures/rules/core-quota-headroom/batchlint.context.yaml',
   'fixtures/rules/resource-lock/batchlint.context.yaml',
+  'fixtures/rules/subnet-delegation/batchlint.context.yaml',
   'fixtures/rules/subnet-ip-capacity/batchlint.context.yaml',
   'fixtures/rules/subnet-nsg-batch-traffic/batchlint.context.yaml',
   'fixtures/rules/vm-size-unavailable/batchlint.context.yaml',
@@ -31,6 +32,7 @@ const CONTEXT_FILES = [
 const ENVIRONMENT_RULES = [
   'core-quota-headroom',
   'resource-lock',
+  'subnet-delegation',
   'subnet-ip-capacity',
   'subnet-nsg-batch-traffic',
   'vm-size-unavailable',
