@@ -1,5 +1,6 @@
 // Generated from the rules by `npm run rules:generate`: do not edit.
 import type { AnyRule } from '../src/model/rule.ts';
+import { applicationPackagesRule } from './application-packages.ts';
 import { armExpressionRule } from './arm-expression.ts';
 import { autoscaleFormulaSemanticsRule } from './autoscale-formula-semantics.ts';
 import { autoscaleFormulaSyntaxRule } from './autoscale-formula-syntax.ts';
@@ -34,6 +35,7 @@ import { windowsAutomaticUpdatesRule } from './windows-automatic-updates.ts';
 
 /** Every rule, by id. */
 export const allRules: readonly AnyRule[] = [
+  applicationPackagesRule,
   armExpressionRule,
   autoscaleFormulaSemanticsRule,
   autoscaleFormulaSyntaxRule,

@@ -13,6 +13,8 @@ export interface EnvironmentRequests {
   /** Marketplace images whose Hyper-V generation the embedded catalog cannot tell. */
   marketplaceImages: MarketplaceImage[];
   vmSizes: string[];
+  /** Whether a pool references an application package: only then are the account's applications read. */
+  applications: boolean;
 }
 
 export interface MarketplaceImage {
@@ -28,6 +30,7 @@ export function environmentRequests(pools: readonly PoolDefinition[]): Environme
   const images = new Map<string, string>();
   const sizes = new Map<string, string>();
   const marketplace = new Map<string, MarketplaceImage>();
+  let applications = false;
   for (const { spec } of pools) {
     const subnetId = poolSubnetId(spec);
     if (typeof subnetId === 'string') subnets.set(normalizeResourceId(subnetId), subnetId);
@@ -37,8 +40,15 @@ export function environmentRequests(pools: readonly PoolDefinition[]): Environme
     const unlisted = isKnown(image) ? marketplaceImageTheCatalogCannotPlace(image) : undefined;
     if (unlisted) marketplace.set(marketplaceImageKey(unlisted)!.toLowerCase(), unlisted);
     if (typeof spec.vmSize === 'string') sizes.set(spec.vmSize.toLowerCase(), spec.vmSize);
+    if (isKnown(spec.applicationPackageReferences) && (spec.applicationPackageReferences?.length ?? 0) > 0) applications = true;
   }
-  return { subnetIds: [...subnets.values()], imageIds: [...images.values()], marketplaceImages: [...marketplace.values()], vmSizes: [...sizes.values()] };
+  return {
+    subnetIds: [...subnets.values()],
+    imageIds: [...images.values()],
+    marketplaceImages: [...marketplace.values()],
+    vmSizes: [...sizes.values()],
+    applications,
+  };
 }
 
 function marketplaceImageTheCatalogCannotPlace(image: Record<string, unknown>): MarketplaceImage | undefined {

@@ -1,6 +1,6 @@
 import pLimit from 'p-limit';
 import type { VmSizeInfo } from '../catalog/types.ts';
-import type { AccountFacts, Environment, ImageFacts, LockFacts, SubnetFacts, VmSizeFacts } from '../model/environment.ts';
+import type { AccountFacts, ApplicationFacts, Environment, ImageFacts, LockFacts, SubnetFacts, VmSizeFacts } from '../model/environment.ts';
 import type { EnvironmentRequests, MarketplaceImage } from '../facts/environment-requests.ts';
 import { marketplaceImageKey } from '../pool/image-source.ts';
 import { unavailableKey } from '../facts/environment-lookups.ts';
@@ -38,10 +38,11 @@ export async function readLiveEnvironment(requests: EnvironmentRequests, options
   const reader = new LiveReader(options);
   await reader.signedIn();
   const environment: Environment = {};
-  const accountRead = reader.readAccount(account, accountName, vmSize).then((facts) => {
+  const applicationsRead = requests.applications ? reader.readApplications(account, accountName) : Promise.resolve(undefined);
+  const accountRead = Promise.all([reader.readAccount(account, accountName, vmSize), applicationsRead]).then(([facts, applications]) => {
     if (!facts) return;
     environment.location = facts.location;
-    environment.account = facts.account;
+    environment.account = { ...facts.account, ...(applications && { applications }) };
     return facts;
   });
   const subnetsRead = Promise.all(requests.subnetIds.map(async (id) => [id, await reader.readSubnet(id)] as const));
@@ -131,6 +132,40 @@ class LiveReader {
       account.usage = usageByFamily(pools, vmSize);
     }
     return { location: found.location, account };
+  }
+
+  /**
+   * The account's applications with their default versions and active package versions (a pending package cannot
+   * be used). An application whose packages could not be read is left without `versions`.
+   */
+  async readApplications(id: ParsedResourceId, name: string): Promise<Record<string, ApplicationFacts> | undefined> {
+    const batch = () => this.clients.batch(id.subscriptionId);
+    const applications = await this.once(`applications ${this.options.accountId}`, undefined, 'Microsoft.Batch/batchAccounts/applications/read', async (signal) => {
+      const all = [];
+      for await (const application of (await batch()).applicationOperations.list(id.resourceGroup!, name, { abortSignal: signal })) all.push(application);
+      return all;
+    });
+    if (!applications) return undefined;
+    const facts = await Promise.all(
+      applications.flatMap(({ name: application, defaultVersion }) => {
+        if (!application) return [];
+        const versions = this.once(`packages ${this.options.accountId}/${application}`, undefined, 'Microsoft.Batch/batchAccounts/applications/versions/read', async (signal) => {
+          const all = [];
+          for await (const found of (await batch()).applicationPackageOperations.list(id.resourceGroup!, name, application, { abortSignal: signal })) all.push(found);
+          return all;
+        });
+        return [
+          versions.then((packages): [string, ApplicationFacts] => [
+            application,
+            {
+              ...(defaultVersion && { defaultVersion }),
+              ...(packages && { versions: packages.flatMap((found) => (found.name && found.state === 'Active' ? [found.name] : [])) }),
+            },
+          ]),
+        ];
+      }),
+    );
+    return Object.fromEntries(facts);
   }
 
   async readSubnet(id: string): Promise<SubnetFacts | undefined> {

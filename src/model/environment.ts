@@ -38,6 +38,11 @@ export interface AccountFacts {
    * (and in their subnet's `ipConfigurationsInUse`). Absent: not known which pools exist.
    */
   pools?: Record<string, ExistingPool>;
+  /**
+   * The account's applications by application id: the version a reference without one gets, and the
+   * versions of its packages (absent: not known). Absent: not known which applications the account has.
+   */
+  applications?: Record<string, ApplicationFacts>;
   /** Cores in use by the account's existing pools. */
   usage?: {
     dedicatedCores?: number;
@@ -45,6 +50,11 @@ export interface AccountFacts {
     pools?: number;
     perFamily?: Record<string, number>;
   };
+}
+
+export interface ApplicationFacts {
+  defaultVersion?: string;
+  versions?: string[];
 }
 
 export interface ExistingPool {

@@ -39,6 +39,7 @@ export function armResponsesFor(environment: Environment, accountId: string): Ar
     },
   });
   responses.push({ path: `${accountId}/pools`, body: { value: poolsOf(account, accountId) } });
+  if (account?.applications) responses.push(...applicationResponses(accountId, account.applications));
 
   for (const [id, subnet] of Object.entries(environment.subnets ?? {})) {
     const vnetId = id.replace(/\/subnets\/[^/]+$/i, '');
@@ -112,6 +113,29 @@ export function armResponsesFor(environment: Environment, accountId: string): Ar
         ],
       },
     });
+  }
+  return responses;
+}
+
+/** The account's applications, and the package list of each whose versions the context file gives (all active). */
+function applicationResponses(accountId: string, applications: NonNullable<NonNullable<Environment['account']>['applications']>): ArmResponse[] {
+  const responses: ArmResponse[] = [];
+  const value = Object.entries(applications).map(([name, { defaultVersion }]) => ({
+    id: `${accountId}/applications/${name}`,
+    name,
+    type: 'Microsoft.Batch/batchAccounts/applications',
+    properties: { allowUpdates: true, ...(defaultVersion && { defaultVersion }) },
+  }));
+  responses.push({ path: `${accountId}/applications`, body: { value } });
+  for (const [name, { versions }] of Object.entries(applications)) {
+    if (!versions) continue;
+    const packages = versions.map((version) => ({
+      id: `${accountId}/applications/${name}/versions/${version}`,
+      name: version,
+      type: 'Microsoft.Batch/batchAccounts/applications/versions',
+      properties: { state: 'Active', format: 'zip' },
+    }));
+    responses.push({ path: `${accountId}/applications/${name}/versions`, body: { value: packages } });
   }
   return responses;
 }
