@@ -1,4 +1,4 @@
-import { parseFormula } from '../src/autoscale/parser.ts';
+import { analyzeFormula } from '../src/autoscale/index.ts';
 import type { PoolRule } from '../src/model/rule.ts';
 
 export const autoscaleFormulaSyntaxRule: PoolRule = {
@@ -16,7 +16,7 @@ export const autoscaleFormulaSyntaxRule: PoolRule = {
   check(pool, { report, known }) {
     const formula = known(pool.spec.autoScaleFormula, 'the autoscale formula');
     if (typeof formula !== 'string') return;
-    const problem = parseFormula(formula).diagnostics.find((diagnostic) => diagnostic.code === 'syntax');
+    const problem = analyzeFormula(formula).diagnostics.find((diagnostic) => diagnostic.code === 'syntax');
     if (!problem) return;
     report({ path: ['autoScaleFormula'], within: { offset: problem.offset, length: problem.length }, messageId: 'syntax', data: { problem: problem.message } });
   },

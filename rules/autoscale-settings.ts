@@ -1,4 +1,4 @@
-import { parseFormula } from '../src/autoscale/parser.ts';
+import { analyzeFormula } from '../src/autoscale/index.ts';
 import { sampleCalls } from '../src/autoscale/sample-calls.ts';
 import type { PoolRule } from '../src/model/rule.ts';
 import { durationMinutes } from '../src/pool/duration.ts';
@@ -72,7 +72,7 @@ function checkFormula(formula: string, report: Parameters<PoolRule['check']>[1][
   const path = ['autoScaleFormula'];
   const bytes = Buffer.byteLength(formula, 'utf8');
   if (bytes > MAX_FORMULA_BYTES) report({ path, messageId: 'formulaTooLong', data: { bytes, limit: MAX_FORMULA_BYTES } });
-  const parsed = parseFormula(formula).formula;
+  const parsed = analyzeFormula(formula).formula;
   if (!parsed) return; // autoscale-formula-syntax reports it
   if (parsed.statements.length > MAX_STATEMENTS) report({ path, messageId: 'tooManyStatements', data: { count: parsed.statements.length, limit: MAX_STATEMENTS } });
   for (const sample of sampleCalls(parsed)) {

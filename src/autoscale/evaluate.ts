@@ -4,7 +4,8 @@ import { asDouble, describe, FUNCTION_SEMANTICS } from './functions.ts';
 import { applyBinary, applyUnary, truthy } from './operations.ts';
 import { newestSamples, oldestRecordedAge, recordedValues, sampleWindow, DEFAULT_SAMPLE_PERIOD_SECONDS, type SampleSeries } from './samples.ts';
 import { DEALLOCATION_OPTIONS, SERVICE_VARIABLES } from './signatures.ts';
-import { double, doubleVec, formatValue, TIME_INTERVAL_SECONDS, timeinterval, timestamp, type Value } from './values.ts';
+import { TIME_INTERVAL_SECONDS } from './signatures.ts';
+import { double, doubleVec, formatValue, timeinterval, timestamp, type Value } from './values.ts';
 
 export type { SampleSeries } from './samples.ts';
 export type { Value } from './values.ts';

@@ -15,8 +15,16 @@ export interface FormulaAnalysis {
   diagnostics: FormulaDiagnostic[];
 }
 
+/** The last formula analysed: the autoscale rules and the capacity rules all read the same pool's formula in turn. */
+let last: { source: string; analysis: FormulaAnalysis } | undefined;
+
 /** Parses an autoscale formula and, when it parses, checks it. */
 export function analyzeFormula(source: string): FormulaAnalysis {
+  if (last?.source !== source) last = { source, analysis: analyze(source) };
+  return last.analysis;
+}
+
+function analyze(source: string): FormulaAnalysis {
   const parsed = parseFormula(source);
   if (!parsed.formula) return parsed;
   const diagnostics = [...parsed.diagnostics, ...checkFormula(parsed.formula)].sort((a, b) => a.offset - b.offset);

@@ -1,4 +1,5 @@
 import type { Expression, Formula, MethodCall } from './ast.ts';
+import { TIME_INTERVAL_SECONDS } from './signatures.ts';
 import { expressionsOf } from './walk.ts';
 
 /** A `$Variable.GetSample(…)` call, in the form the docs distinguish. */
@@ -18,19 +19,6 @@ export interface SampleCall {
   /** The formula also reads the variable over a time window or checks its sample percent, so it does not rest on the last samples alone. */
   alsoWindowed: boolean;
 }
-
-const SECONDS: Readonly<Record<string, number>> = {
-  TimeInterval_Zero: 0,
-  TimeInterval_100ns: 1e-7,
-  TimeInterval_Microsecond: 1e-6,
-  TimeInterval_Millisecond: 1e-3,
-  TimeInterval_Second: 1,
-  TimeInterval_Minute: 60,
-  TimeInterval_Hour: 3600,
-  TimeInterval_Day: 86400,
-  TimeInterval_Week: 604800,
-  TimeInterval_Year: 31536000,
-};
 
 export function sampleCalls(formula: Formula): SampleCall[] {
   const methods = expressionsOf(formula).filter((expression): expression is MethodCall => expression.kind === 'method' && expression.target.kind === 'identifier');
@@ -63,7 +51,7 @@ function lookBack(args: readonly Expression[]): number | undefined {
 
 /** The seconds of a constant time interval (`TimeInterval_Minute * 5`, `30 * TimeInterval_Second`); undefined otherwise. */
 function intervalSeconds(expression: Expression): number | undefined {
-  if (expression.kind === 'identifier') return SECONDS[expression.name];
+  if (expression.kind === 'identifier') return TIME_INTERVAL_SECONDS.get(expression.name);
   if (expression.kind !== 'binary' || (expression.operator !== '*' && expression.operator !== '/')) return undefined;
   const left = intervalSeconds(expression.left);
   const right = expression.right.kind === 'number' ? expression.right.value : undefined;
@@ -75,7 +63,9 @@ function intervalSeconds(expression: Expression): number | undefined {
 
 /** Built from TimeInterval_ constants or time(): a start or end, never a count or a percent. */
 function isTimeLike(expression: Expression): boolean {
-  return expressionsWithin(expression).some((inner) => (inner.kind === 'identifier' && inner.name in SECONDS) || (inner.kind === 'call' && inner.callee.text === 'time'));
+  return expressionsWithin(expression).some(
+    (inner) => (inner.kind === 'identifier' && TIME_INTERVAL_SECONDS.has(inner.name)) || (inner.kind === 'call' && inner.callee.text === 'time'),
+  );
 }
 
 function expressionsWithin(expression: Expression): Expression[] {

@@ -55,19 +55,21 @@ export const SERVICE_VARIABLES: ReadonlyMap<string, ServiceVariable> = new Map([
 /** The values of `$NodeDeallocationOption` (the read-write table). */
 export const DEALLOCATION_OPTIONS: ReadonlySet<string> = new Set(['requeue', 'terminate', 'taskcompletion', 'retaineddata']);
 
-/** The `timeinterval` constants ("Types"). */
-export const TIME_INTERVAL_CONSTANTS: ReadonlySet<string> = new Set([
-  'TimeInterval_Zero',
-  'TimeInterval_100ns',
-  'TimeInterval_Microsecond',
-  'TimeInterval_Millisecond',
-  'TimeInterval_Second',
-  'TimeInterval_Minute',
-  'TimeInterval_Hour',
-  'TimeInterval_Day',
-  'TimeInterval_Week',
-  'TimeInterval_Year',
+/** The `timeinterval` constants ("Types"), in seconds (a year counted as 365 days: the docs give no length). */
+export const TIME_INTERVAL_SECONDS: ReadonlyMap<string, number> = new Map([
+  ['TimeInterval_Zero', 0],
+  ['TimeInterval_100ns', 1e-7],
+  ['TimeInterval_Microsecond', 1e-6],
+  ['TimeInterval_Millisecond', 1e-3],
+  ['TimeInterval_Second', 1],
+  ['TimeInterval_Minute', 60],
+  ['TimeInterval_Hour', 3600],
+  ['TimeInterval_Day', 86_400],
+  ['TimeInterval_Week', 604_800],
+  ['TimeInterval_Year', 31_536_000],
 ]);
+
+export const TIME_INTERVAL_CONSTANTS: ReadonlySet<string> = new Set(TIME_INTERVAL_SECONDS.keys());
 
 /** The members of a `timestamp` ("Types"), all numbers. */
 export const TIMESTAMP_MEMBERS: ReadonlySet<string> = new Set(['year', 'month', 'day', 'weekday', 'hour', 'minute', 'second']);

@@ -15,20 +15,6 @@ export const doubleVec = (values: number[]): Value => ({ kind: 'doubleVec', valu
 export const timestamp = (epochMs: number): Value => ({ kind: 'timestamp', epochMs });
 export const timeinterval = (seconds: number): Value => ({ kind: 'timeinterval', seconds });
 
-/** The `TimeInterval_*` constants in seconds (a year counted as 365 days: the docs give no length). */
-export const TIME_INTERVAL_SECONDS: ReadonlyMap<string, number> = new Map([
-  ['TimeInterval_Zero', 0],
-  ['TimeInterval_100ns', 1e-7],
-  ['TimeInterval_Microsecond', 1e-6],
-  ['TimeInterval_Millisecond', 1e-3],
-  ['TimeInterval_Second', 1],
-  ['TimeInterval_Minute', 60],
-  ['TimeInterval_Hour', 3600],
-  ['TimeInterval_Day', 86_400],
-  ['TimeInterval_Week', 604_800],
-  ['TimeInterval_Year', 31_536_000],
-]);
-
 /**
  * How a value is printed in `results`. Doubles and vectors as in the docs' examples; timestamps as the docs'
  * `2016-10-13T19:18:47.805Z`. No example shows a time interval: it is printed as its seconds with an `s`.

@@ -1,5 +1,5 @@
 import { targetBounds } from '../autoscale/bounds.ts';
-import { parseFormula } from '../autoscale/parser.ts';
+import { analyzeFormula } from '../autoscale/index.ts';
 import type { PoolSpec } from '../model/pool-definition.ts';
 import { isUnknown, unknownValue, type UnknownValue } from '../model/unknown.ts';
 
@@ -33,7 +33,7 @@ export function nodeDemand(spec: PoolSpec): NodeDemand | UnknownValue {
  */
 function formulaDemand(formula: string | UnknownValue | undefined): NodeDemand | UnknownValue {
   if (isUnknown(formula)) return formula;
-  const parsed = typeof formula === 'string' ? parseFormula(formula).formula : undefined;
+  const parsed = typeof formula === 'string' ? analyzeFormula(formula).formula : undefined;
   if (!parsed) return unknownValue('the pool autoscales, and its formula is missing or does not parse');
   const bounds = targetBounds(parsed, { targetDedicatedNodes: 0, targetLowPriorityNodes: 0 });
   if ('unbounded' in bounds.dedicated) return unknownValue(`the autoscale formula puts no upper bound on $TargetDedicatedNodes: ${bounds.dedicated.reason}`);
