@@ -28,7 +28,7 @@ export const imageEndOfLifeRule: PoolRule = {
     },
     docs: {
       severityNote: 'a warning in the last 180 days before the end',
-      facts: "the catalog (Batch's supported-images list), and the Batch team's retirement notices",
+      facts: "Batch's supported-images list (the account's, read by --live or given in a context file, else the catalog's copy), and the Batch team's retirement notices",
     },
   },
   check(pool, { facts, report, notChecked, known }) {

@@ -22,7 +22,7 @@ export const imageNodeAgentMismatchRule: PoolRule = {
     },
     docs: {
       fixableNote: 'whether the agent or the image is the wrong half is a choice only you can make',
-      facts: "embedded catalog: Batch's supported-images list (node agent of each marketplace image)",
+      facts: "Batch's supported-images list (the node agent of each marketplace image): the account's, read by --live or given in a context file, else the embedded catalog's copy",
     },
   },
   check(pool, { facts, report, notChecked, known }) {
@@ -39,7 +39,7 @@ export const imageNodeAgentMismatchRule: PoolRule = {
     if (isUnknown(publisher) || isUnknown(offer) || isUnknown(sku)) return notChecked('part of the image reference is not known statically');
     if (!publisher || !offer || !sku) return; // pool-schema reports an incomplete reference
     const listed = facts.image({ publisher, offer, sku });
-    if (!listed) return notChecked(`the catalog's copy of Batch's supported-images list does not list the image ${publisher}/${offer}/${sku}`);
+    if (!listed) return notChecked(`${facts.supportedImagesList} does not list the image ${publisher}/${offer}/${sku}`);
     if (agent.trim().toLowerCase() === listed.nodeAgentSkuId.toLowerCase()) return;
 
     const agentOs = nodeAgentOsType(agent);

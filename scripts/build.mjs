@@ -37,7 +37,7 @@ await build({
   target: 'node22',
   packages: 'bundle',
   mainFields: ['module', 'main'],
-  external: ['@azure/*'],
+  external: ['@azure/*', '@azure-rest/*'],
   banner: {
     js: "#!/usr/bin/env node\nimport { createRequire as __batchlintCreateRequire } from 'node:module'; const require = __batchlintCreateRequire(import.meta.url);",
   },

@@ -1,4 +1,4 @@
-import { closestVmSizeNames, findImage, findVmSize, loadCatalog, regionsOf, sizesSupportingGeneration } from '../catalog/catalog.ts';
+import { closestVmSizeNames, findVmSize, loadCatalog, regionsOf, sizesSupportingGeneration } from '../catalog/catalog.ts';
 import { imageGeneration } from '../catalog/image-generation.ts';
 import { marketplaceImageKey } from '../pool/image-source.ts';
 import type { VmSizeInfo } from '../catalog/types.ts';
@@ -6,6 +6,7 @@ import type { Environment } from '../model/environment.ts';
 import { EnvironmentLookups, type Unavailable } from './environment-lookups.ts';
 import type { EnvironmentSource, Facts, ImageReferenceInput } from '../model/facts.ts';
 import { runDate } from './run-date.ts';
+import { SupportedImages } from './supported-images.ts';
 
 export interface FactSources {
   environment?: Environment;
@@ -26,6 +27,7 @@ export function createFacts(sources: FactSources = {}): Facts {
   const source = sources.source ?? (sources.environment ? 'context' : 'none');
   const environment = new EnvironmentLookups(sources.environment ?? {}, source, sources.unavailable, sources.origin);
   const vmSize = (name: string): VmSizeInfo | undefined => withOverride(findVmSize(name), name, environment);
+  const supportedImages = new SupportedImages(sources.environment?.account?.supportedImages, source, sources.origin, environment.unreadReason('supportedImages'));
   return {
     environmentSource: source,
     today: sources.today ?? runDate(),
@@ -46,7 +48,8 @@ export function createFacts(sources: FactSources = {}): Facts {
       if (unread) return { known: false, reason: `${result.reason}, and Azure could not be asked: ${unread}` };
       return environment.source === 'live' ? result : { known: false, reason: `${result.reason}; an images entry "${key}" in the context file, or --live, can tell it` };
     },
-    image: (reference) => findImage(reference),
+    image: (reference) => supportedImages.find(reference),
+    supportedImagesList: supportedImages.name,
     location: () => environment.location(),
     account: () => environment.account(),
     subscriptionQuotas: () => environment.subscriptionQuotas(),

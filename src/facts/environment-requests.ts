@@ -12,6 +12,8 @@ export interface EnvironmentRequests {
   imageIds: string[];
   /** Marketplace images whose Hyper-V generation the embedded catalog cannot tell. */
   marketplaceImages: MarketplaceImage[];
+  /** Every marketplace image the pools use, to be looked up in the account's list of supported images. */
+  supportedImages: MarketplaceImage[];
   vmSizes: string[];
   /** Whether a pool references an application package: only then are the account's applications read. */
   applications: boolean;
@@ -30,6 +32,7 @@ export function environmentRequests(pools: readonly PoolDefinition[]): Environme
   const images = new Map<string, string>();
   const sizes = new Map<string, string>();
   const marketplace = new Map<string, MarketplaceImage>();
+  const used = new Map<string, MarketplaceImage>();
   let applications = false;
   for (const { spec } of pools) {
     const subnetId = poolSubnetId(spec);
@@ -37,7 +40,9 @@ export function environmentRequests(pools: readonly PoolDefinition[]): Environme
     const image = isKnown(spec.virtualMachineConfiguration) ? spec.virtualMachineConfiguration.imageReference : undefined;
     const imageId = isKnown(image) ? image.virtualMachineImageId : undefined;
     if (typeof imageId === 'string') images.set(normalizeResourceId(imageId), imageId);
-    const unlisted = isKnown(image) ? marketplaceImageTheCatalogCannotPlace(image) : undefined;
+    const marketplaceImage = isKnown(image) ? marketplaceImageOf(image) : undefined;
+    if (marketplaceImage) used.set(marketplaceImageKey(marketplaceImage)!.toLowerCase(), marketplaceImage);
+    const unlisted = marketplaceImage && !imageGeneration(marketplaceImage).known ? marketplaceImage : undefined;
     if (unlisted) marketplace.set(marketplaceImageKey(unlisted)!.toLowerCase(), unlisted);
     if (typeof spec.vmSize === 'string') sizes.set(spec.vmSize.toLowerCase(), spec.vmSize);
     if (isKnown(spec.applicationPackageReferences) && (spec.applicationPackageReferences?.length ?? 0) > 0) applications = true;
@@ -46,14 +51,14 @@ export function environmentRequests(pools: readonly PoolDefinition[]): Environme
     subnetIds: [...subnets.values()],
     imageIds: [...images.values()],
     marketplaceImages: [...marketplace.values()],
+    supportedImages: [...used.values()],
     vmSizes: [...sizes.values()],
     applications,
   };
 }
 
-function marketplaceImageTheCatalogCannotPlace(image: Record<string, unknown>): MarketplaceImage | undefined {
+function marketplaceImageOf(image: Record<string, unknown>): MarketplaceImage | undefined {
   const { publisher, offer, sku, version } = image;
   if (typeof publisher !== 'string' || typeof offer !== 'string' || typeof sku !== 'string') return undefined;
-  if (imageGeneration({ publisher, offer, sku }).known) return undefined;
   return { publisher, offer, sku, ...(typeof version === 'string' && version.toLowerCase() !== 'latest' && { version }) };
 }

@@ -1,13 +1,14 @@
 import pLimit from 'p-limit';
 import type { VmSizeInfo } from '../catalog/types.ts';
-import type { AccountFacts, ApplicationFacts, Environment, ImageFacts, LockFacts, SubnetFacts, VmSizeFacts } from '../model/environment.ts';
+import type { AccountFacts, ApplicationFacts, Environment, ImageFacts, LockFacts, SubnetFacts, SupportedImageFacts, VmSizeFacts } from '../model/environment.ts';
 import type { EnvironmentRequests, MarketplaceImage } from '../facts/environment-requests.ts';
 import { marketplaceImageKey } from '../pool/image-source.ts';
 import { unavailableKey } from '../facts/environment-lookups.ts';
 import { normalizeResourceId, parseResourceId, type ParsedResourceId } from '../facts/resource-id.ts';
 import type { ManagementLockClient } from '@azure/arm-locks';
 import { AzureClients } from './azure-clients.ts';
-import { describeFailure } from './describe-failure.ts';
+import { listSupportedImages } from './batch-data-plane.ts';
+import { describeFailure, type Permission } from './describe-failure.ts';
 import { LIVE_DEFAULTS, type LiveOptions } from './live-options.ts';
 import { delegatedServices, existingPools, lockFacts, nsgFacts, sizeFacts, usageByFamily, type ArmLock, type ArmSku } from './response-shapes.ts';
 
@@ -39,10 +40,12 @@ export async function readLiveEnvironment(requests: EnvironmentRequests, options
   await reader.signedIn();
   const environment: Environment = {};
   const applicationsRead = requests.applications ? reader.readApplications(account, accountName) : Promise.resolve(undefined);
-  const accountRead = Promise.all([reader.readAccount(account, accountName, vmSize), applicationsRead]).then(([facts, applications]) => {
+  const accountRead = reader.readAccount(account, accountName, vmSize).then(async (facts) => {
     if (!facts) return;
+    const supportedImagesRead = requests.supportedImages.length > 0 && facts.endpoint ? reader.readSupportedImages(facts.endpoint, requests.supportedImages) : undefined;
+    const [applications, supportedImages] = await Promise.all([applicationsRead, supportedImagesRead]);
     environment.location = facts.location;
-    environment.account = { ...facts.account, ...(applications && { applications }) };
+    environment.account = { ...facts.account, ...(applications && { applications }), ...(supportedImages && { supportedImages }) };
     return facts;
   });
   const subnetsRead = Promise.all(requests.subnetIds.map(async (id) => [id, await reader.readSubnet(id)] as const));
@@ -100,7 +103,11 @@ class LiveReader {
     await this.clients.credential;
   }
 
-  async readAccount(id: ParsedResourceId, name: string, vmSize: (name: string) => VmSizeInfo | undefined): Promise<{ location: string; account: AccountFacts } | undefined> {
+  async readAccount(
+    id: ParsedResourceId,
+    name: string,
+    vmSize: (name: string) => VmSizeInfo | undefined,
+  ): Promise<{ location: string; account: AccountFacts; endpoint?: string } | undefined> {
     const key = unavailableKey('account');
     const [found, pools] = await Promise.all([
       this.once(`account ${this.options.accountId}`, key, 'Microsoft.Batch/batchAccounts/read', async (signal) =>
@@ -131,7 +138,18 @@ class LiveReader {
       account.pools = existingPools(pools);
       account.usage = usageByFamily(pools, vmSize);
     }
-    return { location: found.location, account };
+    return { location: found.location, account, ...(found.accountEndpoint && { endpoint: found.accountEndpoint }) };
+  }
+
+  /** The account's entries for the marketplace images the pools use, from its data plane: today's list for its region. */
+  async readSupportedImages(accountEndpoint: string, images: MarketplaceImage[]): Promise<SupportedImageFacts[] | undefined> {
+    const { ca, maxRetries = LIVE_DEFAULTS.maxRetries } = this.options;
+    return this.once(
+      `supported images ${accountEndpoint}`,
+      unavailableKey('supportedImages'),
+      { access: "read access to the Batch account's service API (Microsoft Entra ID authentication, not shared keys)" },
+      async (signal) => listSupportedImages(accountEndpoint, images, { credential: await this.clients.credential, ...(ca && { ca }), maxRetries }, signal),
+    );
   }
 
   /**
@@ -303,7 +321,7 @@ class LiveReader {
   }
 
   /** Sends a request once per key, within the concurrency limit and time limit; a failure is recorded, not thrown. */
-  private once<T>(requestKey: string, unavailable: string | undefined, permission: string, send: (signal: AbortSignal) => Promise<T>): Promise<T | undefined> {
+  private once<T>(requestKey: string, unavailable: string | undefined, permission: Permission, send: (signal: AbortSignal) => Promise<T>): Promise<T | undefined> {
     let pending = this.inFlight.get(requestKey) as Promise<T | undefined> | undefined;
     if (!pending) {
       pending = this.limit(() => send(AbortSignal.timeout(this.options.timeoutMs ?? LIVE_DEFAULTS.timeoutMs))).catch((error: unknown) => {

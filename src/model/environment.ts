@@ -43,6 +43,12 @@ export interface AccountFacts {
    * versions of its packages (absent: not known). Absent: not known which applications the account has.
    */
   applications?: Record<string, ApplicationFacts>;
+  /**
+   * Marketplace images as the account's list of supported images gives them (Account - List Supported Images):
+   * the node agent each is paired with, its OS, capabilities and end of Batch support. Live mode keeps the
+   * entries of the images the pools use. Absent: the embedded catalog's older copy of the list is used.
+   */
+  supportedImages?: SupportedImageFacts[];
   /** Cores in use by the account's existing pools. */
   usage?: {
     dedicatedCores?: number;
@@ -55,6 +61,19 @@ export interface AccountFacts {
 export interface ApplicationFacts {
   defaultVersion?: string;
   versions?: string[];
+}
+
+export interface SupportedImageFacts {
+  publisher: string;
+  offer: string;
+  sku: string;
+  nodeAgentSkuId: string;
+  osType: 'linux' | 'windows';
+  /** Such as `DockerCompatible`, `NvidiaTeslaDriverInstalled`. */
+  capabilities?: string[];
+  /** ISO date after which Batch no longer supports the image. */
+  batchSupportEndOfLife?: string;
+  verificationType?: 'verified' | 'unverified';
 }
 
 export interface ExistingPool {

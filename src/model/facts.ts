@@ -3,7 +3,7 @@ import type { AccountFacts, LockFacts, SubnetFacts, SubscriptionQuotas } from '.
 import type { PoolDefinition } from './pool-definition.ts';
 
 /** The kinds of Azure resource the environment facts are read from. */
-export type ResourceKind = 'account' | 'subscriptionQuotas' | 'skus' | 'subnet' | 'vnet' | 'nsg' | 'locks' | 'image';
+export type ResourceKind = 'account' | 'subscriptionQuotas' | 'skus' | 'subnet' | 'vnet' | 'nsg' | 'locks' | 'image' | 'supportedImages';
 
 /** Shown every pool of the run before any is linted, so live mode reads each distinct resource once. */
 export interface FactsGatherer {
@@ -21,6 +21,13 @@ export interface ImageReferenceInput {
   virtualMachineImageId?: string;
   sharedGalleryImageId?: string;
   communityGalleryImageId?: string;
+}
+
+/** An image on a list of Batch's supported images, and which list: the account's (live or a context file) or the catalog's older copy. */
+export interface ListedImage extends ImageInfo {
+  capabilities?: string[];
+  verificationType?: 'verified' | 'unverified';
+  listedBy: 'account' | 'catalog';
 }
 
 export interface ImageGeneration {
@@ -62,8 +69,10 @@ export interface Facts {
   /** Sizes of about the same vCPUs and architecture that can boot the generation, best first. */
   sizesSupportingGeneration(size: VmSizeInfo, generation: HyperVGeneration, limit: number): VmSizeInfo[];
   imageGeneration(reference: ImageReferenceInput): Fact<ImageGeneration>;
-  /** A Batch-supported marketplace image, looked up case-insensitively. */
-  image(reference: { publisher: string; offer: string; sku: string }): ImageInfo | undefined;
+  /** A marketplace image on Batch's list of supported images, looked up case-insensitively. */
+  image(reference: { publisher: string; offer: string; sku: string }): ListedImage | undefined;
+  /** The list `image()` reads, for reasons: "the catalog's copy (2022-09-30) of Batch's supported-images list". */
+  readonly supportedImagesList: string;
   /** The Batch account's region. */
   location(): Fact<string>;
   account(): Fact<AccountFacts>;

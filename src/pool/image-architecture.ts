@@ -37,8 +37,14 @@ export function poolImageArchitecture(configuration: VmConfigurationSpec, facts:
       const architecture = architectureToken(name);
       if (architecture) statements.push({ architecture, basis: `the image ${part} ${name} names ${architecture}` });
     }
-    if (typeof publisher === 'string' && typeof offer === 'string' && typeof sku === 'string' && facts.image({ publisher, offer, sku })) {
-      statements.push({ architecture: 'x64', basis: `Batch listed ${publisher}/${offer}/${sku} before it supported Arm64` });
+    const named = typeof publisher === 'string' && typeof offer === 'string' && typeof sku === 'string' ? { publisher, offer, sku } : undefined;
+    const listed = named && facts.image(named);
+    const listedArchitecture = listed && architectureToken(listed.nodeAgentSkuId);
+    const imageName = named && `${named.publisher}/${named.offer}/${named.sku}`;
+    if (listedArchitecture) {
+      statements.push({ architecture: listedArchitecture, basis: `Batch pairs ${imageName} with the node agent ${listed.nodeAgentSkuId}` });
+    } else if (listed?.listedBy === 'catalog') {
+      statements.push({ architecture: 'x64', basis: `Batch listed ${imageName} before it supported Arm64` });
     }
   }
 

@@ -1,13 +1,15 @@
 import { findVmSize, loadCatalog, regionsOf } from '../../src/catalog/catalog.ts';
-import type { Environment, ImageFacts, LockFacts, SecurityRule } from '../../src/model/environment.ts';
+import type { Environment, ImageFacts, LockFacts, SecurityRule, SupportedImageFacts } from '../../src/model/environment.ts';
 import { isWithinScope } from '../../src/facts/resource-id.ts';
 import { DEFAULT_SECURITY_RULES } from '../../src/facts/nsg-evaluation.ts';
-import type { FakePattern } from './fake-azure.ts';
+import { FAKE_AZURE_HOST, type FakePattern } from './fake-azure.ts';
 
 /** One answer of the fake Azure: an ARM path (the query is not matched) and the body ARM would send. */
 export interface ArmResponse {
   path: string;
   body: unknown;
+  /** The data plane pages its lists by `odata.nextLink`, ARM by `nextLink`. */
+  nextLinkKey?: string;
 }
 
 /**
@@ -29,6 +31,7 @@ export function armResponsesFor(environment: Environment, accountId: string): Ar
       location,
       properties: {
         provisioningState: 'Succeeded',
+        accountEndpoint: FAKE_AZURE_HOST,
         poolAllocationMode: account?.poolAllocationMode ?? 'BatchService',
         ...(quotas.dedicatedCores !== undefined && { dedicatedCoreQuota: quotas.dedicatedCores }),
         ...(quotas.lowPriorityCores !== undefined && { lowPriorityCoreQuota: quotas.lowPriorityCores }),
@@ -40,6 +43,7 @@ export function armResponsesFor(environment: Environment, accountId: string): Ar
   });
   responses.push({ path: `${accountId}/pools`, body: { value: poolsOf(account, accountId) } });
   if (account?.applications) responses.push(...applicationResponses(accountId, account.applications));
+  responses.push({ path: '/supportedimages', body: { value: supportedImagesOf(account) }, nextLinkKey: 'odata.nextLink' });
 
   for (const [id, subnet] of Object.entries(environment.subnets ?? {})) {
     const vnetId = id.replace(/\/subnets\/[^/]+$/i, '');
@@ -263,4 +267,20 @@ function skusOf(environment: Environment, location: string) {
       },
     ];
   });
+}
+
+/**
+ * The account's supported images as its data plane lists them: the context file's, or else the catalog's copy of the
+ * list (so that live mode sees what a context file without them gives), with an image of each OS no pool uses.
+ */
+function supportedImagesOf(account: Environment['account']) {
+  const images: SupportedImageFacts[] = account?.supportedImages ?? loadCatalog().images.map(({ generation: _generation, ...image }) => image);
+  return images.map(({ publisher, offer, sku, nodeAgentSkuId, osType, capabilities, batchSupportEndOfLife, verificationType }) => ({
+    imageReference: { publisher, offer, sku, version: 'latest' },
+    nodeAgentSKUId: nodeAgentSkuId,
+    osType,
+    verificationType: verificationType ?? 'verified',
+    ...(capabilities && { capabilities }),
+    ...(batchSupportEndOfLife && { batchSupportEndOfLife: `${batchSupportEndOfLife.slice(0, 10)}T00:00:00Z` }),
+  }));
 }

@@ -37,10 +37,13 @@ export async function loadScenario(name: string): Promise<Scenario> {
 
 /** The environment as ARM answers it, every path answering the same each time, but for the faults given. */
 export function environmentRoutes(environment: Environment, accountId: string, faults: ScenarioFile['faults'] = []): FakeRoute[] {
-  const routes = new Map(armResponsesFor(environment, accountId).map(({ path, body }) => [path.toLowerCase(), { path, answers: [{ body }] as FakeAnswer[] }]));
+  const routes = new Map<string, FakeRoute>(
+    armResponsesFor(environment, accountId).map(({ path, body, nextLinkKey }) => [path.toLowerCase(), { path, answers: [{ body }], ...(nextLinkKey && { nextLinkKey }) }]),
+  );
   for (const fault of faults) {
     const usual = routes.get(fault.path.toLowerCase())?.answers ?? [];
-    routes.set(fault.path.toLowerCase(), { path: fault.path, answers: faultsThen(fault.answers, usual) });
+    const route = routes.get(fault.path.toLowerCase());
+    routes.set(fault.path.toLowerCase(), { ...route, path: fault.path, answers: faultsThen(fault.answers, usual) });
   }
   return [...routes.values()];
 }

@@ -17,7 +17,12 @@ export interface FakeRoute {
   answers: FakeAnswer[];
   /** Items per page of this path's list answers, the rest by nextLink (else the server's `pageSize`). */
   pageSize?: number;
+  /** The property a list page names the next one by: ARM's `nextLink` unless said (the Batch data plane's is `odata.nextLink`). */
+  nextLinkKey?: string;
 }
+
+/** Stands for the fake's own host and port in an answer (an account's `accountEndpoint`), which are known only once it listens. */
+export const FAKE_AZURE_HOST = '{{fake-azure-host}}';
 
 export interface SeenRequest {
   method: string;
@@ -80,9 +85,9 @@ export async function startFakeAzure(routes: FakeRoute[], options: FakeAzureOpti
     const answer = route ? route.answers[Math.min(route.given++, route.answers.length - 1)]! : answerByPattern(url, options.patterns ?? []);
     const delay = Math.max(answer.delayMs ?? 0, options.latencyMs ?? 0);
     const respond = () => {
-      const body = paged(answer.body, url, endpointOf(server), route?.pageSize ?? options.pageSize);
+      const body = paged(answer.body, url, endpointOf(server), route?.pageSize ?? options.pageSize, route?.nextLinkKey ?? 'nextLink');
       response.writeHead(answer.status ?? 200, { 'content-type': 'application/json; charset=utf-8', 'x-ms-request-id': String(requests.length), ...answer.headers });
-      response.end(body === undefined ? undefined : JSON.stringify(body));
+      response.end(body === undefined ? undefined : JSON.stringify(body).replaceAll(FAKE_AZURE_HOST, new URL(endpointOf(server)).host));
       inFlight--;
     };
     if (delay > 0) setTimeout(respond, delay);
@@ -117,8 +122,8 @@ function answerByPattern(url: URL, patterns: FakePattern[]): FakeAnswer {
   return matching ? matching.answer(url) : { status: 404, body: { error: { code: 'ResourceNotFound', message: `The resource '${url.pathname}' was not found.` } } };
 }
 
-/** The page a list request asks for, with a nextLink to the following one as ARM writes it (absolute, with a skip token). */
-function paged(body: unknown, url: URL, endpoint: string, pageSize: number | undefined): unknown {
+/** The page a list request asks for, with a link to the following one as ARM writes it (absolute, with a skip token). */
+function paged(body: unknown, url: URL, endpoint: string, pageSize: number | undefined, nextLinkKey: string): unknown {
   const items = (body as { value?: unknown })?.value;
   if (!pageSize || !Array.isArray(items) || items.length <= pageSize) return body;
   const start = Number(url.searchParams.get(SKIP_TOKEN) ?? 0);
@@ -127,7 +132,7 @@ function paged(body: unknown, url: URL, endpoint: string, pageSize: number | und
     const next = new URL(url.pathname, endpoint);
     url.searchParams.forEach((value, key) => key !== SKIP_TOKEN && next.searchParams.set(key, value));
     next.searchParams.set(SKIP_TOKEN, String(start + pageSize));
-    page.nextLink = next.href;
+    page[nextLinkKey] = next.href;
   }
   return page;
 }

@@ -115,13 +115,15 @@ describe('live mode when Azure misbehaves', () => {
     expect(fake.requests).toEqual([]);
   });
 
-  it('asks the credential for a token once, not once per client or request', async () => {
+  it('asks the credential for a token once per Azure API (Resource Manager, the Batch account), not once per client or request', async () => {
     const scenario = await loadScenario('paged.yaml');
     fake = await startFakeAzure(scenario.routes, scenario.options);
-    let asked = 0;
-    const counting = { getToken: async () => (asked++, { token: 'static-test-token', expiresOnTimestamp: Date.now() + 3_600_000 }) };
+    const asked: string[] = [];
+    const counting = {
+      getToken: async (scopes: string | string[]) => (asked.push([scopes].flat().join(' ')), { token: 'static-test-token', expiresOnTimestamp: Date.now() + 3_600_000 }),
+    };
     await lintLive([POOLS], liveOptionsFor(fake, scenario.accountId, { credential: counting }));
     expect(fake.requests.length).toBeGreaterThan(5);
-    expect(asked).toBe(1);
+    expect(asked.sort()).toEqual([`${fake.endpoint}/.default`, 'https://batch.core.windows.net//.default']);
   });
 });
