@@ -154,6 +154,7 @@ const imageLists: [string, (path: string) => SupportedImageRow[], string][] = [
 const images = new Map<string, ImageInfo>();
 for (const [path, list, date] of imageLists) {
   const generationsListed = date !== '2020-03'; // the 2020 shape has no capabilities to say Generation2VMImage
+  const capabilitiesRecorded = date !== 'example'; // the REST example's capabilities are illustrative, not Batch's answer
   for (const row of list(path)) {
     const { publisher, offer, sku } = row.imageReference;
     const key = `${publisher}/${offer}/${sku}`.toLowerCase();
@@ -161,6 +162,7 @@ for (const [path, list, date] of imageLists) {
     const image: ImageInfo = { publisher, offer, sku, nodeAgentSkuId: row.nodeAgentSKUId, osType: row.osType as OsType };
     if (generationsListed) image.generation = (row.capabilities ?? []).includes('Generation2VMImage') ? 'V2' : 'V1';
     if (row.batchSupportEndOfLife) image.batchSupportEndOfLife = row.batchSupportEndOfLife.slice(0, 10);
+    if (capabilitiesRecorded) image.capabilities = row.capabilities ?? [];
     images.set(key, image);
   }
 }

@@ -41,6 +41,11 @@ export interface ImageInfo {
   generation?: HyperVGeneration;
   /** ISO date after which Batch refuses new pools with this image. */
   batchSupportEndOfLife?: string;
+  /**
+   * The image's capabilities as ListSupportedImages reports them (e.g. `DockerCompatible`); an empty list when it
+   * reports none, absent when the source does not say.
+   */
+  capabilities?: string[];
 }
 
 export interface Catalog {
