@@ -31,7 +31,7 @@ export const containerConfigurationRule: PoolRule = {
     },
     docs: {
       fixableNote: 'the image or the registry credentials are choices only you can make',
-      facts: "embedded catalog: Batch's supported-images list (each marketplace image's capabilities)",
+      facts: "Batch's supported-images list (each marketplace image's capabilities): the account's, read by --live or given in a context file, else the embedded catalog's copy",
     },
   },
   check(pool, context) {
@@ -64,7 +64,7 @@ function checkImageSupportsContainers(spec: PoolSpec, container: ContainerSpec, 
   if (!publisher || !offer || !sku) return; // pool-schema reports an incomplete reference
   const imageName = `${publisher}/${offer}/${sku}`;
   const listed = facts.image({ publisher, offer, sku });
-  if (!listed) return notChecked(`Batch's supported-images list, as batchlint knows it, does not list the image ${imageName}`);
+  if (!listed) return notChecked(`${facts.supportedImagesList} does not list the image ${imageName}`);
   if (!listed.capabilities) return notChecked(`the capabilities of the image ${imageName} are not known`);
   if (listed.capabilities.some((capability) => capability.toLowerCase() === DOCKER_COMPATIBLE)) return;
   report({ path: CONTAINER_PATH, part: 'key', messageId: 'imageWithoutContainers', data: { name, image: imageName } });
