@@ -6,6 +6,7 @@ import { autoscaleFormulaSemanticsRule } from './autoscale-formula-semantics.ts'
 import { autoscaleFormulaSyntaxRule } from './autoscale-formula-syntax.ts';
 import { autoscaleSettingsRule } from './autoscale-settings.ts';
 import { autoscaleUnboundedRule } from './autoscale-unbounded.ts';
+import { batchAccessRule } from './batch-access.ts';
 import { containerConfigurationRule } from './container-configuration.ts';
 import { coreQuotaHeadroomRule } from './core-quota-headroom.ts';
 import { imageEndOfLifeRule } from './image-end-of-life.ts';
@@ -42,6 +43,7 @@ export const allRules: readonly AnyRule[] = [
   autoscaleFormulaSyntaxRule,
   autoscaleSettingsRule,
   autoscaleUnboundedRule,
+  batchAccessRule,
   containerConfigurationRule,
   coreQuotaHeadroomRule,
   imageEndOfLifeRule,

@@ -54,6 +54,8 @@ export function createFacts(sources: FactSources = {}): Facts {
     account: () => environment.account(),
     subscriptionQuotas: () => environment.subscriptionQuotas(),
     subnet: (id) => environment.subnet(id),
+    providerRegistration: (namespace) => environment.providerRegistration(namespace),
+    batchRoleAssignments: () => environment.batchRoleAssignments(),
     locksCovering: (resourceId) => environment.locksCovering(resourceId),
     unreadReason: (kind, id) => environment.unreadReason(kind, id),
     sizeOffering(name) {

@@ -48,6 +48,22 @@ export class EnvironmentLookups {
     return subnet ? known(subnet) : this.missing(unavailableKey('subnet', id), `subnet ${id}`);
   }
 
+  providerRegistration(namespace: string): Fact<string> {
+    const providers = Object.entries(this.environment.subscription?.providers ?? {});
+    const state = providers.find(([name]) => name.toLowerCase() === namespace.toLowerCase())?.[1];
+    return state ? known(state) : this.missing(unavailableKey('providers'), `the registration state of ${namespace} in the Batch account's subscription (subscription.providers)`);
+  }
+
+  batchRoleAssignments(): Fact<string[]> {
+    const roles = this.environment.subscription?.batchRoleAssignments;
+    if (roles) return known(roles);
+    const what = 'the roles "Microsoft Azure Batch" holds on the subscription (subscription.batchRoleAssignments)';
+    // Finding Batch's service principal needs its object id in the tenant, which only Microsoft Graph gives.
+    if (this.source === 'live')
+      return { known: false, reason: `${what} are not read by live mode (finding Batch's service principal needs Microsoft Graph); give them in a context file` };
+    return this.missing(undefined, what);
+  }
+
   /**
    * The locks on a resource or above it. A lock read that failed at a scope above the resource, or below it
    * (a read at a subnet also answers for its resource group), leaves them unknown.

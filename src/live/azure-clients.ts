@@ -3,6 +3,7 @@ import type { BatchManagementClient } from '@azure/arm-batch';
 import type { ComputeManagementClient } from '@azure/arm-compute';
 import type { ManagementLockClient } from '@azure/arm-locks';
 import type { NetworkManagementClient } from '@azure/arm-network';
+import type { ResourceManagementClient } from '@azure/arm-resources';
 import { LIVE_DEFAULTS, PUBLIC_CLOUD_ENDPOINT, type LiveOptions } from './live-options.ts';
 import { resourceManagerScope, signIn } from './sign-in.ts';
 
@@ -42,6 +43,13 @@ export class AzureClients {
     return this.client(
       `locks:${subscriptionId}`,
       async () => new (await import('@azure/arm-locks')).ManagementLockClient(await this.credential, subscriptionId, this.clientOptions()),
+    );
+  }
+
+  resources(subscriptionId: string): Promise<ResourceManagementClient> {
+    return this.client(
+      `resources:${subscriptionId}`,
+      async () => new (await import('@azure/arm-resources')).ResourceManagementClient(await this.credential, subscriptionId, this.clientOptions()),
     );
   }
 

@@ -50,6 +50,7 @@ export async function readLiveEnvironment(requests: EnvironmentRequests, options
   });
   const subnetsRead = Promise.all(requests.subnetIds.map(async (id) => [id, await reader.readSubnet(id)] as const));
   const imagesRead = Promise.all(requests.imageIds.map(async (id) => [id, await reader.readImage(id)] as const));
+  const batchProviderRead = reader.readProviderState(account.subscriptionId, 'Microsoft.Batch');
   const locksRead = Promise.all([
     reader.readSubscriptionLocks(account.subscriptionId),
     reader.readResourceGroupLocks(account.subscriptionId, account.resourceGroup),
@@ -73,6 +74,8 @@ export async function readLiveEnvironment(requests: EnvironmentRequests, options
   environment.locks = distinctLocks(locks.flatMap((found) => found ?? []));
   if (sizes) environment.vmSizes = sizes;
   if (subscriptionQuotas) environment.subscriptionQuotas = subscriptionQuotas;
+  const batchProvider = await batchProviderRead;
+  if (batchProvider) environment.subscription = { providers: { 'Microsoft.Batch': batchProvider } };
   return { environment, unavailable: reader.unavailable };
 }
 
@@ -255,6 +258,14 @@ class LiveReader {
       for await (const lock of list(await this.clients.locks(subscriptionId), signal)) found.push(lock);
       return found.flatMap(lockFacts);
     });
+  }
+
+  /** A resource provider's registrationState in the subscription. */
+  async readProviderState(subscriptionId: string, namespace: string): Promise<string | undefined> {
+    const found = await this.once(`provider ${subscriptionId} ${namespace}`, unavailableKey('providers'), 'Microsoft.Resources/subscriptions/providers/read', async (signal) =>
+      (await this.clients.resources(subscriptionId)).providers.get(namespace, { abortSignal: signal }),
+    );
+    return found?.registrationState;
   }
 
   async readImage(id: string): Promise<{ hyperVGeneration?: 'V1' | 'V2'; osType?: 'Linux' | 'Windows' } | undefined> {

@@ -11,6 +11,8 @@ export interface Environment {
   account?: AccountFacts;
   /** UserSubscription mode: the subscription's regional vCPU quotas (Compute usages). */
   subscriptionQuotas?: SubscriptionQuotas;
+  /** The Batch account's subscription: what Batch needs there to create and delete pools. */
+  subscription?: SubscriptionFacts;
   /** By subnet resource id. */
   subnets?: Record<string, SubnetFacts>;
   locks?: LockFacts[];
@@ -93,6 +95,17 @@ export interface SubscriptionQuotas {
   totalRegionalCores?: QuotaUsage;
   lowPriorityCores?: QuotaUsage;
   families?: Record<string, QuotaUsage>;
+}
+
+/** What Batch needs in the Batch account's subscription (in UserSubscription mode the pools' VMs go there too). */
+export interface SubscriptionFacts {
+  /** Resource providers by namespace, with ARM's registrationState (`Registered`, `NotRegistered`, `Registering`…). */
+  providers?: Record<string, string>;
+  /**
+   * UserSubscription mode: the roles the "Microsoft Azure Batch" service principal holds on the subscription, directly or
+   * from a management group above it, by name or role definition id; empty means none. Absent: not known.
+   */
+  batchRoleAssignments?: string[];
 }
 
 export interface SubnetFacts {

@@ -3,7 +3,7 @@ import type { AccountFacts, LockFacts, SubnetFacts, SubscriptionQuotas } from '.
 import type { PoolDefinition } from './pool-definition.ts';
 
 /** The kinds of Azure resource the environment facts are read from. */
-export type ResourceKind = 'account' | 'subscriptionQuotas' | 'skus' | 'subnet' | 'vnet' | 'nsg' | 'locks' | 'image' | 'supportedImages';
+export type ResourceKind = 'account' | 'subscriptionQuotas' | 'skus' | 'subnet' | 'vnet' | 'nsg' | 'locks' | 'image' | 'supportedImages' | 'providers';
 
 /** Shown every pool of the run before any is linted, so live mode reads each distinct resource once. */
 export interface FactsGatherer {
@@ -79,6 +79,10 @@ export interface Facts {
   /** UserSubscription mode: the subscription's regional vCPU quotas and usage. */
   subscriptionQuotas(): Fact<SubscriptionQuotas>;
   subnet(id: string): Fact<SubnetFacts>;
+  /** A resource provider's registrationState in the Batch account's subscription, its namespace matched without case. */
+  providerRegistration(namespace: string): Fact<string>;
+  /** UserSubscription mode: the roles "Microsoft Azure Batch" holds on the Batch account's subscription. */
+  batchRoleAssignments(): Fact<string[]>;
   /** Every lock set on the resource or a scope above it. */
   locksCovering(resourceId: string): Fact<LockFacts[]>;
   sizeOffering(vmSize: string): Fact<SizeOffering>;

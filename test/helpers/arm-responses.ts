@@ -99,6 +99,10 @@ export function armResponsesFor(environment: Environment, accountId: string): Ar
     else responses.push(...marketplaceImageResponses(subscription, location, id, image));
   }
   responses.push({ path: `${subscription}/providers/Microsoft.Compute/skus`, body: { value: skusOf(environment, location) } });
+  for (const [namespace, registrationState] of Object.entries(environment.subscription?.providers ?? {})) {
+    const id = `${subscription}/providers/${namespace}`;
+    responses.push({ path: id, body: { id, namespace, registrationState, registrationPolicy: 'RegistrationRequired', resourceTypes: [] } });
+  }
   const usages = environment.subscriptionQuotas;
   if (usages) {
     const usage = (name: string, value: { limit: number; current: number }) => ({

@@ -62,4 +62,13 @@ describe('batchlint context snapshot', () => {
       'vnet/subnets/batch-delegated': ['Microsoft.Batch/batchAccounts'],
     });
   });
+
+  it("writes the Microsoft.Batch provider's registration state, and no roles it did not read", async () => {
+    const folder = 'fixtures/rules/batch-access/invalid/user-subscription-reader-only';
+    const environment = await loadContextFile(join(PROJECT_ROOT, folder, 'batchlint.context.yaml'), PROJECT_ROOT);
+    const accountId = '/subscriptions/7c1d9e02-5b3a-4c8f-9e61-0a2b3c4d5e6f/resourceGroups/batch-rg/providers/Microsoft.Batch/batchAccounts/render';
+    fake = await startFakeAzure(environmentRoutes(environment, accountId), environmentOptions(environment));
+    const snapshot = parse(await contextSnapshot([`${folder}/pool.yaml`], PROJECT_ROOT, liveOptionsFor(fake, accountId))) as Environment;
+    expect(snapshot.subscription).toEqual({ providers: { 'Microsoft.Batch': 'Unregistered' } });
+  });
 });

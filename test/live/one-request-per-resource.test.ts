@@ -45,6 +45,7 @@ describe('batchlint lint --live with 100 pools over 3 subnets', () => {
         resource(`${SUBSCRIPTION}/resourceGroups/batch-rg/providers/Microsoft.Authorization/locks`),
         ...SCENARIO_SUBNETS.map((subnet) => resource(`${subnet}/providers/Microsoft.Authorization/locks`)),
         resource(`${SUBSCRIPTION}/providers/Microsoft.Compute/skus`),
+        resource(`${SUBSCRIPTION}/providers/Microsoft.Batch`),
         resource(SCENARIO_IMAGE),
         '/supportedimages',
       ]),

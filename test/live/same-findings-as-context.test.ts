@@ -16,6 +16,7 @@ const SAME_DEFECT_CONTEXT = 'fixtures/rules/same-defect.context.yaml';
 /** Every context file the fixtures are linted against; live mode must find the same in the same environment. */
 const CONTEXT_FILES = [
   'fixtures/rules/application-packages/batchlint.context.yaml',
+  'fixtures/rules/batch-access/invalid/not-registered/batchlint.context.yaml',
   'fixtures/rules/core-quota-headroom/batchlint.context.yaml',
   'fixtures/rules/resource-lock/batchlint.context.yaml',
   'fixtures/rules/subnet-delegation/batchlint.context.yaml',
@@ -32,6 +33,7 @@ const CONTEXT_FILES = [
 
 const ENVIRONMENT_RULES = [
   'application-packages',
+  'batch-access',
   'core-quota-headroom',
   'resource-lock',
   'subnet-delegation',
