@@ -7,6 +7,7 @@ import { autoscaleFormulaSyntaxRule } from './autoscale-formula-syntax.ts';
 import { autoscaleSettingsRule } from './autoscale-settings.ts';
 import { autoscaleUnboundedRule } from './autoscale-unbounded.ts';
 import { coreQuotaHeadroomRule } from './core-quota-headroom.ts';
+import { galleryImageReplicasRule } from './gallery-image-replicas.ts';
 import { imageEndOfLifeRule } from './image-end-of-life.ts';
 import { imageNodeAgentMismatchRule } from './image-node-agent-mismatch.ts';
 import { parseErrorRule } from './parse-error.ts';
@@ -42,6 +43,7 @@ export const allRules: readonly AnyRule[] = [
   autoscaleSettingsRule,
   autoscaleUnboundedRule,
   coreQuotaHeadroomRule,
+  galleryImageReplicasRule,
   imageEndOfLifeRule,
   imageNodeAgentMismatchRule,
   parseErrorRule,

@@ -51,6 +51,7 @@ export function createFacts(sources: FactSources = {}): Facts {
     account: () => environment.account(),
     subscriptionQuotas: () => environment.subscriptionQuotas(),
     subnet: (id) => environment.subnet(id),
+    imageReplicas: (id) => environment.imageReplicas(id),
     locksCovering: (resourceId) => environment.locksCovering(resourceId),
     unreadReason: (kind, id) => environment.unreadReason(kind, id),
     sizeOffering(name) {

@@ -70,6 +70,8 @@ export interface Facts {
   /** UserSubscription mode: the subscription's regional vCPU quotas and usage. */
   subscriptionQuotas(): Fact<SubscriptionQuotas>;
   subnet(id: string): Fact<SubnetFacts>;
+  /** Replicas in the account's region of the gallery image version a pool gets from this image id. */
+  imageReplicas(id: string): Fact<number>;
   /** Every lock set on the resource or a scope above it. */
   locksCovering(resourceId: string): Fact<LockFacts[]>;
   sizeOffering(vmSize: string): Fact<SizeOffering>;
