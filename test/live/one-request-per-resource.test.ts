@@ -46,6 +46,7 @@ describe('batchlint lint --live with 100 pools over 3 subnets', () => {
         ...SCENARIO_SUBNETS.map((subnet) => resource(`${subnet}/providers/Microsoft.Authorization/locks`)),
         resource(`${SUBSCRIPTION}/providers/Microsoft.Compute/skus`),
         resource(SCENARIO_IMAGE),
+        resource(`${SCENARIO_IMAGE}/versions/1.4.0`),
       ]),
     );
   });
