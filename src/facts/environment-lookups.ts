@@ -84,6 +84,9 @@ export class EnvironmentLookups {
     const what = `the replica count of image ${id} in the Batch account's region`;
     const failure = this.unavailable.get(unavailableKey('image', id));
     if (failure) return { known: false, reason: `${what} could not be read: ${failure}` };
+    // Live mode reads the version's target regions, which say nothing until the account's region is known.
+    const location = this.location();
+    if (this.source === 'live' && !location.known) return { known: false, reason: `${what} is not known: ${location.reason}` };
     if (this.source === 'live' && !GALLERY_IMAGE_VERSION.test(normalizeResourceId(id)))
       return {
         known: false,

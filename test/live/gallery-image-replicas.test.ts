@@ -76,6 +76,16 @@ describe("live mode: a gallery image version's replicas in the account's region"
       ),
     ]);
   });
+
+  it("says the account's region is not known when the account could not be read", async () => {
+    const options = await serve((routes) => {
+      routes.find((route) => route.path === ACCOUNT)!.answers = [{ status: 403, body: { error: { code: 'AuthorizationFailed', message: 'No.' } } }];
+    });
+    const report = await lintLive([`${FOLDER}/invalid/too-few-replicas.yaml`], options, RULES);
+    expect(notChecked(report)).toEqual([
+      expect.stringMatching(/^render-600: the replica count of image \S+ in the Batch account's region is not known: the Batch account's region could not be read: 403/),
+    ]);
+  });
 });
 
 function definitionNotRead(): string {
