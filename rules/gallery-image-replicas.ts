@@ -41,7 +41,7 @@ export const galleryImageReplicasRule: PoolRule = {
     const demand = nodeDemand(pool.spec);
     const nodes = isUnknown(demand) ? undefined : demand.dedicated + demand.spot;
     const imageId = virtualMachineImageId(pool.spec);
-    // A small pool from an image the definition leaves open can be wrong only in a way nothing here can see.
+    // An image id left open (a template parameter) is seldom a gallery image's: only a pool that could need more than one replica is listed as not checked.
     if (isUnknown(imageId) && nodes !== undefined && nodes <= NODES_PER_REPLICA) return;
     const id = known(imageId, 'the custom image id');
     if (typeof id !== 'string' || !GALLERY_IMAGE_ID.test(id)) return;
