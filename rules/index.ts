@@ -9,6 +9,7 @@ import { autoscaleUnboundedRule } from './autoscale-unbounded.ts';
 import { batchAccessRule } from './batch-access.ts';
 import { containerConfigurationRule } from './container-configuration.ts';
 import { coreQuotaHeadroomRule } from './core-quota-headroom.ts';
+import { galleryImageReplicasRule } from './gallery-image-replicas.ts';
 import { imageEndOfLifeRule } from './image-end-of-life.ts';
 import { imageNodeAgentMismatchRule } from './image-node-agent-mismatch.ts';
 import { parseErrorRule } from './parse-error.ts';
@@ -46,6 +47,7 @@ export const allRules: readonly AnyRule[] = [
   batchAccessRule,
   containerConfigurationRule,
   coreQuotaHeadroomRule,
+  galleryImageReplicasRule,
   imageEndOfLifeRule,
   imageNodeAgentMismatchRule,
   parseErrorRule,

@@ -56,6 +56,7 @@ export function createFacts(sources: FactSources = {}): Facts {
     subnet: (id) => environment.subnet(id),
     providerRegistration: (namespace) => environment.providerRegistration(namespace),
     batchRoleAssignments: () => environment.batchRoleAssignments(),
+    imageReplicas: (id) => environment.imageReplicas(id),
     locksCovering: (resourceId) => environment.locksCovering(resourceId),
     unreadReason: (kind, id) => environment.unreadReason(kind, id),
     sizeOffering(name) {

@@ -8,6 +8,8 @@ import { isWithinScope, normalizeResourceId } from './resource-id.ts';
  */
 export type Unavailable = ReadonlyMap<string, string>;
 
+const GALLERY_IMAGE_VERSION = /\/versions\/[^/]+$/;
+
 export function unavailableKey(kind: ResourceKind, id = ''): string {
   return `${kind}:${normalizeResourceId(id)}`;
 }
@@ -79,11 +81,34 @@ export class EnvironmentLookups {
     return known(this.environment.locks.filter((lock) => isWithinScope(resourceId, lock.scope)));
   }
 
-  /** The image's facts by its id; an image definition's entry also answers for its versions. */
+  /** The image's facts by its id; an image definition's entry also answers for its versions, a version's own entry first. */
   image(id: string): Fact<ImageFacts> {
     const normalized = normalizeResourceId(id);
-    const facts = this.images.get(normalized) ?? this.images.get(normalized.replace(/\/versions\/[^/]+$/, ''));
-    return facts ? known(facts) : this.missing(unavailableKey('image', id), `image ${id}`);
+    const own = this.images.get(normalized);
+    const definition = GALLERY_IMAGE_VERSION.test(normalized) ? this.images.get(normalized.replace(GALLERY_IMAGE_VERSION, '')) : undefined;
+    const { replicaCount: _latestReplicas, ...definitionFacts } = definition ?? {};
+    return own || definition ? known({ ...definitionFacts, ...own }) : this.missing(unavailableKey('image', id), `image ${id}`);
+  }
+
+  /**
+   * The replicas in the account's region of the gallery image version a pool gets: a version's entry answers for
+   * that version only; an image definition's, for the version its latest is (a pool naming the definition).
+   */
+  imageReplicas(id: string): Fact<number> {
+    const replicas = this.images.get(normalizeResourceId(id))?.replicaCount;
+    if (replicas !== undefined) return known(replicas);
+    const what = `the replica count of image ${id} in the Batch account's region`;
+    const failure = this.unavailable.get(unavailableKey('image', id));
+    if (failure) return { known: false, reason: `${what} could not be read: ${failure}` };
+    // Live mode reads the version's target regions, which say nothing until the account's region is known.
+    const location = this.location();
+    if (this.source === 'live' && !location.known) return { known: false, reason: `${what} is not known: ${location.reason}` };
+    if (this.source === 'live' && !GALLERY_IMAGE_VERSION.test(normalizeResourceId(id)))
+      return {
+        known: false,
+        reason: `${what} is not read by live mode for an image definition, whose latest version Azure picks; pin a version, or give the definition's replicaCount in a context file`,
+      };
+    return this.missing(undefined, `${what} (the replicaCount of its images entry)`);
   }
 
   /** The image's facts, when the environment has any (a marketplace image is looked up by its key, only then). */

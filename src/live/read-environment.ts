@@ -9,6 +9,7 @@ import type { ManagementLockClient } from '@azure/arm-locks';
 import { AzureClients } from './azure-clients.ts';
 import { listSupportedImages } from './batch-data-plane.ts';
 import { describeFailure, type Permission } from './describe-failure.ts';
+import { replicasInRegion, type PublishingProfile } from './image-replicas.ts';
 import { LIVE_DEFAULTS, type LiveOptions } from './live-options.ts';
 import { delegatedServices, existingPools, lockFacts, nsgFacts, sizeFacts, usageByFamily, type ArmLock, type ArmSku } from './response-shapes.ts';
 
@@ -49,7 +50,12 @@ export async function readLiveEnvironment(requests: EnvironmentRequests, options
     return facts;
   });
   const subnetsRead = Promise.all(requests.subnetIds.map(async (id) => [id, await reader.readSubnet(id)] as const));
-  const imagesRead = Promise.all(requests.imageIds.map(async (id) => [id, await reader.readImage(id)] as const));
+  const imagesRead = Promise.all(
+    requests.imageIds.map(async (id) => {
+      const [image, version] = await Promise.all([reader.readImage(id), reader.readImageVersion(id)]);
+      return [id, image, version] as const;
+    }),
+  );
   const batchProviderRead = reader.readProviderState(account.subscriptionId, 'Microsoft.Batch');
   const locksRead = Promise.all([
     reader.readSubscriptionLocks(account.subscriptionId),
@@ -70,13 +76,20 @@ export async function readLiveEnvironment(requests: EnvironmentRequests, options
 
   const [subnets, images, locks, [sizes, subscriptionQuotas, marketplaceImages]] = await Promise.all([subnetsRead, imagesRead, locksRead, regionRead]);
   environment.subnets = Object.fromEntries(subnets.flatMap(([id, subnet]) => (subnet ? [[id, subnet]] : [])));
-  environment.images = Object.fromEntries([...images, ...marketplaceImages].flatMap(([id, image]) => (image ? [[id, image]] : [])));
+  const customImages = images.map(([id, image, version]) => [id, image && withReplicaCount(image, version, facts?.location)] as const);
+  environment.images = Object.fromEntries([...customImages, ...marketplaceImages].flatMap(([id, image]) => (image ? [[id, image]] : [])));
   environment.locks = distinctLocks(locks.flatMap((found) => found ?? []));
   if (sizes) environment.vmSizes = sizes;
   if (subscriptionQuotas) environment.subscriptionQuotas = subscriptionQuotas;
   const batchProvider = await batchProviderRead;
   if (batchProvider) environment.subscription = { providers: { 'Microsoft.Batch': batchProvider } };
   return { environment, unavailable: reader.unavailable };
+}
+
+/** A gallery image version's replica count in the account's region, when both are known. */
+function withReplicaCount(image: ImageFacts, version: PublishingProfile | undefined, location: string | undefined): ImageFacts {
+  const replicaCount = version && location ? replicasInRegion(version, location) : undefined;
+  return replicaCount === undefined ? image : { ...image, replicaCount };
 }
 
 /** The same lock comes back from every read at or below its scope. */
@@ -285,6 +298,21 @@ class LiveReader {
       ...(properties?.hyperVGeneration && { hyperVGeneration: properties.hyperVGeneration as 'V1' | 'V2' }),
       ...(properties?.osType && { osType: properties.osType as 'Linux' | 'Windows' }),
     };
+  }
+
+  /**
+   * A pinned gallery image version's publishing profile (where its replicas are); undefined for an image definition,
+   * whose latest version live mode does not resolve, and for any other image.
+   */
+  async readImageVersion(id: string): Promise<PublishingProfile | undefined> {
+    const parsed = parseResourceId(id);
+    const name = (type: string) => parsed?.types.find((part) => part.type.toLowerCase() === type)?.name;
+    const [gallery, image, version] = [name('galleries'), name('images'), name('versions')];
+    if (!parsed?.resourceGroup || !gallery || !image || !version) return undefined;
+    const found = await this.once(`image version ${normalizeResourceId(id)}`, unavailableKey('image', id), 'Microsoft.Compute/galleries/images/versions/read', async (signal) =>
+      (await this.clients.compute(parsed.subscriptionId)).galleryImageVersions.get(parsed.resourceGroup!, gallery, image, version, { abortSignal: signal }),
+    );
+    return found?.publishingProfile;
   }
 
   /** A marketplace image's Hyper-V generation: of the version the pool pins, else of the newest version in the region. */

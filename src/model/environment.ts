@@ -151,6 +151,10 @@ export interface LockFacts {
 export interface ImageFacts {
   hyperVGeneration?: HyperVGeneration;
   osType?: 'Linux' | 'Windows';
+  /**
+   * Replicas in the Batch account's region (0: none there) of a gallery image version: of that version for a
+   * version's entry; for an image definition's entry, of its latest version, which a pool naming the definition gets.
+   */
   replicaCount?: number;
 }
 

@@ -83,6 +83,8 @@ export interface Facts {
   providerRegistration(namespace: string): Fact<string>;
   /** UserSubscription mode: the roles "Microsoft Azure Batch" holds on the Batch account's subscription. */
   batchRoleAssignments(): Fact<string[]>;
+  /** Replicas in the account's region of the gallery image version a pool gets from this image id. */
+  imageReplicas(id: string): Fact<number>;
   /** Every lock set on the resource or a scope above it. */
   locksCovering(resourceId: string): Fact<LockFacts[]>;
   sizeOffering(vmSize: string): Fact<SizeOffering>;

@@ -94,10 +94,20 @@ export function armResponsesFor(environment: Environment, accountId: string): Ar
     }
   }
 
+  const definitions = new Map<string, ArmResponse>();
   for (const [id, image] of Object.entries(environment.images ?? {})) {
-    if (id.startsWith('/')) responses.push({ path: id.replace(/\/versions\/[^/]+$/i, ''), body: { id, name: id.split('/').pop(), location, properties: { ...image } } });
-    else responses.push(...marketplaceImageResponses(subscription, location, id, image));
+    if (!id.startsWith('/')) {
+      responses.push(...marketplaceImageResponses(subscription, location, id, image));
+      continue;
+    }
+    const { replicaCount, ...properties } = image;
+    const definitionId = id.replace(/\/versions\/[^/]+$/i, '');
+    // A definition's own entry describes it; else the first of its versions' entries.
+    if (definitionId === id || !definitions.has(definitionId.toLowerCase()))
+      definitions.set(definitionId.toLowerCase(), { path: definitionId, body: { id: definitionId, name: definitionId.split('/').pop(), location, properties } });
+    if (definitionId !== id) responses.push(imageVersionResponse(id, location, replicaCount));
   }
+  responses.push(...definitions.values());
   responses.push({ path: `${subscription}/providers/Microsoft.Compute/skus`, body: { value: skusOf(environment, location) } });
   for (const [namespace, registrationState] of Object.entries(environment.subscription?.providers ?? {})) {
     const id = `${subscription}/providers/${namespace}`;
@@ -157,6 +167,20 @@ function marketplaceImageResponses(subscription: string, location: string, urn: 
     { path: versions, body: [version] },
     { path: version.id, body: { ...version, properties: { hyperVGeneration: image.hyperVGeneration, osDiskImage: { operatingSystem: image.osType ?? 'Linux' } } } },
   ];
+}
+
+/**
+ * A gallery image version whose publishing profile puts `replicaCount` replicas in the account's region; 0: it is
+ * replicated to another region only; undefined: the account's region is a target region that gives no count.
+ */
+function imageVersionResponse(id: string, location: string, replicaCount: number | undefined): ArmResponse {
+  const elsewhere = location.toLowerCase() === 'northeurope' ? 'westeurope' : 'northeurope';
+  const targetRegions =
+    replicaCount === 0 ? [{ name: elsewhere, regionalReplicaCount: 1 }] : [{ name: location, ...(replicaCount !== undefined && { regionalReplicaCount: replicaCount }) }];
+  return {
+    path: id,
+    body: { id, name: id.split('/').pop(), location, properties: { provisioningState: 'Succeeded', publishingProfile: { targetRegions }, storageProfile: {} } },
+  };
 }
 
 function wireRule(rule: SecurityRule) {

@@ -46,6 +46,24 @@ describe('batchlint context snapshot', () => {
     expect(snapshot).toMatch(/^# not read: subnet:\S+\/subnets\/render: 403 AuthorizationFailed: the identity lacks Microsoft\.Network\/virtualNetworks\/subnets\/read/m);
   });
 
+  it("writes each pinned gallery image version's replica count in the account's region, 0 for none", async () => {
+    const folder = 'fixtures/rules/gallery-image-replicas';
+    const environment = await loadContextFile(join(PROJECT_ROOT, folder, 'batchlint.context.yaml'), PROJECT_ROOT);
+    const accountId = '/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/batch-rg/providers/Microsoft.Batch/batchAccounts/acct';
+    fake = await startFakeAzure(environmentRoutes(environment, accountId), environmentOptions(environment));
+    const snapshot = await contextSnapshot([`${folder}/invalid`, `${folder}/valid`], PROJECT_ROOT, liveOptionsFor(fake, accountId));
+    const replicas = Object.fromEntries(
+      Object.entries((parse(snapshot) as Environment).images ?? {}).map(([id, image]) => [id.split('/').slice(-3).join('/'), image.replicaCount]),
+    );
+    expect(replicas).toEqual({
+      'studio/images/render': undefined,
+      'render/versions/1.0.0': 0,
+      'render/versions/2.0.0': 1,
+      'render/versions/3.0.0': 4,
+    });
+    expect(Object.keys(replicas)).toContain('studio/images/render');
+  });
+
   it("writes each subnet's delegations, none as []", async () => {
     const folder = 'fixtures/rules/subnet-delegation';
     const environment = await loadContextFile(join(PROJECT_ROOT, folder, 'batchlint.context.yaml'), PROJECT_ROOT);

@@ -48,6 +48,7 @@ describe('batchlint lint --live with 100 pools over 3 subnets', () => {
         resource(`${SUBSCRIPTION}/providers/Microsoft.Batch`),
         resource(SCENARIO_IMAGE),
         '/supportedimages',
+        resource(`${SCENARIO_IMAGE}/versions/1.4.0`),
       ]),
     );
   });

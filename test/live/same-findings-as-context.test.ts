@@ -42,6 +42,7 @@ const ENVIRONMENT_RULES = [
   'vm-size-unavailable',
   'vnet-custom-dns',
   'vm-size-hypervisor-generation',
+  'gallery-image-replicas',
 ];
 
 /** The account a context file names, or one in the subscription of its subnets. */
