@@ -6,7 +6,7 @@ import { lint, type LintReport } from './engine/lint.ts';
 import { RuleCrashed } from './engine/lint-text.ts';
 import { ContextError } from './facts/load-context.ts';
 import { AS_OF_VARIABLE, RunDateError } from './facts/run-date.ts';
-import { accountForRun, factsForRun, FactsSetupError } from './setup/facts-for-run.ts';
+import { accountForRun, DEFAULT_CACHE_TTL_SECONDS, factsForRun, liveConnection, FactsSetupError } from './setup/facts-for-run.ts';
 import { FORMAT_NAMES } from './formatters/index.ts';
 import { redact } from './formatters/redact.ts';
 import { NoFilesMatched, STDIN_ARGUMENT } from './sources/discover.ts';
@@ -39,6 +39,8 @@ interface LintCommandOptions {
   live?: boolean;
   account?: string;
   armEndpoint?: string;
+  cache?: string;
+  cacheTtl?: number;
   asOf?: string;
   requireFacts?: boolean;
   skipNonPoolFiles?: boolean;
@@ -73,6 +75,8 @@ function program(): Command {
     .option('--live', 'read the Azure environment (quota, subnets, locks, NSG…) with your Azure login')
     .option('--account <id>', 'resource id of the Batch account, for --live (else the config or context file says)')
     .option('--arm-endpoint <url>', 'Resource Manager endpoint of another Azure cloud, for --live (default https://management.azure.com)')
+    .option('--cache <dir>', 'keep what --live reads in this folder and reuse it while fresh, so a second run asks Azure nothing')
+    .option('--cache-ttl <seconds>', `how long a kept answer is fresh (default ${DEFAULT_CACHE_TTL_SECONDS})`, parseCount)
     .option('--as-of <date>', `judge retirements of sizes, images and node agents as of this date (YYYY-MM-DD), e.g. the day you deploy; default ${AS_OF_VARIABLE}, else today`)
     .option('--require-facts', 'exit 1 when a check could not run for want of a fact or value')
     .option('--debug', 'say which files were skipped and why')
@@ -96,13 +100,15 @@ function program(): Command {
     .argument('[paths...]', 'files, folders or globs whose pools to read facts for', ['.'])
     .option('--account <id>', 'resource id of the Batch account (else the config or context file says)')
     .option('--arm-endpoint <url>', 'Resource Manager endpoint of another Azure cloud (default https://management.azure.com)')
+    .option('--cache <dir>', 'keep what is read in this folder and reuse it while fresh')
+    .option('--cache-ttl <seconds>', `how long a kept answer is fresh (default ${DEFAULT_CACHE_TTL_SECONDS})`, parseCount)
     .option('-c, --config <file>', 'use this config instead of the nearest batchlint.config.*')
     .option('--debug', 'say what lies behind a failure to sign in')
-    .action(async (paths: string[], options: { account?: string; armEndpoint?: string; config?: string }) => {
+    .action(async (paths: string[], options: { account?: string; armEndpoint?: string; cache?: string; cacheTtl?: number; config?: string }) => {
       const cwd = process.cwd();
       const accountId = await accountForRun({ ...options, cwd });
       const { contextSnapshot } = await import('./cli/context-snapshot.ts');
-      process.stdout.write(await contextSnapshot(paths, cwd, { accountId, ...(options.armEndpoint && { endpoint: options.armEndpoint }) }));
+      process.stdout.write(await contextSnapshot(paths, cwd, { accountId, ...liveConnection({ ...options, cwd }) }));
     });
 
   const autoscale = cli.command('autoscale').description('check or evaluate an autoscale formula kept in a file of its own');

@@ -6,6 +6,7 @@ import type { NetworkManagementClient } from '@azure/arm-network';
 import type { ResourceManagementClient } from '@azure/arm-resources';
 import { LIVE_DEFAULTS, PUBLIC_CLOUD_ENDPOINT, type LiveOptions } from './live-options.ts';
 import { resourceManagerScope, signIn } from './sign-in.ts';
+import { responseCachePolicy, type PlacedPolicy, type ResponseCacheOptions } from './response-cache.ts';
 
 /** The SDK clients of one subscription, each module imported on first use (they cost ~0.1–0.3 s apiece). */
 export class AzureClients {
@@ -63,7 +64,7 @@ export class AzureClients {
   }
 
   private clientOptions() {
-    const { endpoint, ca, maxRetries = LIVE_DEFAULTS.maxRetries } = this.options;
+    const { endpoint, ca, cache, maxRetries = LIVE_DEFAULTS.maxRetries } = this.options;
     // The older clients take credentialScopes, the newer ones credentials.scopes; left out, some ask for the
     // public cloud's scope whatever the endpoint.
     const scopes = [resourceManagerScope(endpoint ?? PUBLIC_CLOUD_ENDPOINT)];
@@ -74,8 +75,18 @@ export class AzureClients {
       ...(ca && { tlsOptions: { ca } }),
       retryOptions: { maxRetries },
       userAgentOptions: { userAgentPrefix: 'batchlint' },
+      ...(cache && { additionalPolicies: [cachePolicy(cache, 'sdk')] }),
     };
   }
+}
+
+/**
+ * The response cache, placed for the client: inside the SDK clients' deserialization (which reads a cached answer as
+ * it reads one from the wire), so within their retry and signing, whose token is had once per run anyway; before
+ * everything in the REST-level client, which parses answers outside its pipeline.
+ */
+export function cachePolicy(cache: ResponseCacheOptions, client: 'sdk' | 'rest'): PlacedPolicy {
+  return { policy: responseCachePolicy(cache), position: client === 'sdk' ? 'perRetry' : 'perCall' };
 }
 
 async function defaultCredential(): Promise<TokenCredential> {

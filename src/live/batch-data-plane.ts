@@ -1,4 +1,5 @@
 import type { TokenCredential } from '@azure/core-auth';
+import type { PlacedPolicy } from './response-cache.ts';
 import type { SupportedImageFacts } from '../model/environment.ts';
 import type { MarketplaceImage } from '../facts/environment-requests.ts';
 
@@ -16,6 +17,7 @@ export interface DataPlaneOptions {
   credential: TokenCredential;
   ca?: string;
   maxRetries: number;
+  additionalPolicies?: PlacedPolicy[];
 }
 
 /** An entry of Account - List Supported Images as the service sends it. */
@@ -63,6 +65,7 @@ export async function listSupportedImages(
     retryOptions: { maxRetries: options.maxRetries },
     ...(options.ca && { tlsOptions: { ca: options.ca } }),
     userAgentOptions: { userAgentPrefix: 'batchlint' },
+    ...(options.additionalPolicies && { additionalPolicies: options.additionalPolicies }),
   });
   const keys = new Set(wanted.map(imageKey));
   const found: SupportedImageFacts[] = [];

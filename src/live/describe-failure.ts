@@ -17,6 +17,7 @@ export function describeFailure(error: unknown, permission: Permission): string 
   }
   if (failure.statusCode === 404) return `404 ${failure.code ?? 'NotFound'}: the resource does not exist, or the identity cannot see it`;
   if (failure.statusCode === 429) return '429 throttled by Azure, still after retries';
+  if (failure.code === 'PARSE_ERROR') return `Azure's answer (${failure.statusCode ?? 'no status'}) was not valid JSON`;
   if (failure.statusCode !== undefined) return `${failure.statusCode} ${failure.code ?? ''}`.trim();
   if (failure.code && NETWORK_ERROR_CODES.has(failure.code)) return `could not reach Azure Resource Manager (${failure.message ?? failure.code})`;
   return failure.message ?? String(error);

@@ -1,4 +1,5 @@
 import type { TokenCredential } from '@azure/core-auth';
+import type { ResponseCacheOptions } from './response-cache.ts';
 
 /** How live mode reaches Azure. Only `accountId` is needed; the rest is for other clouds and for tests. */
 export interface LiveOptions {
@@ -15,6 +16,8 @@ export interface LiveOptions {
   /** At most this many requests in flight. */
   concurrency?: number;
   maxRetries?: number;
+  /** Keep Azure's answers on disk and reuse them while they are fresh (`--cache`). */
+  cache?: ResponseCacheOptions;
 }
 
 export const PUBLIC_CLOUD_ENDPOINT = 'https://management.azure.com';

@@ -6,7 +6,7 @@ import { marketplaceImageKey } from '../pool/image-source.ts';
 import { unavailableKey } from '../facts/environment-lookups.ts';
 import { normalizeResourceId, parseResourceId, type ParsedResourceId } from '../facts/resource-id.ts';
 import type { ManagementLockClient } from '@azure/arm-locks';
-import { AzureClients } from './azure-clients.ts';
+import { AzureClients, cachePolicy } from './azure-clients.ts';
 import { listSupportedImages } from './batch-data-plane.ts';
 import { describeFailure, type Permission } from './describe-failure.ts';
 import { replicasInRegion, type PublishingProfile } from './image-replicas.ts';
@@ -159,12 +159,18 @@ class LiveReader {
 
   /** The account's entries for the marketplace images the pools use, from its data plane: today's list for its region. */
   async readSupportedImages(accountEndpoint: string, images: MarketplaceImage[]): Promise<SupportedImageFacts[] | undefined> {
-    const { ca, maxRetries = LIVE_DEFAULTS.maxRetries } = this.options;
+    const { ca, cache, maxRetries = LIVE_DEFAULTS.maxRetries } = this.options;
     return this.once(
       `supported images ${accountEndpoint}`,
       unavailableKey('supportedImages'),
       { access: "read access to the Batch account's service API (Microsoft Entra ID authentication, not shared keys)" },
-      async (signal) => listSupportedImages(accountEndpoint, images, { credential: await this.clients.credential, ...(ca && { ca }), maxRetries }, signal),
+      async (signal) =>
+        listSupportedImages(
+          accountEndpoint,
+          images,
+          { credential: await this.clients.credential, ...(ca && { ca }), ...(cache && { additionalPolicies: [cachePolicy(cache, 'rest')] }), maxRetries },
+          signal,
+        ),
     );
   }
 

@@ -5,6 +5,7 @@ import { ContextLocator, contextFacts } from '../facts/context-locator.ts';
 import { findContextFile, loadContextFile } from '../facts/load-context.ts';
 import { runDate } from '../facts/run-date.ts';
 import { allRules } from '../../rules/index.ts';
+import type { LiveOptions } from '../live/live-options.ts';
 
 /** How a run (the CLI or the Action) asked for Azure facts. */
 export interface FactsRequest {
@@ -13,6 +14,9 @@ export interface FactsRequest {
   account?: string;
   /** Resource Manager endpoint of another cloud, for live mode. */
   armEndpoint?: string;
+  /** A folder to keep live mode's answers in, and how many seconds they stay fresh. */
+  cache?: string;
+  cacheTtl?: number;
   /** The date to judge retirements by (YYYY-MM-DD), instead of today. */
   asOf?: string;
   config?: string;
@@ -26,15 +30,26 @@ export class FactsSetupError extends Error {}
 export async function factsForRun(request: FactsRequest): Promise<LintOptions['facts']> {
   const { cwd } = request;
   const today = request.asOf === undefined ? undefined : runDate(request.asOf);
+  if (request.cache && !request.live) throw new FactsSetupError('--cache keeps what --live reads from Azure: add --live, or leave --cache out');
   if (request.live) {
     // The account first: a run that cannot name it stops before the Azure SDKs (and any credential) load.
     const accountId = await accountForRun(request);
     const { liveFacts } = await import('../live/live-facts.ts');
-    return liveFacts({ accountId, ...(request.armEndpoint && { endpoint: request.armEndpoint }) }, today);
+    return liveFacts({ accountId, ...liveConnection(request) }, today);
   }
   if (request.context) return contextFacts(resolve(cwd, request.context), cwd, today);
   const contexts = new ContextLocator(cwd, today);
   return (filePath) => contexts.forFile(filePath);
+}
+
+export const DEFAULT_CACHE_TTL_SECONDS = 600;
+
+/** How live mode reaches Azure, as the run asked: another cloud's endpoint, a response cache. */
+export function liveConnection(request: Pick<FactsRequest, 'cwd' | 'armEndpoint' | 'cache' | 'cacheTtl'>): Pick<LiveOptions, 'endpoint' | 'cache'> {
+  return {
+    ...(request.armEndpoint && { endpoint: request.armEndpoint }),
+    ...(request.cache && { cache: { dir: resolve(request.cwd, request.cache), ttlSeconds: request.cacheTtl ?? DEFAULT_CACHE_TTL_SECONDS } }),
+  };
 }
 
 /** The Batch account for live mode: as given, else the config's `account`, else the context file's `account.id`. */

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -197,6 +197,20 @@ const CASES: Record<string, (line: string) => Promise<void>> = {
     expect(result.stdout).toMatch(/error +.*subnet-ip-capacity/);
     expect(fake.requests.length).toBeGreaterThan(0);
     expect(new Set(fake.requests.map((request) => request.authorization))).toEqual(new Set(['Bearer static-test-token']));
+  },
+  [`npx batchlint lint pools/ --live --cache .batchlint-cache --account ${README_ACCOUNT}`]: async (line) => {
+    fake = await fakeAzureForReadme();
+    const folder = workspace({ 'three-subnets.yaml': 'fixtures/azure/pools/three-subnets.yaml' });
+    const env = azureCliEnvironment({ ca: fake.ca, signedIn: true });
+    const first = await run(liveLine(line, fake.endpoint), folder, env);
+    const asked = fake.requests.length;
+    const second = await run(liveLine(line, fake.endpoint), folder, env);
+    expect(first.stderr).toBe('');
+    expect(first.stdout).toMatch(/error +.*subnet-ip-capacity/);
+    expect(asked).toBeGreaterThan(0);
+    expect(fake.requests.length).toBe(asked);
+    expect(second.stdout).toBe(first.stdout);
+    expect(existsSync(join(folder, '.batchlint-cache'))).toBe(true);
   },
   [`npx batchlint context snapshot pools/ --account ${README_ACCOUNT} > batchlint.context.yaml`]: async (line) => {
     fake = await fakeAzureForReadme();

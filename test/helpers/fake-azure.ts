@@ -9,6 +9,10 @@ export interface FakeAnswer {
   headers?: Record<string, string>;
   /** Hold the answer back this long, in milliseconds. */
   delayMs?: number;
+  /** Close the connection instead of answering (a connection reset). */
+  reset?: boolean;
+  /** Send this text as the body, as it is (a malformed answer). */
+  rawBody?: string;
 }
 
 /** The answers for one ARM path (matched without case, as ARM does, and without the query); they are given in turn, the last one for good. */
@@ -57,6 +61,8 @@ export interface FakeAzureOptions {
   patterns?: FakePattern[];
   /** Hold every answer back at least this long, in milliseconds, so that requests overlap as they would over a network. */
   latencyMs?: number;
+  /** The answer to the first request for each path, whatever its route says (a throttling storm, a burst of 500s). */
+  firstTry?: FakeAnswer;
 }
 
 const SKIP_TOKEN = '$skiptoken';
@@ -73,6 +79,7 @@ export async function startFakeAzure(routes: FakeRoute[], options: FakeAzureOpti
   });
   const byPath = new Map(routes.map((route) => [route.path.toLowerCase(), { ...route, given: 0 }]));
   const requests: SeenRequest[] = [];
+  const tried = new Set<string>();
   let inFlight = 0;
   const fake = { maxInFlight: 0 };
 
@@ -82,13 +89,18 @@ export async function startFakeAzure(routes: FakeRoute[], options: FakeAzureOpti
     const url = new URL(request.url ?? '/', 'https://127.0.0.1');
     requests.push({ method: request.method ?? 'GET', path: url.pathname, query: url.searchParams, authorization: request.headers.authorization });
     const route = byPath.get(url.pathname.toLowerCase());
-    const answer = route ? route.answers[Math.min(route.given++, route.answers.length - 1)]! : answerByPattern(url, options.patterns ?? []);
+    const firstTime = !tried.has(url.pathname.toLowerCase());
+    tried.add(url.pathname.toLowerCase());
+    const answer =
+      firstTime && options.firstTry ? options.firstTry : route ? route.answers[Math.min(route.given++, route.answers.length - 1)]! : answerByPattern(url, options.patterns ?? []);
     const delay = Math.max(answer.delayMs ?? 0, options.latencyMs ?? 0);
     const respond = () => {
+      inFlight--;
+      if (answer.reset) return request.socket.destroy();
       const body = paged(answer.body, url, endpointOf(server), route?.pageSize ?? options.pageSize, route?.nextLinkKey ?? 'nextLink');
       response.writeHead(answer.status ?? 200, { 'content-type': 'application/json; charset=utf-8', 'x-ms-request-id': String(requests.length), ...answer.headers });
-      response.end(body === undefined ? undefined : JSON.stringify(body).replaceAll(FAKE_AZURE_HOST, new URL(endpointOf(server)).host));
-      inFlight--;
+      const text = answer.rawBody ?? (body === undefined ? undefined : JSON.stringify(body).replaceAll(FAKE_AZURE_HOST, new URL(endpointOf(server)).host));
+      response.end(text);
     };
     if (delay > 0) setTimeout(respond, delay);
     else respond();
