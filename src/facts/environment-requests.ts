@@ -1,6 +1,8 @@
 import { isKnown } from '../model/unknown.ts';
 import type { PoolDefinition } from '../model/pool-definition.ts';
+import { findVmSize } from '../catalog/catalog.ts';
 import { imageGeneration } from '../catalog/image-generation.ts';
+import { seriesVersion } from '../catalog/size-name.ts';
 import { marketplaceImageKey } from '../pool/image-source.ts';
 import { poolSubnetId } from '../pool/network.ts';
 import { normalizeResourceId } from './resource-id.ts';
@@ -10,7 +12,7 @@ export interface EnvironmentRequests {
   subnetIds: string[];
   /** Gallery and managed image ids the pools boot from. */
   imageIds: string[];
-  /** Marketplace images whose Hyper-V generation the embedded catalog cannot tell. */
+  /** Marketplace images whose Hyper-V generation the embedded catalog cannot tell, or whose NVMe tag a pool's size may need. */
   marketplaceImages: MarketplaceImage[];
   vmSizes: string[];
   /** Whether a pool references an application package: only then are the account's applications read. */
@@ -37,7 +39,7 @@ export function environmentRequests(pools: readonly PoolDefinition[]): Environme
     const image = isKnown(spec.virtualMachineConfiguration) ? spec.virtualMachineConfiguration.imageReference : undefined;
     const imageId = isKnown(image) ? image.virtualMachineImageId : undefined;
     if (typeof imageId === 'string') images.set(normalizeResourceId(imageId), imageId);
-    const unlisted = isKnown(image) ? marketplaceImageTheCatalogCannotPlace(image) : undefined;
+    const unlisted = isKnown(image) ? marketplaceImageToRead(image, spec.vmSize) : undefined;
     if (unlisted) marketplace.set(marketplaceImageKey(unlisted)!.toLowerCase(), unlisted);
     if (typeof spec.vmSize === 'string') sizes.set(spec.vmSize.toLowerCase(), spec.vmSize);
     if (isKnown(spec.applicationPackageReferences) && (spec.applicationPackageReferences?.length ?? 0) > 0) applications = true;
@@ -51,9 +53,16 @@ export function environmentRequests(pools: readonly PoolDefinition[]): Environme
   };
 }
 
-function marketplaceImageTheCatalogCannotPlace(image: Record<string, unknown>): MarketplaceImage | undefined {
+function marketplaceImageToRead(image: Record<string, unknown>, vmSize: unknown): MarketplaceImage | undefined {
   const { publisher, offer, sku, version } = image;
   if (typeof publisher !== 'string' || typeof offer !== 'string' || typeof sku !== 'string') return undefined;
-  if (imageGeneration({ publisher, offer, sku }).known) return undefined;
+  if (imageGeneration({ publisher, offer, sku }).known && !mayBootOnlyFromNvme(vmSize)) return undefined;
   return { publisher, offer, sku, ...(typeof version === 'string' && version.toLowerCase() !== 'latest' && { version }) };
+}
+
+/** A size the catalog does not know to boot from SCSI: an NVMe-only series, or a v6 or later size it does not describe. */
+function mayBootOnlyFromNvme(vmSize: unknown): boolean {
+  if (typeof vmSize !== 'string') return false;
+  const controllers = findVmSize(vmSize)?.diskControllerTypes;
+  return controllers ? !controllers.includes('SCSI') : seriesVersion(vmSize) >= 6;
 }

@@ -1,4 +1,4 @@
-import type { HyperVGeneration, ImageInfo, VmSizeInfo } from '../catalog/types.ts';
+import type { DiskControllerType, HyperVGeneration, ImageInfo, VmSizeInfo } from '../catalog/types.ts';
 import type { AccountFacts, LockFacts, SubnetFacts, SubscriptionQuotas } from './environment.ts';
 import type { PoolDefinition } from './pool-definition.ts';
 
@@ -26,6 +26,13 @@ export interface ImageReferenceInput {
 export interface ImageGeneration {
   generation: HyperVGeneration;
   /** How it was decided, for messages: "the catalog's entry for …", "the SKU name ends in -gen2". */
+  basis: string;
+}
+
+export interface ImageDiskControllers {
+  /** The disk controllers the image is tagged for. */
+  types: DiskControllerType[];
+  /** Where it was read, for messages: "the image definition's DiskControllerTypes is SCSI". */
   basis: string;
 }
 
@@ -62,6 +69,8 @@ export interface Facts {
   /** Sizes of about the same vCPUs and architecture that can boot the generation, best first. */
   sizesSupportingGeneration(size: VmSizeInfo, generation: HyperVGeneration, limit: number): VmSizeInfo[];
   imageGeneration(reference: ImageReferenceInput): Fact<ImageGeneration>;
+  /** The disk controllers an image is tagged for, from the environment (context file or live): the catalog has no image tags. */
+  imageDiskControllers(reference: ImageReferenceInput): Fact<ImageDiskControllers>;
   /** A Batch-supported marketplace image, looked up case-insensitively. */
   image(reference: { publisher: string; offer: string; sku: string }): ImageInfo | undefined;
   /** The Batch account's region. */

@@ -91,7 +91,7 @@ export function armResponsesFor(environment: Environment, accountId: string): Ar
   }
 
   for (const [id, image] of Object.entries(environment.images ?? {})) {
-    if (id.startsWith('/')) responses.push({ path: id.replace(/\/versions\/[^/]+$/i, ''), body: { id, name: id.split('/').pop(), location, properties: { ...image } } });
+    if (id.startsWith('/')) responses.push({ path: id.replace(/\/versions\/[^/]+$/i, ''), body: { id, name: id.split('/').pop(), location, properties: imageProperties(image) } });
     else responses.push(...marketplaceImageResponses(subscription, location, id, image));
   }
   responses.push({ path: `${subscription}/providers/Microsoft.Compute/skus`, body: { value: skusOf(environment, location) } });
@@ -147,8 +147,21 @@ function marketplaceImageResponses(subscription: string, location: string, urn: 
   const version = { name: '2025.11.0', location, id: `${versions}/2025.11.0` };
   return [
     { path: versions, body: [version] },
-    { path: version.id, body: { ...version, properties: { hyperVGeneration: image.hyperVGeneration, osDiskImage: { operatingSystem: image.osType ?? 'Linux' } } } },
+    {
+      path: version.id,
+      body: { ...version, properties: { hyperVGeneration: image.hyperVGeneration, osDiskImage: { operatingSystem: image.osType ?? 'Linux' }, features: featuresOf(image) } },
+    },
   ];
+}
+
+/** A gallery image definition's properties: its NVMe tag as the DiskControllerTypes feature. */
+function imageProperties(image: ImageFacts) {
+  const { diskControllerTypes: _tag, ...properties } = image;
+  return { ...properties, features: featuresOf(image) };
+}
+
+function featuresOf(image: ImageFacts) {
+  return image.diskControllerTypes ? [{ name: 'DiskControllerTypes', value: image.diskControllerTypes.join(', ') }] : [];
 }
 
 function wireRule(rule: SecurityRule) {
@@ -257,6 +270,7 @@ function skusOf(environment: Environment, location: string) {
         locations: [location],
         capabilities: [
           ...(size.vCPUs ? [{ name: 'vCPUs', value: String(size.vCPUs) }] : []),
+          ...(size.diskControllerTypes ? [{ name: 'DiskControllerTypes', value: size.diskControllerTypes.join(', ') }] : []),
           ...(size.retirementDate ? [{ name: 'RetirementDateUtc', value: size.retirementDate.replace(/^(\d{4})-(\d{2})-(\d{2})$/, '$2/$3/$1') }] : []),
         ],
         restrictions: (size.restrictions ?? []).map((reasonCode) => ({ type: 'Location', values: [location], restrictionInfo: { locations: [location] }, reasonCode })),
