@@ -9,6 +9,7 @@ import { autoscaleUnboundedRule } from './autoscale-unbounded.ts';
 import { coreQuotaHeadroomRule } from './core-quota-headroom.ts';
 import { imageEndOfLifeRule } from './image-end-of-life.ts';
 import { imageNodeAgentMismatchRule } from './image-node-agent-mismatch.ts';
+import { nvmeDiskControllerRule } from './nvme-disk-controller.ts';
 import { parseErrorRule } from './parse-error.ts';
 import { poolSchemaRule } from './pool-schema.ts';
 import { poolSizeLimitRule } from './pool-size-limit.ts';
@@ -44,6 +45,7 @@ export const allRules: readonly AnyRule[] = [
   coreQuotaHeadroomRule,
   imageEndOfLifeRule,
   imageNodeAgentMismatchRule,
+  nvmeDiskControllerRule,
   parseErrorRule,
   poolSchemaRule,
   poolSizeLimitRule,

@@ -17,6 +17,7 @@ const SAME_DEFECT_CONTEXT = 'fixtures/rules/same-defect.context.yaml';
 const CONTEXT_FILES = [
   'fixtures/rules/application-packages/batchlint.context.yaml',
   'fixtures/rules/core-quota-headroom/batchlint.context.yaml',
+  'fixtures/rules/nvme-disk-controller/batchlint.context.yaml',
   'fixtures/rules/resource-lock/batchlint.context.yaml',
   'fixtures/rules/subnet-delegation/batchlint.context.yaml',
   'fixtures/rules/subnet-ip-capacity/batchlint.context.yaml',
@@ -40,6 +41,7 @@ const ENVIRONMENT_RULES = [
   'vm-size-unavailable',
   'vnet-custom-dns',
   'vm-size-hypervisor-generation',
+  'nvme-disk-controller',
 ];
 
 /** The account a context file names, or one in the subscription of its subnets. */
