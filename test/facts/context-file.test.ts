@@ -58,7 +58,7 @@ describe('context file', () => {
     const offline = await lint({ patterns: [FIXTURE], cwd: PROJECT_ROOT, facts: createFacts(), rules: allRules });
     expect(offline.environment).toBe('none');
     const environmentRules = allRules.filter((rule) => rule.meta.facts.includes('environment')).map((rule) => rule.meta.id);
-    expect(environmentRules).toHaveLength(7);
+    expect(environmentRules).toHaveLength(8);
     expect(offline.results[0]!.findings.filter((finding) => environmentRules.includes(finding.ruleId))).toEqual([]);
     expect(offline.notChecked.filter((entry) => environmentRules.includes(entry.ruleId))).toEqual([]);
   });

@@ -8,7 +8,7 @@ import { describeSameDefect, PARAMETERS } from '../helpers/same-defect.ts';
 
 const RULE = 'nvme-disk-controller';
 
-describeRuleFixtures(RULE, {
+describeRuleFixtures('nvme-disk-controller', {
   'gallery-image-not-tagged.yaml': [
     {
       line: 3,
@@ -49,7 +49,7 @@ describe('nvme-disk-controller: what it cannot decide', () => {
   });
 });
 
-describeSameDefect(RULE, {
+describeSameDefect('nvme-disk-controller', {
   'Batch JSON': { line: 3, column: 13 },
   'ARM template with a parameters file': { file: PARAMETERS, line: 9, column: 16 },
   'Bicep-built JSON': { line: 22, column: 23 },
