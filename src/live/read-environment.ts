@@ -73,6 +73,10 @@ export async function readLiveEnvironment(requests: EnvironmentRequests, options
   return { environment, unavailable: reader.unavailable };
 }
 
+function withDiskControllers(diskControllerTypes: ImageFacts['diskControllerTypes']): Pick<ImageFacts, 'diskControllerTypes'> {
+  return diskControllerTypes ? { diskControllerTypes } : {};
+}
+
 /** The same lock comes back from every read at or below its scope. */
 function distinctLocks(locks: LockFacts[]): LockFacts[] {
   return [...new Map(locks.map((lock) => [normalizeResourceId(`${lock.scope}/${lock.name ?? ''}`), lock])).values()];
@@ -257,7 +261,7 @@ class LiveReader {
       ...(properties?.hyperVGeneration && { hyperVGeneration: properties.hyperVGeneration as 'V1' | 'V2' }),
       ...(properties?.osType && { osType: properties.osType as 'Linux' | 'Windows' }),
       // Only a gallery image definition carries the NVMe tag; a managed image has no features to say it.
-      ...(gallery && { diskControllerTypes: imageDiskControllerTypes(properties?.features) }),
+      ...(gallery && withDiskControllers(imageDiskControllerTypes(properties?.features))),
     };
   }
 
@@ -279,7 +283,7 @@ class LiveReader {
     if (!found) return undefined;
     return {
       ...((found.hyperVGeneration === 'V1' || found.hyperVGeneration === 'V2') && { hyperVGeneration: found.hyperVGeneration }),
-      diskControllerTypes: imageDiskControllerTypes(found.features),
+      ...withDiskControllers(imageDiskControllerTypes(found.features)),
     };
   }
 

@@ -134,11 +134,11 @@ export function sizeFacts(skus: ArmSku[], names: string[], location: string): Re
 /**
  * The disk controllers an image is tagged for, from its `features` (a gallery image definition's, or a marketplace
  * image version's): without a DiskControllerTypes feature an image is SCSI only (Microsoft's NVMe FAQ: an untagged
- * image makes a SCSI VM).
+ * image makes a SCSI VM). A tag naming neither controller is left unknown.
  */
-export function imageDiskControllerTypes(features: { name?: string; value?: string }[] | undefined): DiskControllerType[] {
+export function imageDiskControllerTypes(features: { name?: string; value?: string }[] | undefined): DiskControllerType[] | undefined {
   const tag = features?.find((feature) => feature.name?.toLowerCase() === 'diskcontrollertypes');
-  return parseDiskControllerTypes(tag?.value) ?? ['SCSI'];
+  return tag ? parseDiskControllerTypes(tag.value) : ['SCSI'];
 }
 
 /** "SCSI, NVMe" (a SKU capability or an image feature value) as a list; undefined when it names neither. */
