@@ -91,7 +91,10 @@ function imageDiskControllers(reference: ImageReferenceInput, environment: Envir
     const image = environment.image(id);
     if (!image.known) return image;
     const types = image.value.diskControllerTypes;
-    if (!types) return { known: false, reason: `the entry of image ${id} does not say which disk controllers it is tagged for (diskControllerTypes)` };
+    if (!types) {
+      const why = environment.source === 'live' ? 'Azure gives the tag only for a gallery image definition' : 'its entry has no diskControllerTypes';
+      return { known: false, reason: `image ${id} does not say which disk controllers it is tagged for (${why})` };
+    }
     return { known: true, value: { types, basis: `the image definition's DiskControllerTypes is ${types.join(', ')}` } };
   }
   const key = marketplaceImageKey(reference);

@@ -25,6 +25,14 @@ describe('live mode: the NVMe disk controller tags', () => {
     expect(findings.map(({ line, message }) => ({ line, message }))).toEqual([{ line: 3, message: expect.stringContaining("the image definition's DiskControllerTypes is SCSI") }]);
   });
 
+  it('leaves a managed image unknown: only a gallery image definition carries the tag', async () => {
+    const managed = '/subscriptions/5f0c8d2e-7a41-4b9e-9c36-2d8e1f4a6b70/resourceGroups/images-rg/providers/Microsoft.Compute/images/render-managed';
+    const environment: Environment = { location: 'westeurope', images: { [managed]: { hyperVGeneration: 'V2', osType: 'Linux' } } };
+    const { findings, notChecked } = await lintAgainst(environment, `${FIXTURES}/valid/not-checked.yaml`);
+    expect(findings).toEqual([]);
+    expect(notChecked.find((entry) => entry.poolId === 'tag-untold')?.reason).toContain('Azure gives the tag only for a gallery image definition');
+  });
+
   it('reads the tag of a marketplace image on an NVMe-only size, though the catalog knows its generation', async () => {
     const environment: Environment = {
       location: 'westeurope',
