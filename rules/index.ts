@@ -12,6 +12,7 @@ import { coreQuotaHeadroomRule } from './core-quota-headroom.ts';
 import { galleryImageReplicasRule } from './gallery-image-replicas.ts';
 import { imageEndOfLifeRule } from './image-end-of-life.ts';
 import { imageNodeAgentMismatchRule } from './image-node-agent-mismatch.ts';
+import { nvmeDiskControllerRule } from './nvme-disk-controller.ts';
 import { parseErrorRule } from './parse-error.ts';
 import { poolSchemaRule } from './pool-schema.ts';
 import { poolSizeLimitRule } from './pool-size-limit.ts';
@@ -50,6 +51,7 @@ export const allRules: readonly AnyRule[] = [
   galleryImageReplicasRule,
   imageEndOfLifeRule,
   imageNodeAgentMismatchRule,
+  nvmeDiskControllerRule,
   parseErrorRule,
   poolSchemaRule,
   poolSizeLimitRule,

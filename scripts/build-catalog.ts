@@ -3,7 +3,8 @@
 // the data dir's PROVENANCE.md. Only facts are carried over, in the project's own compact shape.
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { namesLocalDisk } from '../src/catalog/size-name.ts';
+import { namesLocalDisk, seriesVersion } from '../src/catalog/size-name.ts';
+import { nvmeOnlySeries } from '../src/catalog/nvme-only-series.ts';
 import { sizeRetirement } from '../src/catalog/size-retirements.ts';
 import type { Catalog, CpuArchitecture, HyperVGeneration, ImageInfo, OsType, VmSizeInfo } from '../src/catalog/types.ts';
 
@@ -141,7 +142,10 @@ for (const entry of sizes.values()) {
   if (retirement.laterIn) entry.regionalRetirementDates = { ...retirement.laterIn };
 }
 
-// 5. Batch-supported images, newest list first; the first list to name an image wins.
+// 5. The disk controller of the series a public source names as NVMe-only (src/catalog/nvme-only-series.ts).
+for (const entry of sizes.values()) if (nvmeOnlySeries(entry.family)) entry.diskControllerTypes = ['NVMe'];
+
+// 6. Batch-supported images, newest list first; the first list to name an image wins.
 const imageLists: [string, (path: string) => SupportedImageRow[], string][] = [
   ['batch-images/azure-batch-cli-extensions_supportedimages_uksouth_2022-09.json', (path) => readJson<ImageList>(path).value, '2022-09'],
   [
@@ -178,6 +182,7 @@ const catalog: Catalog = {
     'Compute vmSizes per region, 2025-04 (nextflow-io/nextflow plugins/nf-azure)',
     'Batch-supported VM sizes, 2025-03 (microsoft/ga4gh-tes)',
     'VM series retirements (src/catalog/size-retirements.ts, from learn.microsoft.com retirement pages)',
+    'NVMe-only VM series (src/catalog/nvme-only-series.ts, from learn.microsoft.com size pages and public reports)',
     'Batch supported images, 2022-09 uksouth and 2020-03 japaneast (Azure SDK test recordings), and the 2024-07-01 REST example',
   ],
   regions: allRegions,
@@ -215,11 +220,6 @@ function parseGenerations(value: string): HyperVGeneration[] {
     .filter((part): part is HyperVGeneration => part === 'V1' || part === 'V2');
 }
 
-/** The series version at the end of a size name: Standard_D2ds_v6 → 6; 1 when the name has none. */
-function seriesVersion(name: string): number {
-  return Number(/_v(\d+)$/i.exec(name)?.[1] ?? 1);
-}
-
 function round(value: number): number {
   return Math.round(value * 100) / 100;
 }
@@ -236,6 +236,7 @@ function ordered(size: VmSizeInfo): VmSizeInfo {
     tempDiskGiB,
     hasNvmeDisk,
     nvmeDiskGiB,
+    diskControllerTypes,
     batchSupported,
     retirementDate,
     regionalRetirementDates,
@@ -252,6 +253,7 @@ function ordered(size: VmSizeInfo): VmSizeInfo {
       tempDiskGiB,
       hasNvmeDisk,
       nvmeDiskGiB,
+      diskControllerTypes,
       batchSupported,
       retirementDate,
       regionalRetirementDates,

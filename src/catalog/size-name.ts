@@ -10,3 +10,8 @@ function featureLetters(name: string): string | undefined {
 export function namesLocalDisk(name: string): boolean {
   return featureLetters(name)?.includes('d') ?? false;
 }
+
+/** The series version at the end of a size name: Standard_D2ds_v6 → 6; 1 when the name has none. */
+export function seriesVersion(name: string): number {
+  return Number(/_v(\d+)$/i.exec(name)?.[1] ?? 1);
+}

@@ -1,6 +1,8 @@
 export type HyperVGeneration = 'V1' | 'V2';
 export type CpuArchitecture = 'x64' | 'Arm64';
 export type OsType = 'linux' | 'windows';
+/** The disk controllers a VM size can boot from, or an image is tagged for (Azure's `DiskControllerTypes`). */
+export type DiskControllerType = 'SCSI' | 'NVMe';
 
 /** What the embedded catalog knows of one VM size. An absent optional field means "not known", never "none". */
 export interface VmSizeInfo {
@@ -18,6 +20,8 @@ export interface VmSizeInfo {
   hasNvmeDisk?: boolean;
   /** Total size of the local NVMe temp disks in GiB, when known. */
   nvmeDiskGiB?: number;
+  /** The disk controllers the size boots from; absent when no source says (only NVMe-only series are listed offline). */
+  diskControllerTypes?: DiskControllerType[];
   /** Whether Azure Batch lists the size as supported. */
   batchSupported?: boolean;
   /**

@@ -48,6 +48,7 @@ export function createFacts(sources: FactSources = {}): Facts {
       if (unread) return { known: false, reason: `${result.reason}, and Azure could not be asked: ${unread}` };
       return environment.source === 'live' ? result : { known: false, reason: `${result.reason}; an images entry "${key}" in the context file, or --live, can tell it` };
     },
+    imageDiskControllers: (reference) => imageDiskControllers(reference, environment),
     image: (reference) => supportedImages.find(reference),
     supportedImagesList: supportedImages.name,
     location: () => environment.location(),
@@ -66,9 +67,13 @@ export function createFacts(sources: FactSources = {}): Facts {
   };
 }
 
+function customImageId(reference: ImageReferenceInput): string | undefined {
+  return reference.virtualMachineImageId ?? reference.sharedGalleryImageId ?? reference.communityGalleryImageId;
+}
+
 /** A gallery or managed image's generation, from the environment's image facts. */
 function customImageGeneration(reference: ImageReferenceInput, environment: EnvironmentLookups): ReturnType<Facts['imageGeneration']> | undefined {
-  const id = reference.virtualMachineImageId ?? reference.sharedGalleryImageId ?? reference.communityGalleryImageId;
+  const id = customImageId(reference);
   if (!id) return undefined;
   const image = environment.image(id);
   if (!image.known) return environment.source === 'none' ? undefined : image;
@@ -83,6 +88,32 @@ function marketplaceImageGeneration(reference: ImageReferenceInput, environment:
   const generation = key ? environment.knownImage(key)?.hyperVGeneration : undefined;
   if (!generation) return undefined;
   return { known: true, value: { generation, basis: `the hyperVGeneration of ${key} is ${generation}` } };
+}
+
+/** The disk controllers an image is tagged for, as the environment gives them: a gallery image by its id, a marketplace image by its key. */
+function imageDiskControllers(reference: ImageReferenceInput, environment: EnvironmentLookups): ReturnType<Facts['imageDiskControllers']> {
+  const id = customImageId(reference);
+  if (id) {
+    const image = environment.image(id);
+    if (!image.known) return image;
+    const types = image.value.diskControllerTypes;
+    if (!types) {
+      const why = environment.source === 'live' ? 'Azure gives the tag only for a gallery image definition' : 'its entry has no diskControllerTypes';
+      return { known: false, reason: `image ${id} does not say which disk controllers it is tagged for (${why})` };
+    }
+    return { known: true, value: { types, basis: `the image definition's DiskControllerTypes is ${types.join(', ')}` } };
+  }
+  const key = marketplaceImageKey(reference);
+  if (!key) return { known: false, reason: 'the image reference names no image' };
+  const types = environment.knownImage(key)?.diskControllerTypes;
+  if (types) return { known: true, value: { types, basis: `the DiskControllerTypes of ${key} is ${types.join(', ')}` } };
+  const unread = environment.unreadReason('image', key);
+  if (unread) return { known: false, reason: `the image ${key} could not be read: ${unread}` };
+  if (environment.source === 'live') return { known: false, reason: `live mode did not read the image ${key}` };
+  return {
+    known: false,
+    reason: `the catalog does not say which disk controllers ${key} is tagged for; an images entry "${key}" with diskControllerTypes in the context file, or --live, can tell it`,
+  };
 }
 
 function withOverride(size: VmSizeInfo | undefined, name: string, environment: EnvironmentLookups): VmSizeInfo | undefined {

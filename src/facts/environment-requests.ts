@@ -1,6 +1,8 @@
 import { isKnown } from '../model/unknown.ts';
 import type { PoolDefinition } from '../model/pool-definition.ts';
+import { findVmSize } from '../catalog/catalog.ts';
 import { imageGeneration } from '../catalog/image-generation.ts';
+import { seriesVersion } from '../catalog/size-name.ts';
 import { marketplaceImageKey } from '../pool/image-source.ts';
 import { poolSubnetId } from '../pool/network.ts';
 import { normalizeResourceId } from './resource-id.ts';
@@ -10,7 +12,7 @@ export interface EnvironmentRequests {
   subnetIds: string[];
   /** Gallery and managed image ids the pools boot from. */
   imageIds: string[];
-  /** Marketplace images whose Hyper-V generation the embedded catalog cannot tell. */
+  /** Marketplace images whose Hyper-V generation the embedded catalog cannot tell, or whose NVMe tag a pool's size may need. */
   marketplaceImages: MarketplaceImage[];
   /** Every marketplace image the pools use, to be looked up in the account's list of supported images. */
   supportedImages: MarketplaceImage[];
@@ -42,7 +44,7 @@ export function environmentRequests(pools: readonly PoolDefinition[]): Environme
     if (typeof imageId === 'string') images.set(normalizeResourceId(imageId), imageId);
     const marketplaceImage = isKnown(image) ? marketplaceImageOf(image) : undefined;
     if (marketplaceImage) used.set(marketplaceImageKey(marketplaceImage)!.toLowerCase(), marketplaceImage);
-    const unlisted = marketplaceImage && !imageGeneration(marketplaceImage).known ? marketplaceImage : undefined;
+    const unlisted = marketplaceImage && (!imageGeneration(marketplaceImage).known || mayBootOnlyFromNvme(spec.vmSize)) ? marketplaceImage : undefined;
     if (unlisted) marketplace.set(marketplaceImageKey(unlisted)!.toLowerCase(), unlisted);
     if (typeof spec.vmSize === 'string') sizes.set(spec.vmSize.toLowerCase(), spec.vmSize);
     if (isKnown(spec.applicationPackageReferences) && (spec.applicationPackageReferences?.length ?? 0) > 0) applications = true;
@@ -61,4 +63,11 @@ function marketplaceImageOf(image: Record<string, unknown>): MarketplaceImage | 
   const { publisher, offer, sku, version } = image;
   if (typeof publisher !== 'string' || typeof offer !== 'string' || typeof sku !== 'string') return undefined;
   return { publisher, offer, sku, ...(typeof version === 'string' && version.toLowerCase() !== 'latest' && { version }) };
+}
+
+/** A size the catalog does not know to boot from SCSI: an NVMe-only series, or a v6 or later size it does not describe. */
+function mayBootOnlyFromNvme(vmSize: unknown): boolean {
+  if (typeof vmSize !== 'string') return false;
+  const controllers = findVmSize(vmSize)?.diskControllerTypes;
+  return controllers ? !controllers.includes('SCSI') : seriesVersion(vmSize) >= 6;
 }

@@ -11,7 +11,7 @@ import { listSupportedImages } from './batch-data-plane.ts';
 import { describeFailure, type Permission } from './describe-failure.ts';
 import { replicasInRegion, type PublishingProfile } from './image-replicas.ts';
 import { LIVE_DEFAULTS, type LiveOptions } from './live-options.ts';
-import { delegatedServices, existingPools, lockFacts, nsgFacts, sizeFacts, usageByFamily, type ArmLock, type ArmSku } from './response-shapes.ts';
+import { delegatedServices, existingPools, imageDiskControllerTypes, lockFacts, nsgFacts, sizeFacts, usageByFamily, type ArmLock, type ArmSku } from './response-shapes.ts';
 
 /** What live mode read, in the context file's shape, and what it could not read, with why. */
 export interface LiveRead {
@@ -90,6 +90,10 @@ export async function readLiveEnvironment(requests: EnvironmentRequests, options
 function withReplicaCount(image: ImageFacts, version: PublishingProfile | undefined, location: string | undefined): ImageFacts {
   const replicaCount = version && location ? replicasInRegion(version, location) : undefined;
   return replicaCount === undefined ? image : { ...image, replicaCount };
+}
+
+function withDiskControllers(diskControllerTypes: ImageFacts['diskControllerTypes']): Pick<ImageFacts, 'diskControllerTypes'> {
+  return diskControllerTypes ? { diskControllerTypes } : {};
 }
 
 /** The same lock comes back from every read at or below its scope. */
@@ -287,7 +291,7 @@ class LiveReader {
     return found?.registrationState;
   }
 
-  async readImage(id: string): Promise<{ hyperVGeneration?: 'V1' | 'V2'; osType?: 'Linux' | 'Windows' } | undefined> {
+  async readImage(id: string): Promise<ImageFacts | undefined> {
     const parsed = parseResourceId(id);
     const gallery = parsed?.types.find((part) => part.type.toLowerCase() === 'galleries')?.name;
     const image = parsed?.types.find((part) => part.type.toLowerCase() === 'images')?.name;
@@ -299,10 +303,13 @@ class LiveReader {
         : compute.images.get(parsed.resourceGroup!, image, { abortSignal: signal });
     });
     if (!found) return undefined;
-    const properties = ('properties' in found ? found.properties : found) as { hyperVGeneration?: string; osType?: string } | undefined;
+    const properties = ('properties' in found ? found.properties : found) as
+      { hyperVGeneration?: string; osType?: string; features?: { name?: string; value?: string }[] } | undefined;
     return {
       ...(properties?.hyperVGeneration && { hyperVGeneration: properties.hyperVGeneration as 'V1' | 'V2' }),
       ...(properties?.osType && { osType: properties.osType as 'Linux' | 'Windows' }),
+      // Only a gallery image definition carries the NVMe tag; a managed image has no features to say it.
+      ...(gallery && withDiskControllers(imageDiskControllerTypes(properties?.features))),
     };
   }
 
@@ -321,7 +328,7 @@ class LiveReader {
     return found?.publishingProfile;
   }
 
-  /** A marketplace image's Hyper-V generation: of the version the pool pins, else of the newest version in the region. */
+  /** A marketplace image's Hyper-V generation and NVMe tag: of the version the pool pins, else of the newest version in the region. */
   async readMarketplaceImage(subscriptionId: string, location: string, image: MarketplaceImage): Promise<ImageFacts | undefined> {
     const key = marketplaceImageKey(image)!;
     const found = await this.once(
@@ -336,7 +343,11 @@ class LiveReader {
         return images.get(location, publisher, offer, sku, version, { abortSignal: signal });
       },
     );
-    return found?.hyperVGeneration === 'V1' || found?.hyperVGeneration === 'V2' ? { hyperVGeneration: found.hyperVGeneration } : undefined;
+    if (!found) return undefined;
+    return {
+      ...((found.hyperVGeneration === 'V1' || found.hyperVGeneration === 'V2') && { hyperVGeneration: found.hyperVGeneration }),
+      ...withDiskControllers(imageDiskControllerTypes(found.features)),
+    };
   }
 
   async readSkus(subscriptionId: string, location: string, names: string[]): Promise<Record<string, VmSizeFacts> | undefined> {

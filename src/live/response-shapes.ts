@@ -1,4 +1,4 @@
-import type { VmSizeInfo } from '../catalog/types.ts';
+import type { DiskControllerType, VmSizeInfo } from '../catalog/types.ts';
 import type { AccountFacts, ExistingPool, LockFacts, SecurityRule, SubnetFacts, VmSizeFacts } from '../model/environment.ts';
 
 /** The parts of the SDK's response models live mode reads; kept structural so the SDK types load only in live mode. */
@@ -114,6 +114,7 @@ export function sizeFacts(skus: ArmSku[], names: string[], location: string): Re
         ?.split(',')
         .map((value) => value.trim())
         .filter((value): value is 'V1' | 'V2' => value === 'V1' || value === 'V2');
+      const diskControllerTypes = parseDiskControllerTypes(capability('DiskControllerTypes'));
       const retirementDate = isoDate(capability('RetirementDateUtc'));
       const restrictions = (sku.restrictions ?? []).filter((restriction) => restriction.type === 'Location').flatMap((restriction) => restriction.reasonCode ?? []);
       const facts: VmSizeFacts = {
@@ -122,11 +123,31 @@ export function sizeFacts(skus: ArmSku[], names: string[], location: string): Re
         ...(Number.isInteger(vCPUs) && vCPUs > 0 && { vCPUs }),
         ...(sku.family && { family: sku.family }),
         ...(generations?.length && { hyperVGenerations: generations }),
+        ...(diskControllerTypes && { diskControllerTypes }),
         ...(retirementDate && { retirementDate }),
       };
       return [name, facts];
     }),
   );
+}
+
+/**
+ * The disk controllers an image is tagged for, from its `features` (a gallery image definition's, or a marketplace
+ * image version's): without a DiskControllerTypes feature an image is SCSI only (Microsoft's NVMe FAQ: an untagged
+ * image makes a SCSI VM). A tag naming neither controller is left unknown.
+ */
+export function imageDiskControllerTypes(features: { name?: string; value?: string }[] | undefined): DiskControllerType[] | undefined {
+  const tag = features?.find((feature) => feature.name?.toLowerCase() === 'diskcontrollertypes');
+  return tag ? parseDiskControllerTypes(tag.value) : ['SCSI'];
+}
+
+/** "SCSI, NVMe" (a SKU capability or an image feature value) as a list; undefined when it names neither. */
+function parseDiskControllerTypes(value: string | undefined): DiskControllerType[] | undefined {
+  const types = (value ?? '')
+    .split(',')
+    .map((part) => part.trim().toLowerCase())
+    .flatMap((part): DiskControllerType[] => (part === 'scsi' ? ['SCSI'] : part === 'nvme' ? ['NVMe'] : []));
+  return types.length > 0 ? [...new Set(types)] : undefined;
 }
 
 /** The SKU capability RetirementDateUtc is written month first: "08/31/2023". */

@@ -1,4 +1,4 @@
-import type { HyperVGeneration } from '../catalog/types.ts';
+import type { DiskControllerType, HyperVGeneration } from '../catalog/types.ts';
 
 /**
  * Facts about the Azure environment a pool is created in: what a context file holds, and what live mode
@@ -156,12 +156,16 @@ export interface ImageFacts {
    * version's entry; for an image definition's entry, of its latest version, which a pool naming the definition gets.
    */
   replicaCount?: number;
+  /** The disk controllers the image is tagged for (its `DiskControllerTypes` feature; an image without one is SCSI only). */
+  diskControllerTypes?: DiskControllerType[];
 }
 
 export interface VmSizeFacts {
   vCPUs?: number;
   family?: string;
   hyperVGenerations?: HyperVGeneration[];
+  /** The disk controllers the size boots from (the Resource SKU capability `DiskControllerTypes`). */
+  diskControllerTypes?: DiskControllerType[];
   tempDiskGiB?: number;
   nvmeDiskGiB?: number;
   /** Regions the size is offered in. */

@@ -1,4 +1,4 @@
-import type { HyperVGeneration, ImageInfo, VmSizeInfo } from '../catalog/types.ts';
+import type { DiskControllerType, HyperVGeneration, ImageInfo, VmSizeInfo } from '../catalog/types.ts';
 import type { AccountFacts, LockFacts, SubnetFacts, SubscriptionQuotas } from './environment.ts';
 import type { PoolDefinition } from './pool-definition.ts';
 
@@ -36,6 +36,13 @@ export interface ImageGeneration {
   basis: string;
 }
 
+export interface ImageDiskControllers {
+  /** The disk controllers the image is tagged for. */
+  types: DiskControllerType[];
+  /** Where it was read, for messages: "the image definition's DiskControllerTypes is SCSI". */
+  basis: string;
+}
+
 /** Where facts about the user's Azure environment come from in this run. */
 export type EnvironmentSource = 'none' | 'context' | 'live';
 
@@ -69,6 +76,8 @@ export interface Facts {
   /** Sizes of about the same vCPUs and architecture that can boot the generation, best first. */
   sizesSupportingGeneration(size: VmSizeInfo, generation: HyperVGeneration, limit: number): VmSizeInfo[];
   imageGeneration(reference: ImageReferenceInput): Fact<ImageGeneration>;
+  /** The disk controllers an image is tagged for, from the environment (context file or live): the catalog has no image tags. */
+  imageDiskControllers(reference: ImageReferenceInput): Fact<ImageDiskControllers>;
   /** A marketplace image on Batch's list of supported images, looked up case-insensitively. */
   image(reference: { publisher: string; offer: string; sku: string }): ListedImage | undefined;
   /** The list `image()` reads, for reasons: "the catalog's copy (2022-09-30) of Batch's supported-images list". */

@@ -63,6 +63,7 @@ describe('context file', () => {
       'batch-access',
       'core-quota-headroom',
       'gallery-image-replicas',
+      'nvme-disk-controller',
       'resource-lock',
       'subnet-delegation',
       'subnet-ip-capacity',

@@ -100,7 +100,8 @@ export function armResponsesFor(environment: Environment, accountId: string): Ar
       responses.push(...marketplaceImageResponses(subscription, location, id, image));
       continue;
     }
-    const { replicaCount, ...properties } = image;
+    const { replicaCount, ...definition } = image;
+    const properties = imageProperties(definition);
     const definitionId = id.replace(/\/versions\/[^/]+$/i, '');
     // A definition's own entry describes it; else the first of its versions' entries.
     if (definitionId === id || !definitions.has(definitionId.toLowerCase()))
@@ -165,7 +166,10 @@ function marketplaceImageResponses(subscription: string, location: string, urn: 
   const version = { name: '2025.11.0', location, id: `${versions}/2025.11.0` };
   return [
     { path: versions, body: [version] },
-    { path: version.id, body: { ...version, properties: { hyperVGeneration: image.hyperVGeneration, osDiskImage: { operatingSystem: image.osType ?? 'Linux' } } } },
+    {
+      path: version.id,
+      body: { ...version, properties: { hyperVGeneration: image.hyperVGeneration, osDiskImage: { operatingSystem: image.osType ?? 'Linux' }, features: featuresOf(image) } },
+    },
   ];
 }
 
@@ -181,6 +185,16 @@ function imageVersionResponse(id: string, location: string, replicaCount: number
     path: id,
     body: { id, name: id.split('/').pop(), location, properties: { provisioningState: 'Succeeded', publishingProfile: { targetRegions }, storageProfile: {} } },
   };
+}
+
+/** A gallery image definition's properties: its NVMe tag as the DiskControllerTypes feature. */
+function imageProperties(image: ImageFacts) {
+  const { diskControllerTypes: _tag, ...properties } = image;
+  return { ...properties, features: featuresOf(image) };
+}
+
+function featuresOf(image: ImageFacts) {
+  return image.diskControllerTypes ? [{ name: 'DiskControllerTypes', value: image.diskControllerTypes.join(', ') }] : [];
 }
 
 function wireRule(rule: SecurityRule) {
@@ -289,6 +303,7 @@ function skusOf(environment: Environment, location: string) {
         locations: [location],
         capabilities: [
           ...(size.vCPUs ? [{ name: 'vCPUs', value: String(size.vCPUs) }] : []),
+          ...(size.diskControllerTypes ? [{ name: 'DiskControllerTypes', value: size.diskControllerTypes.join(', ') }] : []),
           ...(size.retirementDate ? [{ name: 'RetirementDateUtc', value: size.retirementDate.replace(/^(\d{4})-(\d{2})-(\d{2})$/, '$2/$3/$1') }] : []),
         ],
         restrictions: (size.restrictions ?? []).map((reasonCode) => ({ type: 'Location', values: [location], restrictionInfo: { locations: [location] }, reasonCode })),

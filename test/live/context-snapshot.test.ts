@@ -64,6 +64,31 @@ describe('batchlint context snapshot', () => {
     expect(Object.keys(replicas)).toContain('studio/images/render');
   });
 
+  it('writes the disk controllers of images and sizes that live mode read', async () => {
+    const folder = 'fixtures/rules/nvme-disk-controller';
+    const environment = await loadContextFile(join(PROJECT_ROOT, folder, 'batchlint.context.yaml'), PROJECT_ROOT);
+    const accountId = '/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/batch-rg/providers/Microsoft.Batch/batchAccounts/acct';
+    fake = await startFakeAzure(environmentRoutes(environment, accountId), environmentOptions(environment));
+    const written = parse(await contextSnapshot([folder], PROJECT_ROOT, liveOptionsFor(fake, accountId))) as Environment;
+    const images = Object.fromEntries(
+      Object.entries(written.images ?? {}).map(([id, image]) => [
+        id
+          .replace(/\/versions\/[^/]+$/, '')
+          .split('/')
+          .pop(),
+        image.diskControllerTypes,
+      ]),
+    );
+    expect(images).toEqual({
+      'render-scsi': ['SCSI'],
+      'render-nvme': ['SCSI', 'NVMe'],
+      'render-managed': undefined,
+      'contoso:render-node:2025': ['SCSI'],
+      'canonical:ubuntu-24_04-lts:server': ['SCSI', 'NVMe'],
+    });
+    expect(written.vmSizes?.Standard_E4s_v6?.diskControllerTypes).toEqual(['NVMe']);
+  });
+
   it("writes each subnet's delegations, none as []", async () => {
     const folder = 'fixtures/rules/subnet-delegation';
     const environment = await loadContextFile(join(PROJECT_ROOT, folder, 'batchlint.context.yaml'), PROJECT_ROOT);

@@ -18,6 +18,7 @@ const CONTEXT_FILES = [
   'fixtures/rules/application-packages/batchlint.context.yaml',
   'fixtures/rules/batch-access/invalid/not-registered/batchlint.context.yaml',
   'fixtures/rules/core-quota-headroom/batchlint.context.yaml',
+  'fixtures/rules/nvme-disk-controller/batchlint.context.yaml',
   'fixtures/rules/resource-lock/batchlint.context.yaml',
   'fixtures/rules/subnet-delegation/batchlint.context.yaml',
   'fixtures/rules/subnet-ip-capacity/batchlint.context.yaml',
@@ -43,6 +44,7 @@ const ENVIRONMENT_RULES = [
   'vnet-custom-dns',
   'vm-size-hypervisor-generation',
   'gallery-image-replicas',
+  'nvme-disk-controller',
 ];
 
 /** The account a context file names, or one in the subscription of its subnets. */
