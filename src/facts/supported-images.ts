@@ -13,28 +13,28 @@ const keyOf = ({ publisher, offer, sku }: ImageKey) => `${publisher}/${offer}/${
 const CATALOG_LIST = "the catalog's copy (2022) of Batch's supported-images list";
 
 /**
- * Batch's list of supported images as this run knows it. Live mode's list is today's answer for the account and
- * stands alone: an image it lacks is not listed, whatever the catalog's older copy says. A context file's
- * entries come first and the catalog's copy answers for the rest, since a hand-written file may list only some.
+ * Batch's list of supported images as this run knows it. The account's list (live mode's answer, or a context file's
+ * `account.supportedImages`, which `context snapshot` writes from it) stands alone: an image it lacks is not judged,
+ * whatever the catalog's older copy says, so a lint from a snapshot finds what live mode found. Without one, the
+ * catalog's copy.
  */
 export class SupportedImages {
   readonly name: string;
-  private readonly listed: Map<string, SupportedImageFacts>;
-  private readonly catalogToo: boolean;
+  private readonly listed: Map<string, SupportedImageFacts> | undefined;
 
   /** @param unread why live mode could not read the account's list, when it tried */
   constructor(entries: SupportedImageFacts[] | undefined, source: EnvironmentSource, origin?: string, unread?: string) {
-    this.listed = new Map((entries ?? []).map((entry) => [keyOf(entry), entry]));
-    this.catalogToo = !(entries && source === 'live');
-    if (!entries) this.name = unread ? `${CATALOG_LIST} (the account's own list could not be read: ${unread})` : CATALOG_LIST;
-    else if (source === 'live') this.name = "Batch's supported-images list for the account (read from Azure)";
-    else this.name = `the supported images in ${origin ?? 'the context file'} and ${CATALOG_LIST}`;
+    this.listed = entries && new Map(entries.map((entry) => [keyOf(entry), entry]));
+    if (entries) this.name = source === 'live' ? "Batch's supported-images list for the account (read from Azure)" : `the supported images in ${origin ?? 'the context file'}`;
+    else this.name = unread ? `${CATALOG_LIST} (the account's own list could not be read: ${unread})` : CATALOG_LIST;
   }
 
   find(reference: ImageKey): ListedImage | undefined {
-    const entry = this.listed.get(keyOf(reference));
-    if (entry) return { ...entry, listedBy: 'account' };
-    const recorded = this.catalogToo ? findImage(reference) : undefined;
+    if (this.listed) {
+      const entry = this.listed.get(keyOf(reference));
+      return entry && { ...entry, listedBy: 'account' };
+    }
+    const recorded = findImage(reference);
     return recorded && { ...recorded, listedBy: 'catalog' };
   }
 }

@@ -81,9 +81,9 @@ export class AzureClients {
 }
 
 /**
- * The response cache, placed for the client: inside the SDK clients' deserialization (which reads a cached answer as
- * it reads one from the wire), so within their retry and signing, whose token is had once per run anyway; before
- * everything in the REST-level client, which parses answers outside its pipeline.
+ * The response cache, placed for the client: in the SDK clients, inside their deserialization (which then reads a
+ * cached answer as one from the wire), so within retry and signing, whose token is had once per run anyway; in the
+ * REST-level client, which parses answers after its pipeline, per call (its token policy still runs first).
  */
 export function cachePolicy(cache: ResponseCacheOptions, client: 'sdk' | 'rest'): PlacedPolicy {
   return { policy: responseCachePolicy(cache), position: client === 'sdk' ? 'perRetry' : 'perCall' };

@@ -27,7 +27,6 @@ interface SupportedImageEntry {
   osType?: string;
   capabilities?: string[];
   batchSupportEndOfLife?: string;
-  verificationType?: string;
 }
 
 interface SupportedImagePage {
@@ -69,21 +68,32 @@ export async function listSupportedImages(
   });
   const keys = new Set(wanted.map(imageKey));
   const found: SupportedImageFacts[] = [];
+  const seen = new Set<string>();
   let next: string | undefined = '/supportedimages';
   while (next) {
+    seen.add(next);
     const response = await client.pathUnchecked(next).get({ abortSignal, headers: { accept: 'application/json' } });
     if (response.status !== '200') throw new DataPlaneError(Number(response.status), errorCode(response.body));
     const page = response.body as SupportedImagePage;
-    for (const entry of page.value ?? []) {
+    if (!Array.isArray(page.value)) throw new Error('the Batch account answered the list of supported images with something other than a list');
+    for (const entry of page.value) {
       const image = supportedImageFacts(entry);
       if (image && keys.has(imageKey(image))) found.push(image);
     }
-    next = page['odata.nextLink'];
+    next = followingPage(page['odata.nextLink'], endpoint, seen);
   }
   return found;
 }
 
-function batchScope(endpoint: string): string {
+/** The next page's link, which must stay on the account's own host (the token goes with it) and not come round again. */
+function followingPage(link: string | undefined, endpoint: string, seen: ReadonlySet<string>): string | undefined {
+  if (!link) return undefined;
+  if (new URL(link, endpoint).host !== new URL(endpoint).host) throw new Error(`the Batch account's next page is on another host (${new URL(link, endpoint).host})`);
+  if (seen.has(link)) throw new Error("the Batch account's list of supported images pages round in a circle");
+  return link;
+}
+
+export function batchScope(endpoint: string): string {
   const host = new URL(endpoint).hostname.toLowerCase();
   return BATCH_SCOPES.find(([suffix]) => host.endsWith(suffix))?.[1] ?? PUBLIC_BATCH_SCOPE;
 }
@@ -96,7 +106,6 @@ function supportedImageFacts(entry: SupportedImageEntry): SupportedImageFacts | 
   const { publisher, offer, sku } = entry.imageReference ?? {};
   const osType = entry.osType?.toLowerCase();
   if (!publisher || !offer || !sku || !entry.nodeAgentSKUId || (osType !== 'linux' && osType !== 'windows')) return undefined;
-  const verificationType = entry.verificationType?.toLowerCase();
   return {
     publisher,
     offer,
@@ -106,7 +115,6 @@ function supportedImageFacts(entry: SupportedImageEntry): SupportedImageFacts | 
     // The service leaves the property out for an image with none; written here, it says so.
     capabilities: entry.capabilities ?? [],
     ...(entry.batchSupportEndOfLife && { batchSupportEndOfLife: entry.batchSupportEndOfLife.slice(0, 10) }),
-    ...((verificationType === 'verified' || verificationType === 'unverified') && { verificationType }),
   };
 }
 

@@ -8,6 +8,7 @@ import { normalizeResourceId, parseResourceId, type ParsedResourceId } from '../
 import type { ManagementLockClient } from '@azure/arm-locks';
 import { AzureClients, cachePolicy } from './azure-clients.ts';
 import { listSupportedImages } from './batch-data-plane.ts';
+import { cacheFolderProblem } from './response-cache.ts';
 import { describeFailure, type Permission } from './describe-failure.ts';
 import { replicasInRegion, type PublishingProfile } from './image-replicas.ts';
 import { LIVE_DEFAULTS, type LiveOptions } from './live-options.ts';
@@ -37,13 +38,20 @@ export async function readLiveEnvironment(requests: EnvironmentRequests, options
       `--account must be a Batch account resource id (/subscriptions/…/resourceGroups/…/providers/Microsoft.Batch/batchAccounts/…), not "${options.accountId}"`,
     );
   }
+  const cacheProblem = options.cache && (await cacheFolderProblem(options.cache.dir));
+  if (cacheProblem) throw new LiveModeError(cacheProblem);
   const reader = new LiveReader(options);
   await reader.signedIn();
   const environment: Environment = {};
   const applicationsRead = requests.applications ? reader.readApplications(account, accountName) : Promise.resolve(undefined);
   const accountRead = reader.readAccount(account, accountName, vmSize).then(async (facts) => {
-    if (!facts) return;
-    const supportedImagesRead = requests.supportedImages.length > 0 && facts.endpoint ? reader.readSupportedImages(facts.endpoint, requests.supportedImages) : undefined;
+    if (!facts) {
+      const why = reader.unavailable.get(unavailableKey('account')) ?? 'it was not found';
+      if (requests.supportedImages.length > 0)
+        reader.unavailable.set(unavailableKey('supportedImages'), `the Batch account, whose service API has the list, could not be read (${why})`);
+      return;
+    }
+    const supportedImagesRead = requests.supportedImages.length > 0 ? reader.readSupportedImages(facts.endpoint, requests.supportedImages) : undefined;
     const [applications, supportedImages] = await Promise.all([applicationsRead, supportedImagesRead]);
     environment.location = facts.location;
     environment.account = { ...facts.account, ...(applications && { applications }), ...(supportedImages && { supportedImages }) };
@@ -162,12 +170,16 @@ class LiveReader {
   }
 
   /** The account's entries for the marketplace images the pools use, from its data plane: today's list for its region. */
-  async readSupportedImages(accountEndpoint: string, images: MarketplaceImage[]): Promise<SupportedImageFacts[] | undefined> {
+  async readSupportedImages(accountEndpoint: string | undefined, images: MarketplaceImage[]): Promise<SupportedImageFacts[] | undefined> {
+    if (!accountEndpoint) {
+      this.unavailable.set(unavailableKey('supportedImages'), "the Batch account's answer gave no accountEndpoint to ask");
+      return undefined;
+    }
     const { ca, cache, maxRetries = LIVE_DEFAULTS.maxRetries } = this.options;
     return this.once(
       `supported images ${accountEndpoint}`,
       unavailableKey('supportedImages'),
-      { access: "read access to the Batch account's service API (Microsoft Entra ID authentication, not shared keys)" },
+      { access: "read access to the Batch account's service API (Microsoft Entra ID authentication, not shared keys)", service: "the Batch account's service API" },
       async (signal) =>
         listSupportedImages(
           accountEndpoint,

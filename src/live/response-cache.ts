@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createHttpHeaders, type PipelinePolicy } from '@azure/core-rest-pipeline';
 
@@ -24,28 +24,74 @@ interface CachedAnswer {
 }
 
 /**
- * A pipeline policy that answers a GET from the cache while the answer is younger than the TTL, and keeps every
- * 200 answer it lets through. Failures are not kept, so a second run asks again.
+ * The answers that may be kept: what changes slowly and holds no secret. The account's pools (start task settings,
+ * SAS links in resource files), its application packages (SAS storage URLs), a subnet's addresses in use and the
+ * subscription's usages change as pools scale or carry secrets, so they are always asked for.
  */
-export function responseCachePolicy({ dir, ttlSeconds }: ResponseCacheOptions, now: () => number = Date.now): PipelinePolicy {
+const KEPT_RESOURCES: readonly RegExp[] = [
+  /\/providers\/Microsoft\.Batch\/batchAccounts\/[^/]+$/i,
+  /\/providers\/Microsoft\.Batch$/i,
+  /\/providers\/Microsoft\.Compute\/skus$/i,
+  /\/providers\/Microsoft\.Network\/virtualNetworks\/[^/]+$/i,
+  /\/providers\/Microsoft\.Network\/networkSecurityGroups\/[^/]+$/i,
+  /\/providers\/Microsoft\.Authorization\/locks$/i,
+  /\/providers\/Microsoft\.Compute\/galleries\/[^/]+\/images\/[^/]+(?:\/versions\/[^/]+)?$/i,
+  /\/providers\/Microsoft\.Compute\/images\/[^/]+$/i,
+  /\/providers\/Microsoft\.Compute\/locations\/[^/]+\/publishers\/[^/]+\/artifacttypes\/vmimage\/offers\/[^/]+\/skus\/[^/]+\/versions(?:\/[^/]+)?$/i,
+  /^\/supportedimages$/i,
+];
+
+const isKept = (url: string) => KEPT_RESOURCES.some((pattern) => pattern.test(new URL(url).pathname));
+
+/**
+ * Why a cache folder cannot be trusted: another user owns it or others can write to it, so it could hand the run
+ * answers Azure never gave. An absent folder is fine: it is made later, for this user only.
+ */
+export async function cacheFolderProblem(dir: string): Promise<string | undefined> {
+  const found = await stat(dir).catch(() => undefined);
+  if (!found) return undefined;
+  if (!found.isDirectory()) return `--cache ${dir} is not a folder`;
+  if (process.platform === 'win32') return undefined;
+  const ownedByOther = process.getuid !== undefined && found.uid !== process.getuid();
+  if (ownedByOther || (found.mode & 0o022) !== 0) {
+    return `--cache ${dir} is ${ownedByOther ? "another user's folder" : 'writable by other users'}: give a folder only you can write to`;
+  }
+  return undefined;
+}
+
+/**
+ * A pipeline policy that answers a GET of a kept resource from the cache while the answer is younger than the TTL,
+ * and keeps each such 200 answer that parses. Failures are not kept, so a second run asks again.
+ */
+export function responseCachePolicy({ dir, ttlSeconds }: ResponseCacheOptions): PipelinePolicy {
   return {
     name: 'batchlintResponseCache',
     async sendRequest(request, next) {
-      if (request.method !== 'GET') return next(request);
+      if (request.method !== 'GET' || !isKept(request.url)) return next(request);
       const file = join(dir, `${createHash('sha256').update(request.url).digest('hex')}.json`);
       const cached = await readAnswer(file);
-      if (cached?.url === request.url && now() - cached.storedAt < ttlSeconds * 1000) {
+      const age = cached && Date.now() - cached.storedAt;
+      if (cached?.url === request.url && age !== undefined && age >= 0 && age < ttlSeconds * 1000) {
         return { request, status: 200, headers: createHttpHeaders(cached.contentType ? { 'content-type': cached.contentType } : {}), bodyAsText: cached.body };
       }
       const response = await next(request);
-      if (response.status === 200 && typeof response.bodyAsText === 'string') {
+      if (response.status === 200 && typeof response.bodyAsText === 'string' && parses(response.bodyAsText)) {
         const contentType = response.headers.get('content-type');
         // A cache that cannot be written costs the next run its requests, never this run its facts.
-        await keepAnswer(dir, file, { url: request.url, storedAt: now(), ...(contentType && { contentType }), body: response.bodyAsText }).catch(() => undefined);
+        await keepAnswer(dir, file, { url: request.url, storedAt: Date.now(), ...(contentType && { contentType }), body: response.bodyAsText }).catch(() => undefined);
       }
       return response;
     },
   };
+}
+
+function parses(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 async function readAnswer(file: string): Promise<CachedAnswer | undefined> {
@@ -60,6 +106,8 @@ async function readAnswer(file: string): Promise<CachedAnswer | undefined> {
 /** Written aside and renamed into place, so a concurrent run never reads half an answer. */
 async function keepAnswer(dir: string, file: string, answer: CachedAnswer): Promise<void> {
   await mkdir(dir, { recursive: true, mode: 0o700 });
+  // Keeps the folder out of a commit when it is made inside a repository.
+  await writeFile(join(dir, '.gitignore'), '*\n', { flag: 'wx' }).catch(() => undefined);
   const partial = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
   await writeFile(partial, JSON.stringify(answer), { mode: 0o600 });
   await rename(partial, file);

@@ -48,7 +48,8 @@ export interface AccountFacts {
   /**
    * Marketplace images as the account's list of supported images gives them (Account - List Supported Images):
    * the node agent each is paired with, its OS, capabilities and end of Batch support. Live mode keeps the
-   * entries of the images the pools use. Absent: the embedded catalog's older copy of the list is used.
+   * entries of the images the pools use. An image it lacks is not on the account's list. Absent: the embedded
+   * catalog's older copy of the list is used.
    */
   supportedImages?: SupportedImageFacts[];
   /** Cores in use by the account's existing pools. */
@@ -75,7 +76,6 @@ export interface SupportedImageFacts {
   capabilities?: string[];
   /** ISO date after which Batch no longer supports the image. */
   batchSupportEndOfLife?: string;
-  verificationType?: 'verified' | 'unverified';
 }
 
 export interface ExistingPool {

@@ -26,7 +26,6 @@ export interface ImageReferenceInput {
 /** An image on a list of Batch's supported images, and which list: the account's (live or a context file) or the catalog's older copy. */
 export interface ListedImage extends ImageInfo {
   capabilities?: string[];
-  verificationType?: 'verified' | 'unverified';
   listedBy: 'account' | 'catalog';
 }
 
@@ -80,7 +79,7 @@ export interface Facts {
   imageDiskControllers(reference: ImageReferenceInput): Fact<ImageDiskControllers>;
   /** A marketplace image on Batch's list of supported images, looked up case-insensitively. */
   image(reference: { publisher: string; offer: string; sku: string }): ListedImage | undefined;
-  /** The list `image()` reads, for reasons: "the catalog's copy (2022-09-30) of Batch's supported-images list". */
+  /** The list `image()` reads, for reasons: "the catalog's copy (2022) of Batch's supported-images list". */
   readonly supportedImagesList: string;
   /** The Batch account's region. */
   location(): Fact<string>;

@@ -1,3 +1,4 @@
+import { findImage } from '../catalog/catalog.ts';
 import type { CpuArchitecture } from '../catalog/types.ts';
 import type { Facts } from '../model/facts.ts';
 import type { PoolSpec } from '../model/pool-definition.ts';
@@ -15,8 +16,9 @@ const ARCHITECTURE_TOKENS: readonly [RegExp, CpuArchitecture][] = [
 
 /**
  * The CPU architecture the pool's image and node agent are built for, from what they say of it: an
- * architecture in the node agent id or the image's offer or SKU, or the image's entry in Batch's supported-images lists
- * of 2020 and 2022, which predate Batch's Arm64 support. Unknown when nothing says, and when they disagree.
+ * architecture in the node agent id or the image's offer or SKU, the agent the account's supported-images list pairs
+ * it with, or the image's entry in the catalog's supported-images lists of 2020 and 2022, which predate Batch's Arm64
+ * support. Unknown when nothing says, and when they disagree.
  */
 export function poolImageArchitecture(configuration: VmConfigurationSpec, facts: Facts): ImageArchitectureResult {
   const statements: { architecture: CpuArchitecture; basis: string }[] = [];
@@ -38,14 +40,13 @@ export function poolImageArchitecture(configuration: VmConfigurationSpec, facts:
       if (architecture) statements.push({ architecture, basis: `the image ${part} ${name} names ${architecture}` });
     }
     const named = typeof publisher === 'string' && typeof offer === 'string' && typeof sku === 'string' ? { publisher, offer, sku } : undefined;
-    const listed = named && facts.image(named);
-    const listedArchitecture = listed && architectureToken(listed.nodeAgentSkuId);
     const imageName = named && `${named.publisher}/${named.offer}/${named.sku}`;
-    if (listedArchitecture) {
-      statements.push({ architecture: listedArchitecture, basis: `Batch pairs ${imageName} with the node agent ${listed.nodeAgentSkuId}` });
-    } else if (listed?.listedBy === 'catalog') {
-      statements.push({ architecture: 'x64', basis: `Batch listed ${imageName} before it supported Arm64` });
-    }
+    const listed = named && facts.image(named);
+    const accountAgent = listed?.listedBy === 'account' ? listed.nodeAgentSkuId : undefined;
+    const listedArchitecture = accountAgent && architectureToken(accountAgent);
+    if (listedArchitecture) statements.push({ architecture: listedArchitecture, basis: `Batch pairs ${imageName} with the node agent ${accountAgent}` });
+    // The catalog's lists predate Batch's Arm64 support, whichever list answers for the image today.
+    if (named && findImage(named)) statements.push({ architecture: 'x64', basis: `Batch listed ${imageName} before it supported Arm64` });
   }
 
   const [first] = statements;

@@ -30,7 +30,9 @@ export class FactsSetupError extends Error {}
 export async function factsForRun(request: FactsRequest): Promise<LintOptions['facts']> {
   const { cwd } = request;
   const today = request.asOf === undefined ? undefined : runDate(request.asOf);
-  if (request.cache && !request.live) throw new FactsSetupError('--cache keeps what --live reads from Azure: add --live, or leave --cache out');
+  if ((request.cache !== undefined || request.cacheTtl !== undefined) && !request.live) {
+    throw new FactsSetupError('--cache and --cache-ttl keep what --live reads from Azure: add --live, or leave them out');
+  }
   if (request.live) {
     // The account first: a run that cannot name it stops before the Azure SDKs (and any credential) load.
     const accountId = await accountForRun(request);
@@ -46,6 +48,7 @@ export const DEFAULT_CACHE_TTL_SECONDS = 600;
 
 /** How live mode reaches Azure, as the run asked: another cloud's endpoint, a response cache. */
 export function liveConnection(request: Pick<FactsRequest, 'cwd' | 'armEndpoint' | 'cache' | 'cacheTtl'>): Pick<LiveOptions, 'endpoint' | 'cache'> {
+  if (request.cacheTtl !== undefined && !request.cache) throw new FactsSetupError('--cache-ttl says how long --cache keeps answers: add --cache <dir>, or leave --cache-ttl out');
   return {
     ...(request.armEndpoint && { endpoint: request.armEndpoint }),
     ...(request.cache && { cache: { dir: resolve(request.cwd, request.cache), ttlSeconds: request.cacheTtl ?? DEFAULT_CACHE_TTL_SECONDS } }),

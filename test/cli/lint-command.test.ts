@@ -102,7 +102,7 @@ describe('batchlint lint', () => {
   it('refuses --cache without --live, which is all it is for, with exit 2', () => {
     const run = runCli(['lint', 'pool.json', '--cache', '.cache'], { cwd: tempFolder({ 'pool.json': CLEAN_POOL }) });
     expect(run.status).toBe(2);
-    expect(run.stderr).toBe('batchlint: --cache keeps what --live reads from Azure: add --live, or leave --cache out\n');
+    expect(run.stderr).toBe('batchlint: --cache and --cache-ttl keep what --live reads from Azure: add --live, or leave them out\n');
   });
 
   it('fails --live with exit 2 when nothing names the Batch account, before loading the Azure SDKs or opening a connection', () => {

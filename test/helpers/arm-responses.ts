@@ -318,11 +318,11 @@ function skusOf(environment: Environment, location: string) {
  */
 function supportedImagesOf(account: Environment['account']) {
   const images: SupportedImageFacts[] = account?.supportedImages ?? loadCatalog().images.map(({ generation: _generation, ...image }) => image);
-  return images.map(({ publisher, offer, sku, nodeAgentSkuId, osType, capabilities, batchSupportEndOfLife, verificationType }) => ({
+  return images.map(({ publisher, offer, sku, nodeAgentSkuId, osType, capabilities, batchSupportEndOfLife }) => ({
     imageReference: { publisher, offer, sku, version: 'latest' },
     nodeAgentSKUId: nodeAgentSkuId,
     osType,
-    verificationType: verificationType ?? 'verified',
+    verificationType: 'verified',
     ...(capabilities && { capabilities }),
     ...(batchSupportEndOfLife && { batchSupportEndOfLife: `${batchSupportEndOfLife.slice(0, 10)}T00:00:00Z` }),
   }));

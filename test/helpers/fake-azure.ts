@@ -102,7 +102,7 @@ export async function startFakeAzure(routes: FakeRoute[], options: FakeAzureOpti
       const text = answer.rawBody ?? (body === undefined ? undefined : JSON.stringify(body).replaceAll(FAKE_AZURE_HOST, new URL(endpointOf(server)).host));
       response.end(text);
     };
-    if (delay > 0) setTimeout(respond, delay);
+    if (delay > 0) setTimeout(respond, delay).unref();
     else respond();
   });
   // A client that gave up (a timeout) closes its socket while the answer is held back; that is no error here.

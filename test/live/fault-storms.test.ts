@@ -91,8 +91,8 @@ describe('live mode in a storm', () => {
   });
 
   it('finishes within its time limits when every answer is slower than them', async () => {
-    const { report, seconds } = await underStorm({ latencyMs: 5_000 }, { timeoutMs: 300 });
-    expect(seconds).toBeLessThan(4);
+    const { report, seconds } = await underStorm({ latencyMs: 30_000 }, { timeoutMs: 300 });
+    expect(seconds).toBeLessThan(10);
     expect(report.summary.pools).toBe(calm.summary.pools);
     expect(environmentNotChecked(report).length).toBeGreaterThan(0);
     expect(report.notChecked.some(({ reason }) => reason.includes('Azure did not answer in time'))).toBe(true);
