@@ -1,0 +1,90 @@
+import { BicepDocument } from '../../documents/bicep/bicep-document.ts';
+import type { Located, SourceDocument, TextEdit } from '../../model/document.ts';
+import type { Path, StringRange } from '../../model/location.ts';
+import { BATCH_API_DEFAULTS, type PoolDefinition, type PoolSpec } from '../../model/pool-definition.ts';
+import type { SourceAdapter } from '../../model/source-adapter.ts';
+import { armPathOf } from '../arm/pool-paths.ts';
+import { canonicalPool } from '../arm/pool-shape.ts';
+import { traceBicepSite, type BicepSite } from './bicep-trace.ts';
+import { BicepScope } from './bicep-scope.ts';
+import { bicepParameterValues } from './parameter-files.ts';
+import { poolResources, type BicepPoolResource } from './pool-resources.ts';
+
+type Json = Record<string, unknown>;
+
+/**
+ * Bicep files, read natively: `Microsoft.Batch/batchAccounts/pools` resources, evaluated with the values
+ * of the parameters file (`.bicepparam` or JSON), else the defaults, and the deployment target the command
+ * line gives. A pool's resource has the ARM shape, so it maps to the data-plane pool as ARM's does. A
+ * `.bicepparam` file holds no pool: it is read for the Bicep file it names.
+ */
+export const bicepAdapter: SourceAdapter = {
+  name: 'Bicep',
+  extract(document, context) {
+    if (!(document instanceof BicepDocument)) return undefined;
+    if (document.format === 'bicepparam') return [];
+    const parameters = bicepParameterValues(document, context);
+    const scope = new BicepScope(document, {
+      supplied: parameters.supplied,
+      ...(parameters.unreadable && { allParametersUnknown: parameters.unreadable }),
+      deployment: context.deployment,
+    });
+    return poolResources(scope).map((found) => new BicepPool(found, scope));
+  },
+};
+
+/** One copy of a Bicep pool resource, seen as the data-plane pool it creates. */
+class BicepPool implements PoolDefinition {
+  readonly defaults = BATCH_API_DEFAULTS;
+  readonly format = 'bicep' as const;
+  readonly document: BicepDocument;
+  readonly spec: PoolSpec;
+  readonly id: string | undefined;
+  readonly apiVersion: string | undefined;
+
+  constructor(
+    private readonly found: BicepPoolResource,
+    private readonly scope: BicepScope,
+  ) {
+    this.document = scope.document;
+    const resource = scope.evaluate(found.declaration.value, found.locals);
+    this.spec = canonicalPool(typeof resource === 'object' && resource !== null && !Array.isArray(resource) ? (resource as Json) : { properties: resource });
+    this.id = typeof this.spec.id === 'string' ? this.spec.id : undefined;
+    this.apiVersion = found.apiVersion;
+  }
+
+  /** Where the value was written: in the resource, or in the parameter or variable it came from. */
+  locate(path: Path, part?: 'key' | 'value', within?: StringRange): Located {
+    const armPath = armPathOf(path);
+    const key = armPath[armPath.length - 1];
+    if (part === 'key' && key !== undefined) {
+      const holder = this.trace(armPath.slice(0, -1));
+      return located({ ...holder, path: [...holder.path, key] }, this.document, part);
+    }
+    return located(this.trace(armPath), this.document, part, within);
+  }
+
+  displayName(path: Path): string {
+    return armPathOf(path)
+      .map((segment, index) => (typeof segment === 'number' ? `[${segment}]` : index === 0 ? segment : `.${segment}`))
+      .join('');
+  }
+
+  /** No fix rewrites an expression, nor a value written elsewhere (a parameter or variable may serve more than this pool). */
+  setValueEdits(path: Path, value: string | number | boolean): TextEdit[] | undefined {
+    const armPath = armPathOf(path);
+    if (this.trace(armPath).throughExpression) return undefined;
+    return this.document.setValueEdits([this.found.name, ...armPath], value);
+  }
+
+  private trace(armPath: Path): BicepSite {
+    const start = { document: this.document, path: [this.found.name], node: this.found.declaration.value, scope: this.scope };
+    return traceBicepSite(start, armPath, this.found.locals);
+  }
+}
+
+function located(site: BicepSite, poolDocument: SourceDocument, part?: 'key' | 'value', within?: StringRange): Located {
+  const found = site.document.locate(site.path, part, within);
+  if (site.origin === undefined) return found;
+  return { ...found, origin: `value from ${site.origin}`, ...(site.document !== poolDocument && { filePath: site.document.filePath }) };
+}

@@ -1,0 +1,326 @@
+import { resourceBody, type BicepDocument, type Declaration } from '../../documents/bicep/bicep-document.ts';
+import type { Expression } from '../../documents/bicep/syntax.ts';
+import type { SourceDocument } from '../../model/document.ts';
+import type { Path } from '../../model/location.ts';
+import type { DeploymentTarget } from '../../model/source-adapter.ts';
+import { isUnknown, UnknownValue } from '../../model/unknown.ts';
+import { setUserKey, userRecord } from '../../model/user-record.ts';
+import { applyFunction, member, type EvaluationScope } from '../arm/evaluate.ts';
+
+type Node<K extends Expression['kind']> = Extract<Expression, { kind: K }>;
+
+/** Loop variables and lambda parameters in scope, by name. */
+export type Locals = ReadonlyMap<string, unknown>;
+export const NO_LOCALS: Locals = new Map();
+
+/** Where a parameter's value is written, when it is given from outside the file (a `.bicepparam`, a parameters file). */
+export interface SuppliedValue {
+  document: SourceDocument;
+  path: Path;
+  /** "parameter 'vmSize' in main.bicepparam". */
+  origin: string;
+  /** The value, evaluated. */
+  value: unknown;
+  /** The expression written for it, when written in Bicep (a `.bicepparam`): a locate follows it. */
+  node?: Expression;
+  /** The scope its node is read in. */
+  scope?: BicepScope;
+}
+
+export interface BicepScopeOptions {
+  /** Parameter values given from outside, by name; they win over default values. */
+  supplied?: ReadonlyMap<string, SuppliedValue | UnknownValue>;
+  /** When set, a parameter nothing supplies is unknown for this reason, whatever its default. */
+  allParametersUnknown?: UnknownValue;
+  deployment: DeploymentTarget;
+}
+
+/** Functions Bicep has that the template language spells otherwise, or that batchlint reads itself. */
+const BICEP_ONLY = new Set(['range', 'any']);
+/** Template functions that Bicep does not offer as functions: its parameters and variables are names. */
+const NOT_BICEP = new Set(['parameters', 'variables', 'copyindex', 'if']);
+
+/**
+ * The values of a Bicep file's expressions, as far as they can be known without deploying it: parameters
+ * from what is supplied, else their defaults; variables; interpolation, operators, the ternary and loops;
+ * template functions through the ARM evaluator. A resource's `name`, `type` and `id` are known from its
+ * declaration; anything the deployment decides (a resource's other properties, a module's outputs) is unknown.
+ */
+export class BicepScope implements EvaluationScope {
+  readonly subscriptionId: string | undefined;
+  readonly resourceGroup: { name?: string; location?: string };
+  private readonly values = new Map<string, unknown>();
+  private readonly evaluating = new Set<string>();
+
+  constructor(
+    readonly document: BicepDocument,
+    private readonly options: BicepScopeOptions,
+  ) {
+    const { subscriptionId, resourceGroup, location } = options.deployment;
+    this.subscriptionId = subscriptionId;
+    this.resourceGroup = { name: resourceGroup, location };
+  }
+
+  parameter(name: string): unknown {
+    return this.once(`parameter '${name}'`, () => {
+      const source = this.parameterSource(name);
+      return isUnknown(source) ? source : source.value;
+    });
+  }
+
+  variable(name: string): unknown {
+    return this.once(`variable '${name}'`, () => {
+      const declared = this.document.declaration(name);
+      return declared?.kind === 'var' ? this.evaluate(declared.value) : new UnknownValue(`the file has no variable '${name}'`);
+    });
+  }
+
+  /** Where a parameter's value comes from: what is supplied, else its default; why it is unknown otherwise. */
+  parameterSource(name: string): SuppliedValue | UnknownValue {
+    const declared = this.document.declaration(name);
+    if (declared?.kind !== 'param') return new UnknownValue(`the file has no parameter '${name}'`);
+    const supplied = this.options.supplied?.get(name) ?? this.options.supplied?.get(name.toLowerCase());
+    if (supplied) return supplied;
+    if (this.options.allParametersUnknown) return this.options.allParametersUnknown;
+    if (!declared.value) return new UnknownValue(`parameter '${name}' has no default value`);
+    const node = declared.value;
+    return {
+      document: this.document,
+      path: [name],
+      origin: `the default of parameter '${name}'`,
+      node,
+      scope: this,
+      value: this.once(`default of '${name}'`, () => this.evaluate(node)),
+    };
+  }
+
+  evaluate(node: Expression, locals: Locals = NO_LOCALS): unknown {
+    switch (node.kind) {
+      case 'string':
+        return this.interpolate(node, locals);
+      case 'number':
+      case 'boolean':
+        return node.value;
+      case 'null':
+        return null;
+      case 'identifier':
+        return this.identifier(node.name, locals);
+      case 'object':
+        return this.object(node, locals);
+      case 'array':
+        return this.array(node, locals);
+      case 'property':
+        return this.property(node, locals);
+      case 'index': {
+        const target = this.evaluate(node.target, locals);
+        const index = this.evaluate(node.index, locals);
+        if (isUnknown(target)) return target;
+        if (isUnknown(index)) return index;
+        return this.memberOf(target, index as string | number, node.safe);
+      }
+      case 'call':
+        return this.call(node, locals);
+      case 'unary': {
+        const operand = this.evaluate(node.operand, locals);
+        if (isUnknown(operand)) return operand;
+        return node.operator === '!' ? !operand : -Number(operand);
+      }
+      case 'nonNull':
+        return this.evaluate(node.operand, locals);
+      case 'parentheses':
+        return this.evaluate(node.expression, locals);
+      case 'binary':
+        return this.binary(node, locals);
+      case 'ternary': {
+        const condition = this.evaluate(node.condition, locals);
+        if (isUnknown(condition)) return condition;
+        return this.evaluate(condition ? node.whenTrue : node.whenFalse, locals);
+      }
+      case 'for':
+        return this.loop(node, locals);
+      case 'if': {
+        const condition = this.evaluate(node.condition, locals);
+        return isUnknown(condition) ? condition : condition ? this.evaluate(node.body, locals) : undefined;
+      }
+      case 'lambda':
+        return new UnknownValue('a lambda is not evaluated offline');
+    }
+  }
+
+  /** The items of a loop's array, each with the loop variables bound; unknown when the array is. */
+  loopItems(node: Node<'for'>, locals: Locals): Locals[] | UnknownValue {
+    const iterable = this.evaluate(node.iterable, locals);
+    if (isUnknown(iterable)) return iterable;
+    if (!Array.isArray(iterable)) return new UnknownValue('a for loop over something that is not an array');
+    return iterable.map((item, index) => {
+      const bound = new Map(locals);
+      if (node.item) bound.set(node.item.name, item);
+      if (node.index) bound.set(node.index.name, index);
+      return bound;
+    });
+  }
+
+  /** The loop's variables unknown: for what is checked once for every copy. */
+  unknownLoop(node: Node<'for'>, locals: Locals, why: UnknownValue): Locals {
+    const bound = new Map(locals);
+    for (const variable of [node.item, node.index])
+      if (variable) bound.set(variable.name, new UnknownValue(`the loop variable '${variable.name}' differs from copy to copy (${why.reason})`));
+    return bound;
+  }
+
+  private identifier(name: string, locals: Locals): unknown {
+    if (locals.has(name)) return locals.get(name);
+    const declared = this.document.declaration(name);
+    if (declared?.kind === 'param') return this.parameter(name);
+    if (declared?.kind === 'var') return this.variable(name);
+    if (declared?.kind === 'resource' || declared?.kind === 'module') return new UnknownValue(`the ${declared.kind} '${name}' as a value is known only when deployed`);
+    return new UnknownValue(`'${name}' is not a parameter or variable of this file`);
+  }
+
+  private interpolate(node: Node<'string'>, locals: Locals): unknown {
+    const parts = node.parts.map((part) => (part.kind === 'text' ? part.value : this.evaluate(part.expression, locals)));
+    return parts.length === 1 && typeof parts[0] === 'string' ? parts[0] : applyFunction('concat', parts, this);
+  }
+
+  private object(node: Node<'object'>, locals: Locals): unknown {
+    const result = userRecord();
+    for (const property of node.properties) {
+      const value = this.evaluate(property.value, locals);
+      if (property.spread) {
+        if (isUnknown(value)) return value;
+        if (typeof value === 'object' && value !== null && !Array.isArray(value)) for (const [key, member] of Object.entries(value)) setUserKey(result, key, member);
+        continue;
+      }
+      const key = property.key ?? this.evaluate(property.keyExpression!, locals);
+      if (isUnknown(key)) return key;
+      setUserKey(result, String(key), value);
+    }
+    return result;
+  }
+
+  private array(node: Node<'array'>, locals: Locals): unknown {
+    const result: unknown[] = [];
+    for (const item of node.items) {
+      const value = this.evaluate(item.value, locals);
+      if (!item.spread) result.push(value);
+      else if (isUnknown(value)) return value;
+      else if (Array.isArray(value)) result.push(...(value as unknown[]));
+    }
+    return result;
+  }
+
+  private property(node: Node<'property'>, locals: Locals): unknown {
+    const declared = node.target.kind === 'identifier' && !locals.has(node.target.name) ? this.document.declaration(node.target.name) : undefined;
+    if (declared?.kind === 'resource') return this.resourceMember(declared, node.name, locals);
+    if (declared?.kind === 'module') return new UnknownValue(`the module '${declared.name}''s ${node.name} is not evaluated offline`);
+    const target = this.evaluate(node.target, locals);
+    if (isUnknown(target)) return target;
+    return this.memberOf(target, node.name, node.safe);
+  }
+
+  /** A resource's name, type and API version as declared, its id from them; the rest is known only when deployed. */
+  private resourceMember(resource: Extract<Declaration, { kind: 'resource' }>, name: string, locals: Locals): unknown {
+    const [type, apiVersion] = String(this.evaluate(resource.type)).split('@');
+    const body = resourceBody(resource.value);
+    const nameNode = body?.properties.find((property) => property.key === 'name')?.value;
+    const parentNode = body?.properties.find((property) => property.key === 'parent')?.value;
+    switch (name) {
+      case 'name':
+        return nameNode && resource.value.kind !== 'for' ? this.evaluate(nameNode, locals) : new UnknownValue(`the name of resource '${resource.name}' is not known`);
+      case 'type':
+        return type;
+      case 'apiVersion':
+        return apiVersion;
+      case 'id':
+        if (!nameNode || parentNode || resource.value.kind === 'for' || !type?.includes('/'))
+          return new UnknownValue(`the id of resource '${resource.name}' is not evaluated offline`);
+        return applyFunction('resourceId', [type, ...String(this.evaluate(nameNode, locals)).split('/')], this);
+      default:
+        return new UnknownValue(`${resource.name}.${name} is known only when the resource is deployed`);
+    }
+  }
+
+  private memberOf(target: unknown, key: string | number, safe: boolean): unknown {
+    if (safe && (target === null || typeof target !== 'object' || !(String(key) in target))) return null;
+    return member(target, key);
+  }
+
+  private call(node: Node<'call'>, locals: Locals): unknown {
+    if (node.target) return new UnknownValue(`${node.name}() of a resource is not evaluated offline`);
+    const lower = node.name.toLowerCase();
+    if (NOT_BICEP.has(lower)) return new UnknownValue(`${node.name}() is not a Bicep function`);
+    const args = node.args.map((argument) => this.evaluate(argument, locals));
+    if (!BICEP_ONLY.has(lower)) return applyFunction(node.name, args, this);
+    const unknown = args.find(isUnknown);
+    if (unknown) return unknown;
+    if (lower === 'any') return args[0];
+    const [start, count] = args.map(Number);
+    return Number.isInteger(start) && Number.isInteger(count) && count! >= 0
+      ? Array.from({ length: count! }, (_, index) => start! + index)
+      : new UnknownValue('range() takes two integers');
+  }
+
+  private binary(node: Node<'binary'>, locals: Locals): unknown {
+    const left = this.evaluate(node.left, locals);
+    if (isUnknown(left)) return left;
+    if (node.operator === '??') return left ?? this.evaluate(node.right, locals);
+    if (node.operator === '&&' && !left) return false;
+    if (node.operator === '||' && left === true) return true;
+    const right = this.evaluate(node.right, locals);
+    if (isUnknown(right)) return right;
+    switch (node.operator) {
+      case '&&':
+      case '||':
+        return Boolean(right);
+      case '==':
+        return JSON.stringify(left) === JSON.stringify(right);
+      case '!=':
+        return JSON.stringify(left) !== JSON.stringify(right);
+      case '=~':
+        return String(left).toLowerCase() === String(right).toLowerCase();
+      case '!~':
+        return String(left).toLowerCase() !== String(right).toLowerCase();
+      case '<':
+        return (left as number) < (right as number);
+      case '<=':
+        return (left as number) <= (right as number);
+      case '>':
+        return (left as number) > (right as number);
+      case '>=':
+        return (left as number) >= (right as number);
+      case '+':
+        return Number(left) + Number(right);
+      case '-':
+        return Number(left) - Number(right);
+      case '*':
+        return Number(left) * Number(right);
+      case '/':
+        return Number(right) === 0 ? new UnknownValue('a division by zero') : Math.trunc(Number(left) / Number(right));
+      case '%':
+        return Number(right) === 0 ? new UnknownValue('a division by zero') : Number(left) % Number(right);
+    }
+  }
+
+  /** A `for` expression's array; an `if` in its body leaves out the items whose condition is false. */
+  private loop(node: Node<'for'>, locals: Locals): unknown {
+    const items = this.loopItems(node, locals);
+    if (isUnknown(items)) return items;
+    const result: unknown[] = [];
+    for (const bound of items) {
+      const value = this.evaluate(node.body, bound);
+      if (isUnknown(value) && node.body.kind === 'if') return value;
+      if (value !== undefined) result.push(value);
+    }
+    return result;
+  }
+
+  private once(key: string, compute: () => unknown): unknown {
+    if (this.values.has(key)) return this.values.get(key);
+    if (this.evaluating.has(key)) return new UnknownValue(`${key} refers to itself`);
+    this.evaluating.add(key);
+    const value = compute();
+    this.evaluating.delete(key);
+    this.values.set(key, value);
+    return value;
+  }
+}

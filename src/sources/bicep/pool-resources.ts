@@ -1,0 +1,52 @@
+import { resourceBody } from '../../documents/bicep/bicep-document.ts';
+import type { Expression, ResourceDeclaration } from '../../documents/bicep/syntax.ts';
+import { isUnknown } from '../../model/unknown.ts';
+import { NO_LOCALS, type BicepScope, type Locals } from './bicep-scope.ts';
+
+const POOL_TYPE = 'microsoft.batch/batchaccounts/pools';
+const ACCOUNT_TYPE = 'microsoft.batch/batchaccounts';
+
+/** One copy of a pool resource: its declaration, its name in the document (`account::pool` when nested), and its loop variables. */
+export interface BicepPoolResource {
+  declaration: ResourceDeclaration;
+  name: string;
+  locals: Locals;
+  apiVersion: string | undefined;
+}
+
+/**
+ * The pools a Bicep file deploys: `Microsoft.Batch/batchAccounts/pools` resources at the top level (named
+ * `'account/pool'`, or with `parent:`), and `pools` declared inside a Batch account's body. A pool declared
+ * `existing` deploys nothing, nor does one whose condition is false. A loop over an array known statically
+ * deploys a pool per item, each checked with its own loop variables; over an unknown array, the pool is
+ * checked once, with its loop variables unknown. Pools inside modules are linted in the module's own file.
+ */
+export function poolResources(scope: BicepScope): BicepPoolResource[] {
+  return scope.document.value.statements.flatMap((statement) => (statement.kind === 'resource' ? poolsIn(statement, statement.name, scope, NO_LOCALS, undefined) : []));
+}
+
+function poolsIn(resource: ResourceDeclaration, name: string, scope: BicepScope, locals: Locals, parentType: string | undefined): BicepPoolResource[] {
+  const written = scope.evaluate(resource.type);
+  if (typeof written !== 'string') return [];
+  const [type = '', apiVersion] = written.split('@');
+  const fullType = (parentType && !type.includes('/') ? `${parentType}/${type}` : type).toLowerCase();
+  if (fullType === POOL_TYPE) return resource.existing ? [] : copiesOf(resource.value, scope, locals).map((copy) => ({ declaration: resource, name, locals: copy, apiVersion }));
+  if (fullType !== ACCOUNT_TYPE) return [];
+  // A pool may be declared inside an account that exists already.
+  const nested = resourceBody(resource.value)?.resources ?? [];
+  return copiesOf(resource.value, scope, locals).flatMap((copy) => nested.flatMap((child) => poolsIn(child, `${name}::${child.name}`, scope, copy, ACCOUNT_TYPE)));
+}
+
+/** The loop variables of each copy a resource's value deploys, leaving out the copies whose condition is known to be false. */
+function copiesOf(value: Expression, scope: BicepScope, locals: Locals): Locals[] {
+  let copies: Locals[] = [locals];
+  let body = value;
+  if (value.kind === 'for') {
+    const items = scope.loopItems(value, locals);
+    copies = isUnknown(items) ? [scope.unknownLoop(value, locals, items)] : items;
+    body = value.body;
+  }
+  if (body.kind !== 'if') return copies;
+  const condition = body.condition;
+  return copies.filter((copy) => scope.evaluate(condition, copy) !== false);
+}
