@@ -53,6 +53,7 @@ const PUNCTUATION = [
   '>',
   '@',
   '|',
+  '^',
 ];
 const IDENTIFIER_START = /[A-Za-z_]/;
 const IDENTIFIER_PART = /[A-Za-z0-9_]/;
@@ -61,7 +62,7 @@ const ESCAPES: Readonly<Record<string, string>> = { n: '\n', r: '\r', t: '\t', '
 
 /**
  * Splits Bicep into tokens, keeping every offset. Newlines are tokens (they end statements and separate
- * properties); comments are dropped, a block comment spanning lines counting as a newline. A string is one
+ * properties); comments are dropped, a block comment even when it spans lines. A string is one
  * token whose interpolations carry their own tokens.
  */
 export function lexBicep(text: string): Token[] {
@@ -98,8 +99,9 @@ class Lexer {
         const end = text.indexOf('*/', start + 2);
         if (end === -1) throw new SyntaxProblem('The multi-line comment at this location is not terminated. Terminate it with the */ character sequence.', start, 2);
         this.position = end + 2;
-        if (text.slice(start, end).includes('\n')) tokens.push({ type: 'newline', text: '\n', offset: start, length: end + 2 - start });
-      } else if (text.startsWith("'''", start)) {
+      } else if (char === '\uFEFF' && start === 0) {
+        this.position++;
+      } else if (/^\$*'''/.test(text.slice(start, start + 64)) && (char !== '$' || /^\$+'''/.test(text.slice(start, start + 64)))) {
         tokens.push(this.multilineString());
       } else if (char === "'") {
         tokens.push(this.string());
@@ -193,23 +195,49 @@ class Lexer {
     );
   }
 
-  /** `'''…'''`: no escapes, no interpolation; a line break right after the opening quotes is not part of the value. */
+  /**
+   * `'''…'''`: no escapes; a line break right after the opening quotes is not part of the value. With n `$`
+   * before the quotes, n `$` then `{` open an interpolation (`$'''a ${b}'''`); fewer are text.
+   */
   private multilineString(): Token {
     const text = this.text;
     const start = this.position;
-    const end = text.indexOf("'''", start + 3);
-    if (end === -1) throw new SyntaxProblem("The multi-line string at this location is not terminated. Terminate it with \"'''\".", start, 3);
-    let close = end + 3;
-    // Quotes right before the closing ones belong to the value: '''it's'''' ends at the last three.
-    while (text[close] === "'") close++;
-    const valueEnd = close - 3;
-    let valueStart = start + 3;
-    if (text.startsWith('\r\n', valueStart)) valueStart += 2;
-    else if (text[valueStart] === '\n') valueStart += 1;
-    this.position = close;
-    const decoded = new DecodedString();
-    decoded.pushVerbatim(text.slice(valueStart, valueEnd), valueStart);
-    const part = { kind: 'text' as const, value: decoded.text, span: { offset: valueStart, end: valueEnd }, decoded };
-    return { type: 'string', text: text.slice(start, close), offset: start, length: close - start, string: { parts: [part], multiline: true } };
+    let dollars = 0;
+    while (text[start + dollars] === '$') dollars++;
+    const opener = dollars > 0 ? '$'.repeat(dollars) + '{' : undefined;
+    this.position = start + dollars + 3;
+    if (text.startsWith('\r\n', this.position)) this.position += 2;
+    else if (text[this.position] === '\n') this.position += 1;
+    const parts: LexedString['parts'] = [];
+    let decoded = new DecodedString();
+    let textStart = this.position;
+    const flushText = (end: number) => {
+      parts.push({ kind: 'text', value: decoded.text, span: { offset: textStart, end }, decoded });
+      decoded = new DecodedString();
+    };
+    while (this.position < text.length) {
+      if (text.startsWith("'''", this.position)) {
+        let close = this.position + 3;
+        // Quotes right before the closing ones belong to the value: '''it's'''' ends at the last three.
+        while (text[close] === "'") close++;
+        decoded.pushVerbatim(text.slice(this.position, close - 3), this.position);
+        flushText(close - 3);
+        this.position = close;
+        return { type: 'string', text: text.slice(start, close), offset: start, length: close - start, string: { parts, multiline: true } };
+      }
+      if (opener && text.startsWith(opener, this.position)) {
+        flushText(this.position);
+        const holeStart = this.position;
+        this.position += opener.length;
+        const tokens = this.tokens(true);
+        tokens.push({ type: 'end', text: '', offset: this.position - 1, length: 0 });
+        parts.push({ kind: 'interpolation', tokens, span: { offset: holeStart, end: this.position } });
+        textStart = this.position;
+        continue;
+      }
+      decoded.pushVerbatim(text[this.position]!, this.position);
+      this.position++;
+    }
+    throw new SyntaxProblem("The multi-line string at this location is not terminated. Terminate it with \"'''\".", start, dollars + 3);
   }
 }

@@ -7,9 +7,12 @@ const BINARY_LEVELS: readonly (readonly BinaryOperator[])[] = [['??'], ['||'], [
 /** Operators that may begin a line continuing the expression before it: none of them can begin a property or an item. */
 const CONTINUING = new Set(['|', '?', ':', '??', '||', '&&', '==', '!=', '=~', '!~', '<', '<=', '>', '>=', '+', '*', '/', '%']);
 /** Statements read but not evaluated. */
-const KEPT_UNKNOWN = new Set(['type', 'import', 'extension', 'provider', 'assert', 'extends']);
+const KEPT_UNKNOWN = new Set(['type', 'test', 'import', 'extension', 'provider', 'assert', 'extends']);
 const OPENING = new Set(['(', '[', '{']);
 const CLOSING = new Set([')', ']', '}']);
+/** In a type, `<…>` holds arguments (`resourceInput<'…'>`), and may span lines like the other brackets. */
+const TYPE_OPENING = new Set([...OPENING, '<']);
+const TYPE_CLOSING = new Set([...CLOSING, '>']);
 
 type Node<K extends Expression['kind']> = Extract<Expression, { kind: K }>;
 
@@ -137,6 +140,7 @@ class Parser {
 
   /** A resource's or module's value: an object, `if (…) {…}`, or a `[for …]` loop. */
   private declarationBody(): Expression {
+    this.skipNewlines();
     const token = this.peek();
     if (this.isKeyword('if')) return this.ifBody();
     if (this.isPunctuation('{') || this.isPunctuation('[')) return this.primary();
@@ -161,8 +165,8 @@ class Parser {
     for (let token = this.peek(); token.type !== 'end'; token = this.peek()) {
       if (depth === 0 && token.type === 'newline' && this.continuesWith('|')) continue;
       if (depth === 0 && (token.type === 'newline' || (token.type === 'punctuation' && stops.includes(token.text)))) return;
-      if (token.type === 'punctuation' && OPENING.has(token.text)) depth++;
-      if (token.type === 'punctuation' && CLOSING.has(token.text)) depth--;
+      if (token.type === 'punctuation' && TYPE_OPENING.has(token.text)) depth++;
+      if (token.type === 'punctuation' && TYPE_CLOSING.has(token.text)) depth--;
       this.next();
     }
   }
@@ -177,8 +181,8 @@ class Parser {
         else if (!this.continuesWith('|')) return;
         continue;
       }
-      if (token.type === 'punctuation' && OPENING.has(token.text)) depth++;
-      if (token.type === 'punctuation' && CLOSING.has(token.text)) depth--;
+      if (token.type === 'punctuation' && TYPE_OPENING.has(token.text)) depth++;
+      if (token.type === 'punctuation' && TYPE_CLOSING.has(token.text)) depth--;
       this.next();
     }
   }
@@ -240,11 +244,12 @@ class Parser {
       } else if (token.text === '[') {
         this.next();
         const safe = this.takePunctuation('?');
+        const fromEnd = this.takePunctuation('^');
         this.skipNewlines();
         const index = this.expression();
         this.skipNewlines();
         this.expectPunctuation(']');
-        expression = { kind: 'index', target: expression, index, safe, span: span() };
+        expression = { kind: 'index', target: expression, index, safe, ...(fromEnd && { fromEnd }), span: span() };
       } else if (token.text === '!') {
         this.next();
         expression = { kind: 'nonNull', operand: expression, span: span() };
@@ -329,11 +334,14 @@ class Parser {
   private lambda(): Expression {
     const start = this.next().offset;
     const parameters: Variable[] = [];
+    this.skipNewlines();
     while (!this.isPunctuation(')')) {
       const name = this.name('lambda variable');
       parameters.push({ name: name.name, span: name.nameSpan });
       this.skipType([',', ')']);
+      this.skipNewlines();
       if (!this.takePunctuation(',')) break;
+      this.skipNewlines();
     }
     this.expectPunctuation(')');
     return this.lambdaBody(parameters, start);

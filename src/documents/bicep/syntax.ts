@@ -20,8 +20,8 @@ export type Expression = { span: Span } & (
   | { kind: 'array'; items: ArrayItem[] }
   /** `a.b`, `a.?b` (safe: null when a is null or has no b). */
   | { kind: 'property'; target: Expression; name: string; nameSpan: Span; safe: boolean }
-  /** `a[i]`, `a[?i]`. */
-  | { kind: 'index'; target: Expression; index: Expression; safe: boolean }
+  /** `a[i]`, `a[?i]`, `a[^1]` (counted from the end). */
+  | { kind: 'index'; target: Expression; index: Expression; safe: boolean; fromEnd?: boolean }
   /** `f(x)`, `sys.f(x)` (namespace), `a.f(x)` on a resource or module (target). */
   | { kind: 'call'; name: string; nameSpan: Span; namespace?: string; target?: Expression; args: Expression[] }
   | { kind: 'unary'; operator: '!' | '-'; operand: Expression }
