@@ -35,6 +35,9 @@ export interface BicepScopeOptions {
   deployment: DeploymentTarget;
 }
 
+/** How a resource declared at each target scope gets its id; at a management group or the tenant it is not evaluated. */
+const RESOURCE_ID_FUNCTIONS: Readonly<Record<string, string>> = { resourceGroup: 'resourceId', subscription: 'subscriptionResourceId' };
+
 /** Functions Bicep has that the template language spells otherwise, or that batchlint reads itself. */
 const BICEP_ONLY = new Set(['range', 'any']);
 /** Template functions that Bicep does not offer as functions: its parameters and variables are names. */
@@ -116,7 +119,8 @@ export class BicepScope implements EvaluationScope {
         const index = this.evaluate(node.index, locals);
         if (isUnknown(target)) return target;
         if (isUnknown(index)) return index;
-        return this.memberOf(target, index as string | number, node.safe);
+        const key = node.fromEnd && Array.isArray(target) ? target.length - Number(index) : (index as string | number);
+        return this.memberOf(target, key, node.safe);
       }
       case 'call':
         return this.call(node, locals);
@@ -231,13 +235,24 @@ export class BicepScope implements EvaluationScope {
         return type;
       case 'apiVersion':
         return apiVersion;
-      case 'id':
-        if (!nameNode || parentNode || resource.value.kind === 'for' || !type?.includes('/'))
-          return new UnknownValue(`the id of resource '${resource.name}' is not evaluated offline`);
-        return applyFunction('resourceId', [type, ...String(this.evaluate(nameNode, locals)).split('/')], this);
+      case 'id': {
+        const scopeNode = body?.properties.find((property) => property.key === 'scope');
+        const idFunction = RESOURCE_ID_FUNCTIONS[this.targetScope()];
+        const written = nameNode && !parentNode && !scopeNode && idFunction && resource.value.kind !== 'for' && type?.includes('/') ? this.evaluate(nameNode, locals) : undefined;
+        if (isUnknown(written)) return written;
+        if (typeof written !== 'string') return new UnknownValue(`the id of resource '${resource.name}' is not evaluated offline`);
+        return applyFunction(idFunction!, [type, ...written.split('/')], this);
+      }
       default:
         return new UnknownValue(`${resource.name}.${name} is known only when the resource is deployed`);
     }
+  }
+
+  /** `targetScope`: where the file deploys, `resourceGroup` unless it says otherwise. */
+  private targetScope(): string {
+    const statement = this.document.value.statements.find((candidate) => candidate.kind === 'targetScope');
+    const value = statement?.kind === 'targetScope' ? this.evaluate(statement.value) : 'resourceGroup';
+    return typeof value === 'string' ? value : 'unknown';
   }
 
   private memberOf(target: unknown, key: string | number, safe: boolean): unknown {
