@@ -87,7 +87,7 @@ function compareFile(file, folder) {
     }
     const ours = bicepScope.evaluate(statement.value);
     const theirs = armScope.resolve(counterpart.resource, counterpart.path);
-    const tally = { differing: [], unknown: 0 };
+    const tally = newTally();
     const hasParent = ours && typeof ours === 'object' && 'parent' in ours;
     for (const key of COMPARED) {
       if (!ours || typeof ours !== 'object' || !(key in ours)) continue;
@@ -111,7 +111,7 @@ function comparePools(bicep, template, shown) {
   const counted = { values: totals.values, unknownValues: totals.unknownValues };
   ours.forEach((pool, index) => {
     totals.pools++;
-    const tally = { differing: [], unknown: 0 };
+    const tally = newTally();
     if (theirs[index]) compareValues(pool.spec, theirs[index].spec, 'pool', tally);
     else tally.differing.push('no pool in the compiled template');
     if (tally.differing.length === 0) totals.poolsEqual++;
@@ -127,6 +127,13 @@ function compiledResource(template, name, type, nth) {
   if (!Array.isArray(resources)) return resources?.[name] ? { resource: resources[name], path: ['resources', name] } : undefined;
   const ofType = resources.map((resource, index) => ({ resource, path: ['resources', index] })).filter(({ resource }) => String(resource.type).toLowerCase() === type);
   return ofType[nth];
+}
+
+/** What one comparison found: the differences, and how many values one reader or both could not know. */
+function newTally() {
+  /** @type {{ differing: string[], unknown: number }} */
+  const tally = { differing: [], unknown: 0 };
+  return tally;
 }
 
 function lastSegment(name) {
