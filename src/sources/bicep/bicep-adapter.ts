@@ -1,4 +1,4 @@
-import { BicepDocument } from '../../documents/bicep/bicep-document.ts';
+import { BicepDocument, resourceBody } from '../../documents/bicep/bicep-document.ts';
 import type { Located, SourceDocument, TextEdit } from '../../model/document.ts';
 import type { Path, StringRange } from '../../model/location.ts';
 import { BATCH_API_DEFAULTS, type PoolDefinition, type PoolSpec } from '../../model/pool-definition.ts';
@@ -47,7 +47,8 @@ class BicepPool implements PoolDefinition {
     private readonly scope: BicepScope,
   ) {
     this.document = scope.document;
-    const resource = scope.evaluate(found.declaration.value, found.locals);
+    const body = resourceBody(found.declaration.value);
+    const resource = body ? scope.evaluate(body, found.locals) : undefined;
     this.spec = canonicalPool(typeof resource === 'object' && resource !== null && !Array.isArray(resource) ? (resource as Json) : { properties: resource });
     this.id = typeof this.spec.id === 'string' ? this.spec.id : undefined;
     this.apiVersion = found.apiVersion;

@@ -38,6 +38,9 @@ export interface BicepScopeOptions {
 /** How a resource declared at each target scope gets its id; at a management group or the tenant it is not evaluated. */
 const RESOURCE_ID_FUNCTIONS: Readonly<Record<string, string>> = { resourceGroup: 'resourceId', subscription: 'subscriptionResourceId' };
 
+/** The namespaces of Bicep's own functions; any other (a resource's `listKeys()`, an imported file's function) is not evaluated. */
+const FUNCTION_NAMESPACES = new Set(['sys', 'az']);
+
 /** Functions Bicep has that the template language spells otherwise, or that batchlint reads itself. */
 const BICEP_ONLY = new Set(['range', 'any']);
 /** Template functions that Bicep does not offer as functions: its parameters and variables are names. */
@@ -261,7 +264,8 @@ export class BicepScope implements EvaluationScope {
   }
 
   private call(node: Node<'call'>, locals: Locals): unknown {
-    if (node.target) return new UnknownValue(`${node.name}() of a resource is not evaluated offline`);
+    if (node.target || (node.namespace !== undefined && !FUNCTION_NAMESPACES.has(node.namespace)))
+      return new UnknownValue(`${node.namespace ?? 'a resource'}.${node.name}() is not evaluated offline`);
     const lower = node.name.toLowerCase();
     if (NOT_BICEP.has(lower)) return new UnknownValue(`${node.name}() is not a Bicep function`);
     const args = node.args.map((argument) => this.evaluate(argument, locals));

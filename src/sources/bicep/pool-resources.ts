@@ -25,16 +25,21 @@ export function poolResources(scope: BicepScope): BicepPoolResource[] {
   return scope.document.value.statements.flatMap((statement) => (statement.kind === 'resource' ? poolsIn(statement, statement.name, scope, NO_LOCALS, undefined) : []));
 }
 
-function poolsIn(resource: ResourceDeclaration, name: string, scope: BicepScope, locals: Locals, parentType: string | undefined): BicepPoolResource[] {
+/** A nested resource's type may be relative to its parent's (`'pools'`), and then it has its parent's API version. */
+function poolsIn(resource: ResourceDeclaration, name: string, scope: BicepScope, locals: Locals, parent: { type: string; apiVersion?: string } | undefined): BicepPoolResource[] {
   const written = scope.evaluate(resource.type);
   if (typeof written !== 'string') return [];
-  const [type = '', apiVersion] = written.split('@');
-  const fullType = (parentType && !type.includes('/') ? `${parentType}/${type}` : type).toLowerCase();
+  const [type = '', ownVersion] = written.split('@');
+  const relative = parent !== undefined && !type.includes('/');
+  const fullType = (relative ? `${parent.type}/${type}` : type).toLowerCase();
+  const apiVersion = ownVersion ?? (relative ? parent.apiVersion : undefined);
   if (fullType === POOL_TYPE) return resource.existing ? [] : copiesOf(resource.value, scope, locals).map((copy) => ({ declaration: resource, name, locals: copy, apiVersion }));
   if (fullType !== ACCOUNT_TYPE) return [];
   // A pool may be declared inside an account that exists already.
   const nested = resourceBody(resource.value)?.resources ?? [];
-  return copiesOf(resource.value, scope, locals).flatMap((copy) => nested.flatMap((child) => poolsIn(child, `${name}::${child.name}`, scope, copy, ACCOUNT_TYPE)));
+  return copiesOf(resource.value, scope, locals).flatMap((copy) =>
+    nested.flatMap((child) => poolsIn(child, `${name}::${child.name}`, scope, copy, { type: ACCOUNT_TYPE, ...(apiVersion !== undefined && { apiVersion }) })),
+  );
 }
 
 /** The loop variables of each copy a resource's value deploys, leaving out the copies whose condition is known to be false. */
