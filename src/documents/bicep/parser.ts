@@ -506,7 +506,12 @@ class Parser {
 
   /** At the token; at the end of the file, right after the last thing written rather than on the empty line after it. */
   private fail(token: Token, message: string): never {
-    if (token.type === 'end') throw new SyntaxProblem(message, Math.max(this.lastEnd, ...this.tokens.filter((other) => other.type !== 'newline' && other.type !== 'end').map((other) => other.offset + other.length)), 0);
+    if (token.type === 'end')
+      throw new SyntaxProblem(
+        message,
+        Math.max(this.lastEnd, ...this.tokens.filter((other) => other.type !== 'newline' && other.type !== 'end').map((other) => other.offset + other.length)),
+        0,
+      );
     throw new SyntaxProblem(message, token.offset, token.type === 'newline' ? 0 : token.length);
   }
 }
