@@ -301,3 +301,17 @@ describe('Bicep parser: syntax errors at the line and column written', () => {
     expect(failure(source)).toEqual({ line, column, message: expect.stringContaining(message) });
   });
 });
+
+describe('Bicep parser: hostile input', () => {
+  it.each([
+    ['brackets', `var x = ${'['.repeat(20000)}${']'.repeat(20000)}`, 'The expressions are nested too deeply'],
+    ['negations', `var x = ${'!'.repeat(50000)}true`, 'The expressions are nested too deeply'],
+    ['interpolated strings', `var x = ${"'${".repeat(5000)}1${"}'".repeat(5000)}`, 'The strings are nested too deeply'],
+  ])('refuses %s nested past any real file as a syntax problem, not a crash', (_, source, message) => {
+    expect(failure(source).message).toContain(message);
+  });
+
+  it('reads nesting as deep as real files go', () => {
+    expect(() => parseBicep(`var x = ${'['.repeat(150)}${']'.repeat(150)}`)).not.toThrow();
+  });
+});

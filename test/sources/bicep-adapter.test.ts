@@ -149,6 +149,14 @@ describe('Bicep: evaluating a pool', () => {
   });
 });
 
+describe('Bicep: hostile input', () => {
+  it('leaves unknown a value reached through a chain of variables longer than any real file has, rather than exhausting the stack', () => {
+    const chain = Array.from({ length: 5000 }, (_, index) => `var v${index} = v${index + 1}`).join('\n');
+    const text = `${chain}\nvar v5000 = 'Standard_D4ds_v5'\nresource p 'Microsoft.Batch/batchAccounts/pools@2024-07-01' = {\n  name: 'a/p'\n  properties: {\n    vmSize: v0\n  }\n}\n`;
+    expect(reasonOf(inline(text)[0]!.spec.vmSize)).toBe("variable 'v100' is reached through more than 100 parameters and variables, which are not followed");
+  });
+});
+
 describe('Bicep: locating findings', () => {
   it('locates a value written in the resource, the key that holds it, and a range inside a literal string', () => {
     const pool = byId(withDefaults(), 'render');

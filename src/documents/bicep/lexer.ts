@@ -73,8 +73,12 @@ function atLineStart(text: string, offset: number): boolean {
   return /^[ \t]*$/.test(text.slice(text.lastIndexOf('\n', offset - 1) + 1, offset));
 }
 
+/** Strings inside interpolations inside strings, deeper than any real file: refused before they exhaust the stack. */
+const MAX_STRING_NESTING = 100;
+
 class Lexer {
   private position = 0;
+  private stringNesting = 0;
 
   constructor(private readonly text: string) {}
 
@@ -160,7 +164,7 @@ class Lexer {
         flushText();
         const holeStart = this.position;
         this.position += 2;
-        const tokens = this.tokens(true);
+        const tokens = this.interpolationTokens(holeStart);
         const holeEnd = this.position;
         tokens.push({ type: 'end', text: '', offset: holeEnd - 1, length: 0 });
         parts.push({ kind: 'interpolation', tokens, span: { offset: holeStart, end: holeEnd } });
@@ -170,6 +174,13 @@ class Lexer {
       decoded.pushVerbatim(char, this.position);
       this.position++;
     }
+  }
+
+  private interpolationTokens(start: number): Token[] {
+    if (++this.stringNesting > MAX_STRING_NESTING) throw new SyntaxProblem('The strings are nested too deeply to be read.', start, 2);
+    const tokens = this.tokens(true);
+    this.stringNesting--;
+    return tokens;
   }
 
   private escape(): string {
@@ -229,7 +240,7 @@ class Lexer {
         flushText(this.position);
         const holeStart = this.position;
         this.position += opener.length;
-        const tokens = this.tokens(true);
+        const tokens = this.interpolationTokens(holeStart);
         tokens.push({ type: 'end', text: '', offset: this.position - 1, length: 0 });
         parts.push({ kind: 'interpolation', tokens, span: { offset: holeStart, end: this.position } });
         textStart = this.position;

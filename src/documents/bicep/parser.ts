@@ -8,6 +8,8 @@ const BINARY_LEVELS: readonly (readonly BinaryOperator[])[] = [['??'], ['||'], [
 const CONTINUING = new Set(['|', '?', ':', '??', '||', '&&', '==', '!=', '=~', '!~', '<', '<=', '>', '>=', '+', '*', '/', '%']);
 /** Statements read but not evaluated. */
 const KEPT_UNKNOWN = new Set(['type', 'test', 'import', 'extension', 'provider', 'assert', 'extends']);
+/** Deeper nesting is refused before it can exhaust the stack. */
+const MAX_NESTING = 200;
 const OPENING = new Set(['(', '[', '{']);
 const CLOSING = new Set([')', ']', '}']);
 /** In a type, `<…>` holds arguments (`resourceInput<'…'>`), and may span lines like the other brackets. */
@@ -25,7 +27,16 @@ class Parser {
   private index = 0;
   private lastEnd = 0;
 
-  constructor(private readonly tokens: Token[]) {}
+  constructor(
+    private readonly tokens: Token[],
+    /** How deep the expression being read is nested: an interpolation's parser starts at its string's depth. */
+    private nesting = 0,
+  ) {}
+
+  /** A file nested deeper than any real one would exhaust the stack: it is a syntax problem instead. */
+  private enter(): void {
+    if (++this.nesting > MAX_NESTING) this.fail(this.peek(), 'The expressions are nested too deeply to be read.');
+  }
 
   program(): Program {
     const statements: Statement[] = [];
@@ -187,7 +198,17 @@ class Parser {
     }
   }
 
+  /** Every nested expression comes through here, so that is where nesting is counted. */
   expression(): Expression {
+    this.enter();
+    try {
+      return this.ternary();
+    } finally {
+      this.nesting--;
+    }
+  }
+
+  private ternary(): Expression {
     const condition = this.binary(0);
     if (!this.continuesWith('?')) return condition;
     this.next();
@@ -216,7 +237,9 @@ class Parser {
   private unary(): Expression {
     if (this.isPunctuation('!') || this.isPunctuation('-')) {
       const token = this.next();
+      this.enter();
       const operand = this.unary();
+      this.nesting--;
       return { kind: 'unary', operator: token.text as '!' | '-', operand, span: { offset: token.offset, end: operand.span.end } };
     }
     return this.postfix();
@@ -291,7 +314,7 @@ class Parser {
   }
 
   private stringParts(lexed: LexedString): StringPart[] {
-    return lexed.parts.map((part) => (part.kind === 'text' ? part : { kind: 'interpolation', expression: new Parser(part.tokens).interpolation(), span: part.span }));
+    return lexed.parts.map((part) => (part.kind === 'text' ? part : { kind: 'interpolation', expression: new Parser(part.tokens, this.nesting).interpolation(), span: part.span }));
   }
 
   private callArguments(): Expression[] {

@@ -35,6 +35,9 @@ export interface BicepScopeOptions {
   deployment: DeploymentTarget;
 }
 
+/** References followed within references; a longer chain (no real file has one) would exhaust the stack. */
+const MAX_REFERENCE_DEPTH = 100;
+
 /** How a resource declared at each target scope gets its id; at a management group or the tenant it is not evaluated. */
 const RESOURCE_ID_FUNCTIONS: Readonly<Record<string, string>> = { resourceGroup: 'resourceId', subscription: 'subscriptionResourceId' };
 
@@ -336,6 +339,7 @@ export class BicepScope implements EvaluationScope {
   private once(key: string, compute: () => unknown): unknown {
     if (this.values.has(key)) return this.values.get(key);
     if (this.evaluating.has(key)) return new UnknownValue(`${key} refers to itself`);
+    if (this.evaluating.size >= MAX_REFERENCE_DEPTH) return new UnknownValue(`${key} is reached through more than ${MAX_REFERENCE_DEPTH} parameters and variables, which are not followed`);
     this.evaluating.add(key);
     const value = compute();
     this.evaluating.delete(key);
