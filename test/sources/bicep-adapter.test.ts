@@ -132,6 +132,32 @@ describe('Bicep: evaluating a pool', () => {
     expect(reasonOf(unique!.value)).toBe('uniqueString() is not evaluated offline');
   });
 
+  it('evaluates the id of a resource nested in another (vnet::subnet) and of one with parent:, as resourceId() of their names', () => {
+    const text = [
+      "resource vnet 'Microsoft.Network/virtualNetworks@2023-05-01' existing = {",
+      "  name: 'batch-vnet'",
+      "  resource subnet 'subnets' existing = {",
+      "    name: 'pools'",
+      '  }',
+      '}',
+      "resource other 'Microsoft.Network/virtualNetworks/subnets@2023-05-01' existing = {",
+      '  parent: vnet',
+      "  name: 'other'",
+      '}',
+      "resource p 'Microsoft.Batch/batchAccounts/pools@2024-07-01' = {",
+      "  name: 'a/p'",
+      '  properties: {',
+      '    networkConfiguration: { subnetId: vnet::subnet.id }',
+      '    displayName: other.id',
+      '  }',
+      '}',
+    ].join('\n');
+    const [pool] = inline(text);
+    const subnets = '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/batch-vnet/subnets';
+    expect(pool!.spec.networkConfiguration).toEqual({ subnetId: `${subnets}/pools` });
+    expect(pool!.spec.displayName).toBe(`${subnets}/other`);
+  });
+
   it('evaluates ??, .?, the ternary, comparisons, arithmetic and the string functions', () => {
     const text = [
       "param settings object = { size: 'Standard_D2s_v3', tags: null }",

@@ -262,7 +262,8 @@ class Parser {
           const namespace = expression.kind === 'identifier' ? expression.name : undefined;
           expression = { kind: 'call', name: name.text, nameSpan, ...(namespace !== undefined ? { namespace } : { target: expression }), args, span: span() };
         } else {
-          expression = { kind: 'property', target: expression, name: name.text, nameSpan, safe: token.text === '.?', span: span() };
+          const nested = token.text === '::';
+          expression = { kind: 'property', target: expression, name: name.text, nameSpan, safe: token.text === '.?', ...(nested && { nested }), span: span() };
         }
       } else if (token.text === '[') {
         this.next();

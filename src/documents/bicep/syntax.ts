@@ -18,8 +18,8 @@ export type Expression = { span: Span } & (
   /** Nested `resource` declarations may sit among a resource body's properties. */
   | { kind: 'object'; properties: ObjectProperty[]; resources: ResourceDeclaration[] }
   | { kind: 'array'; items: ArrayItem[] }
-  /** `a.b`, `a.?b` (safe: null when a is null or has no b). */
-  | { kind: 'property'; target: Expression; name: string; nameSpan: Span; safe: boolean }
+  /** `a.b`, `a.?b` (safe: null when a is null or has no b), `account::pool` (nested: a resource declared in another's body). */
+  | { kind: 'property'; target: Expression; name: string; nameSpan: Span; safe: boolean; nested?: boolean }
   /** `a[i]`, `a[?i]`, `a[^1]` (counted from the end). */
   | { kind: 'index'; target: Expression; index: Expression; safe: boolean; fromEnd?: boolean }
   /** `f(x)`, `sys.f(x)` (namespace), `a.f(x)` on a resource or module (target). */

@@ -1,5 +1,5 @@
 import { resourceBody, type BicepDocument, type Declaration } from '../../documents/bicep/bicep-document.ts';
-import type { Expression } from '../../documents/bicep/syntax.ts';
+import type { Expression, ResourceDeclaration } from '../../documents/bicep/syntax.ts';
 import type { SourceDocument } from '../../model/document.ts';
 import type { Path } from '../../model/location.ts';
 import type { DeploymentTarget } from '../../model/source-adapter.ts';
@@ -220,38 +220,74 @@ export class BicepScope implements EvaluationScope {
   }
 
   private property(node: Node<'property'>, locals: Locals): unknown {
-    const declared = node.target.kind === 'identifier' && !locals.has(node.target.name) ? this.document.declaration(node.target.name) : undefined;
-    if (declared?.kind === 'resource') return this.resourceMember(declared, node.name, locals);
+    const declared = this.declaredResource(node.target, locals);
+    if (declared?.kind === 'resource') return this.resourceMember(declared, node.name);
     if (declared?.kind === 'module') return new UnknownValue(`the module '${declared.name}''s ${node.name} is not evaluated offline`);
+    if (node.nested) return new UnknownValue(`the nested resource '${node.name}' is not declared here`);
     const target = this.evaluate(node.target, locals);
     if (isUnknown(target)) return target;
     return this.memberOf(target, node.name, node.safe);
   }
 
+  /** The resource or module an expression names: `account`, or `vnet::subnet` for one declared in another's body. */
+  private declaredResource(node: Expression, locals: Locals): Declaration | undefined {
+    const name = resourceReference(node, locals);
+    const declared = name === undefined ? undefined : this.document.declaration(name);
+    return declared?.kind === 'resource' || declared?.kind === 'module' ? declared : undefined;
+  }
+
   /** A resource's name, type and API version as declared, its id from them; the rest is known only when deployed. */
-  private resourceMember(resource: Extract<Declaration, { kind: 'resource' }>, name: string, locals: Locals): unknown {
+  private resourceMember(resource: Extract<Declaration, { kind: 'resource' }>, name: string): unknown {
     const [type, apiVersion] = String(this.evaluate(resource.type)).split('@');
-    const body = resourceBody(resource.value);
-    const nameNode = body?.properties.find((property) => property.key === 'name')?.value;
-    const parentNode = body?.properties.find((property) => property.key === 'parent')?.value;
+    const nameNode = resourceBody(resource.value)?.properties.find((property) => property.key === 'name')?.value;
     switch (name) {
       case 'name':
-        return nameNode && resource.value.kind !== 'for' ? this.evaluate(nameNode, locals) : new UnknownValue(`the name of resource '${resource.name}' is not known`);
+        return nameNode && resource.value.kind !== 'for' ? this.evaluate(nameNode) : new UnknownValue(`the name of resource '${resource.name}' is not known`);
       case 'type':
         return type;
       case 'apiVersion':
         return apiVersion;
       case 'id': {
-        const scopeNode = body?.properties.find((property) => property.key === 'scope');
         const idFunction = RESOURCE_ID_FUNCTIONS[this.targetScope()];
-        const written = nameNode && !parentNode && !scopeNode && idFunction && resource.value.kind !== 'for' && type?.includes('/') ? this.evaluate(nameNode, locals) : undefined;
-        if (isUnknown(written)) return written;
-        if (typeof written !== 'string') return new UnknownValue(`the id of resource '${resource.name}' is not evaluated offline`);
-        return applyFunction(idFunction!, [type, ...written.split('/')], this);
+        const identity = idFunction ? this.resourceIdentity(resource, 0) : new UnknownValue(`the id of resource '${resource.name}' is not evaluated offline`);
+        return isUnknown(identity) ? identity : applyFunction(idFunction!, [identity.type, ...identity.names], this);
       }
       default:
         return new UnknownValue(`${resource.name}.${name} is known only when the resource is deployed`);
     }
+  }
+
+  /**
+   * A resource's full type and the names along it, as resourceId() takes them: its own name split at `/`, or,
+   * with a parent (`parent:`, or declared in the parent's body), the parent's names then its own.
+   */
+  private resourceIdentity(resource: Extract<Declaration, { kind: 'resource' }>, depth: number): { type: string; names: string[] } | UnknownValue {
+    const notEvaluated = new UnknownValue(`the id of resource '${resource.name}' is not evaluated offline`);
+    const body = resourceBody(resource.value);
+    const nameNode = body?.properties.find((property) => property.key === 'name')?.value;
+    const hasScope = body?.properties.some((property) => property.key === 'scope');
+    if (!nameNode || hasScope || resource.value.kind === 'for' || depth > MAX_REFERENCE_DEPTH) return notEvaluated;
+    const written = this.evaluate(nameNode);
+    if (isUnknown(written)) return written;
+    const type = String(this.evaluate(resource.type)).split('@')[0]!;
+    if (typeof written !== 'string') return notEvaluated;
+    const parentNode = body?.properties.find((property) => property.key === 'parent')?.value;
+    const nestedIn = this.nestedParent(resource);
+    const parent = nestedIn ?? (parentNode ? this.declaredResource(parentNode, NO_LOCALS) : undefined);
+    if (!parent && !parentNode) return type.includes('/') ? { type, names: written.split('/') } : notEvaluated;
+    if (parent?.kind !== 'resource') return notEvaluated;
+    const outer = this.resourceIdentity(parent, depth + 1);
+    if (isUnknown(outer)) return outer;
+    return { type: type.includes('/') ? type : `${outer.type}/${type}`, names: [...outer.names, written] };
+  }
+
+  /** The resource whose body declares this one. */
+  private nestedParent(resource: Extract<Declaration, { kind: 'resource' }>): Declaration | undefined {
+    for (const statement of this.document.value.statements) {
+      const found = statement.kind === 'resource' ? parentWithin(statement, resource) : undefined;
+      if (found) return found;
+    }
+    return undefined;
   }
 
   /** `targetScope`: where the file deploys, `resourceGroup` unless it says otherwise. */
@@ -339,11 +375,31 @@ export class BicepScope implements EvaluationScope {
   private once(key: string, compute: () => unknown): unknown {
     if (this.values.has(key)) return this.values.get(key);
     if (this.evaluating.has(key)) return new UnknownValue(`${key} refers to itself`);
-    if (this.evaluating.size >= MAX_REFERENCE_DEPTH) return new UnknownValue(`${key} is reached through more than ${MAX_REFERENCE_DEPTH} parameters and variables, which are not followed`);
+    if (this.evaluating.size >= MAX_REFERENCE_DEPTH)
+      return new UnknownValue(`${key} is reached through more than ${MAX_REFERENCE_DEPTH} parameters and variables, which are not followed`);
     this.evaluating.add(key);
     const value = compute();
     this.evaluating.delete(key);
     this.values.set(key, value);
     return value;
   }
+}
+
+/** The name a declaration has in the document (`vnet::subnet`) when node refers to a resource or module. */
+function resourceReference(node: Expression, locals: Locals): string | undefined {
+  if (node.kind === 'identifier') return locals.has(node.name) ? undefined : node.name;
+  if (node.kind !== 'property' || !node.nested) return undefined;
+  const outer = resourceReference(node.target, locals);
+  return outer === undefined ? undefined : `${outer}::${node.name}`;
+}
+
+/** The resource, at any depth inside outer's body, whose body declares resource. */
+function parentWithin(outer: ResourceDeclaration, resource: ResourceDeclaration): ResourceDeclaration | undefined {
+  const nested = resourceBody(outer.value)?.resources ?? [];
+  if (nested.includes(resource)) return outer;
+  for (const child of nested) {
+    const found = parentWithin(child, resource);
+    if (found) return found;
+  }
+  return undefined;
 }
