@@ -216,6 +216,30 @@ describe('Bicep: locating findings', () => {
     });
   });
 
+  it('places a range of an interpolated string on its characters, or on the interpolation that gives it', () => {
+    const line = "    scaleSettings: { autoScale: { formula: '$TargetDedicatedNodes = min(${maxNodes}, $PendingTasks.GetSample(1));' } }";
+    const text = ['param maxNodes int = 10', "resource p 'Microsoft.Batch/batchAccounts/pools@2024-07-01' = {", "  name: 'a/p'", '  properties: {', line, '  }', '}'].join('\n');
+    const [pool] = inline(text);
+    const formula = pool!.spec.autoScaleFormula as string;
+    expect(formula).toBe('$TargetDedicatedNodes = min(10, $PendingTasks.GetSample(1));');
+    const columnOf = (within: { offset: number; length: number }) => {
+      const { location, exact } = pool!.locate(['autoScaleFormula'], 'value', within);
+      return { line: location.line, column: location.column, endColumn: location.endColumn, exact };
+    };
+    expect(columnOf({ offset: formula.indexOf('$PendingTasks'), length: 13 })).toEqual({
+      line: 5,
+      column: line.indexOf('$PendingTasks') + 1,
+      endColumn: line.indexOf('$PendingTasks') + 14,
+      exact: true,
+    });
+    expect(columnOf({ offset: formula.indexOf('10'), length: 2 })).toEqual({
+      line: 5,
+      column: line.indexOf('${maxNodes}') + 1,
+      endColumn: line.indexOf('${maxNodes}') + 12,
+      exact: true,
+    });
+  });
+
   it("locates an item a loop builds at the loop's body", () => {
     expect(at(byId(withDefaults(), 'sim-2'), ['metadata', 1, 'value'])).toEqual({ line: 67, column: 70, exact: true });
   });

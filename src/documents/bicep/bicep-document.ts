@@ -118,6 +118,11 @@ export class BicepDocument implements SourceDocument {
     return /^[ \t]*/.exec(this.text.slice(lineStart, offset))![0];
   }
 
+  /** The location of a span of the text. */
+  spanLocation(span: Span): Location {
+    return this.location(span);
+  }
+
   private location(span: Span): Location {
     this.lines ??= new LineIndex(this.text);
     return this.lines.location(span.offset, span.end - span.offset);

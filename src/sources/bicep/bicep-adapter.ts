@@ -1,6 +1,8 @@
 import { BicepDocument, resourceBody } from '../../documents/bicep/bicep-document.ts';
 import type { Located, SourceDocument, TextEdit } from '../../model/document.ts';
 import type { Path, StringRange } from '../../model/location.ts';
+import { rangeInPiece } from '../../documents/decoded-string.ts';
+import type { Span } from '../../documents/bicep/syntax.ts';
 import { BATCH_API_DEFAULTS, type PoolDefinition, type PoolSpec } from '../../model/pool-definition.ts';
 import type { SourceAdapter } from '../../model/source-adapter.ts';
 import { armPathOf } from '../arm/pool-paths.ts';
@@ -85,7 +87,31 @@ class BicepPool implements PoolDefinition {
 }
 
 function located(site: BicepSite, poolDocument: SourceDocument, part?: 'key' | 'value', within?: StringRange): Located {
-  const found = site.document.locate(site.path, part, within);
+  const inInterpolation = within && part !== 'key' && site.reached && site.document instanceof BicepDocument ? interpolatedRange(site.reached, within) : undefined;
+  const found = inInterpolation ? { location: (site.document as BicepDocument).spanLocation(inInterpolation), exact: true } : site.document.locate(site.path, part, within);
   if (site.origin === undefined) return found;
   return { ...found, origin: `value from ${site.origin}`, ...(site.document !== poolDocument && { filePath: site.document.filePath }) };
+}
+
+/**
+ * The characters written for a range of an interpolated string's value: inside one of its text pieces exactly,
+ * or the whole `${…}` whose value holds the range. Undefined when an interpolation's value is not known (its
+ * length decides where the later pieces start), or the range spans pieces.
+ */
+function interpolatedRange({ node, scope, locals }: NonNullable<BicepSite['reached']>, within: StringRange): Span | undefined {
+  if (node.kind !== 'string' || node.parts.length < 2) return undefined;
+  let start = 0;
+  for (const part of node.parts) {
+    const value = part.kind === 'text' ? part.value : scope.evaluate(part.expression, locals);
+    if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') return undefined;
+    const length = String(value).length;
+    const inside = rangeInPiece(within, start, length);
+    if (inside) {
+      if (part.kind === 'interpolation') return part.span;
+      const raw = part.decoded.rawRange(inside);
+      return raw && { offset: raw.offset, end: raw.offset + raw.length };
+    }
+    start += length;
+  }
+  return undefined;
 }

@@ -3,7 +3,7 @@ import type { Expression } from '../../documents/bicep/syntax.ts';
 import type { SourceDocument } from '../../model/document.ts';
 import type { Path } from '../../model/location.ts';
 import { isUnknown } from '../../model/unknown.ts';
-import type { BicepScope, Locals } from './bicep-scope.ts';
+import { NO_LOCALS, type BicepScope, type Locals } from './bicep-scope.ts';
 
 /** Where the value at a path was written, once plain parameter and variable references are followed. */
 export interface BicepSite {
@@ -14,6 +14,8 @@ export interface BicepSite {
   origin?: string;
   /** The value is not written where the path says (it came through a reference or a loop), so no fix may edit it there. */
   throughExpression: boolean;
+  /** The expression the whole path reached, and the scope and loop variables it is read with. */
+  reached?: { node: Expression; scope: BicepScope; locals: Locals };
 }
 
 interface Position {
@@ -62,7 +64,9 @@ export function traceBicepSite(start: Position, path: Path, locals: Locals): Bic
     current = { ...current, node: child.step.node, path: child.consumed ? [...current.path, segment] : current.path };
     if (child.consumed) remaining = rest;
   }
-  return { document: current.document, path: [...current.path, ...remaining], ...(origin !== undefined && { origin }), throughExpression };
+  const reached =
+    remaining.length === 0 && current.node && current.scope ? { node: current.node, scope: current.scope, locals: origin === undefined ? locals : NO_LOCALS } : undefined;
+  return { document: current.document, path: [...current.path, ...remaining], ...(origin !== undefined && { origin }), throughExpression, ...(reached && { reached }) };
 }
 
 /** A parameter or variable of scope's file, with its accessors: `image.sku` is `image` then `sku`. */
