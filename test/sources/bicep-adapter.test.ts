@@ -176,6 +176,26 @@ describe('Bicep: evaluating a pool', () => {
 });
 
 describe('Bicep: hostile input', () => {
+  it('builds no huge string or array, and checks a loop of more copies than ARM deploys once', () => {
+    const doubling = Array.from({ length: 40 }, (_, index) => `var s${index + 1} = '\${s${index}}\${s${index}}'`).join('\n');
+    const text = [
+      "var s0 = 'xxxxxxxxxx'",
+      doubling,
+      "resource p 'Microsoft.Batch/batchAccounts/pools@2024-07-01' = [for i in range(0, 5000): {",
+      "  name: 'a/p\${i}'",
+      '  properties: {',
+      '    displayName: s40',
+      "    metadata: [for n in range(0, 100000000): { name: string(n), value: 'x' }]",
+      '  }',
+      '}]',
+    ].join('\n');
+    const pools = inline(text);
+    expect(pools).toHaveLength(1);
+    expect(reasonOf(pools[0]!.spec.id)).toBe("the loop variable 'i' differs from copy to copy (a loop of more than 800 copies, more than ARM deploys)");
+    expect(reasonOf(pools[0]!.spec.displayName)).toBe('a string of more than 1000000 characters is not built');
+    expect(reasonOf(pools[0]!.spec.metadata)).toBe('range() takes a start and a count of at most 10000');
+  });
+
   it('leaves unknown a value reached through a chain of variables longer than any real file has, rather than exhausting the stack', () => {
     const chain = Array.from({ length: 5000 }, (_, index) => `var v${index} = v${index + 1}`).join('\n');
     const text = `${chain}\nvar v5000 = 'Standard_D4ds_v5'\nresource p 'Microsoft.Batch/batchAccounts/pools@2024-07-01' = {\n  name: 'a/p'\n  properties: {\n    vmSize: v0\n  }\n}\n`;

@@ -44,8 +44,21 @@ const RESOURCE_ID_FUNCTIONS: Readonly<Record<string, string>> = { resourceGroup:
 /** The namespaces of Bicep's own functions; any other (a resource's `listKeys()`, an imported file's function) is not evaluated. */
 const FUNCTION_NAMESPACES = new Set(['sys', 'az']);
 
-/** Functions Bicep has that the template language spells otherwise, or that batchlint reads itself. */
-const BICEP_ONLY = new Set(['range', 'any']);
+/** Interpolations that double a string at each step would run out of memory long before a real pool's string is this long. */
+const MAX_STRING_LENGTH = 1_000_000;
+
+/** The most items range() makes, as ARM limits it. */
+const MAX_RANGE = 10000;
+
+/** Functions Bicep has that the template language does not, or spells otherwise. */
+const BICEP_FUNCTIONS: Readonly<Record<string, (args: unknown[]) => unknown>> = {
+  any: ([value]) => value,
+  range: ([start, count]) =>
+    Number.isInteger(start) && Number.isInteger(count) && (count as number) >= 0 && (count as number) <= MAX_RANGE
+      ? Array.from({ length: count as number }, (_, index) => (start as number) + index)
+      : new UnknownValue(`range() takes a start and a count of at most ${MAX_RANGE}`),
+};
+
 /** Template functions that Bicep does not offer as functions: its parameters and variables are names. */
 const NOT_BICEP = new Set(['parameters', 'variables', 'copyindex', 'if']);
 
@@ -189,7 +202,8 @@ export class BicepScope implements EvaluationScope {
 
   private interpolate(node: Node<'string'>, locals: Locals): unknown {
     const parts = node.parts.map((part) => (part.kind === 'text' ? part.value : this.evaluate(part.expression, locals)));
-    return parts.length === 1 && typeof parts[0] === 'string' ? parts[0] : applyFunction('concat', parts, this);
+    const text = parts.length === 1 && typeof parts[0] === 'string' ? parts[0] : applyFunction('concat', parts, this);
+    return typeof text === 'string' && text.length > MAX_STRING_LENGTH ? new UnknownValue(`a string of more than ${MAX_STRING_LENGTH} characters is not built`) : text;
   }
 
   private object(node: Node<'object'>, locals: Locals): unknown {
@@ -308,14 +322,10 @@ export class BicepScope implements EvaluationScope {
     const lower = node.name.toLowerCase();
     if (NOT_BICEP.has(lower)) return new UnknownValue(`${node.name}() is not a Bicep function`);
     const args = node.args.map((argument) => this.evaluate(argument, locals));
-    if (!BICEP_ONLY.has(lower)) return applyFunction(node.name, args, this);
+    const own = BICEP_FUNCTIONS[lower];
+    if (!own) return applyFunction(node.name, args, this);
     const unknown = args.find(isUnknown);
-    if (unknown) return unknown;
-    if (lower === 'any') return args[0];
-    const [start, count] = args.map(Number);
-    return Number.isInteger(start) && Number.isInteger(count) && count! >= 0
-      ? Array.from({ length: count! }, (_, index) => start! + index)
-      : new UnknownValue('range() takes two integers');
+    return unknown ?? own(args);
   }
 
   private binary(node: Node<'binary'>, locals: Locals): unknown {

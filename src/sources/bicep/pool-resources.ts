@@ -1,9 +1,12 @@
 import { resourceBody } from '../../documents/bicep/bicep-document.ts';
 import type { Expression, ResourceDeclaration } from '../../documents/bicep/syntax.ts';
-import { isUnknown } from '../../model/unknown.ts';
+import { isUnknown, UnknownValue } from '../../model/unknown.ts';
 import { NO_LOCALS, type BicepScope, type Locals } from './bicep-scope.ts';
 
 const POOL_TYPE = 'microsoft.batch/batchaccounts/pools';
+/** ARM deploys at most 800 copies of a resource; a longer loop is checked once, its loop variables unknown. */
+const MAX_COPIES = 800;
+const TOO_MANY_COPIES = new UnknownValue(`a loop of more than ${MAX_COPIES} copies, more than ARM deploys`);
 const ACCOUNT_TYPE = 'microsoft.batch/batchaccounts';
 
 /** One copy of a pool resource: its declaration, its name in the document (`account::pool` when nested), and its loop variables. */
@@ -48,7 +51,7 @@ function copiesOf(value: Expression, scope: BicepScope, locals: Locals): Locals[
   let body = value;
   if (value.kind === 'for') {
     const items = scope.loopItems(value, locals);
-    copies = isUnknown(items) ? [scope.unknownLoop(value, locals, items)] : items;
+    copies = isUnknown(items) ? [scope.unknownLoop(value, locals, items)] : items.length > MAX_COPIES ? [scope.unknownLoop(value, locals, TOO_MANY_COPIES)] : items;
     body = value.body;
   }
   if (body.kind !== 'if') return copies;
