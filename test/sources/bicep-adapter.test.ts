@@ -182,7 +182,7 @@ describe('Bicep: hostile input', () => {
       "var s0 = 'xxxxxxxxxx'",
       doubling,
       "resource p 'Microsoft.Batch/batchAccounts/pools@2024-07-01' = [for i in range(0, 5000): {",
-      "  name: 'a/p\${i}'",
+      "  name: 'a/p${i}'",
       '  properties: {',
       '    displayName: s40',
       "    metadata: [for n in range(0, 100000000): { name: string(n), value: 'x' }]",
