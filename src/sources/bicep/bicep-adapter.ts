@@ -3,6 +3,7 @@ import type { Located, SourceDocument, TextEdit } from '../../model/document.ts'
 import type { Path, StringRange } from '../../model/location.ts';
 import { rangeInPiece } from '../../documents/decoded-string.ts';
 import type { Span } from '../../documents/bicep/syntax.ts';
+import { isUnknown } from '../../model/unknown.ts';
 import { BATCH_API_DEFAULTS, type PoolDefinition, type PoolSpec } from '../../model/pool-definition.ts';
 import type { SourceAdapter } from '../../model/source-adapter.ts';
 import { armPathOf } from '../arm/pool-paths.ts';
@@ -50,8 +51,9 @@ class BicepPool implements PoolDefinition {
   ) {
     this.document = scope.document;
     const body = resourceBody(found.declaration.value);
-    const resource = body ? scope.evaluate(body, found.locals) : undefined;
-    this.spec = canonicalPool(typeof resource === 'object' && resource !== null && !Array.isArray(resource) ? (resource as Json) : { properties: resource });
+    const resource = body ? scope.evaluate(body, found.locals) : {};
+    // An object with a member spread from an unknown value is unknown as a whole: its name and properties with it.
+    this.spec = canonicalPool(isUnknown(resource) ? { name: resource, properties: resource } : (resource as Json));
     this.id = typeof this.spec.id === 'string' ? this.spec.id : undefined;
     this.apiVersion = found.apiVersion;
   }
