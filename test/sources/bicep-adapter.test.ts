@@ -103,7 +103,9 @@ describe('Bicep: evaluating a pool', () => {
   it('reports a parameters file that does not parse, and leaves every parameter unknown', () => {
     const context = sourceContext({ deployment: TARGET, parameterFiles: [`${FOLDER}/broken.bicepparam`] });
     const pools = bicepAdapter.extract(BicepDocument.parse(MAIN, readFileSync(MAIN, 'utf8')), context)!;
-    expect(context.problems).toEqual([{ ruleId: 'parse-error', path: [], message: expect.stringContaining('does not parse (Expected an expression at this location., at 3:16)') }]);
+    expect(context.problems).toEqual([
+      { ruleId: 'parse-error', path: [], message: expect.stringContaining('does not parse (invalid Bicep: Expected an expression at this location, at 3:16)') },
+    ]);
     expect(isUnknown(pools[1]!.id ?? pools[1]!.spec.id)).toBe(true);
     expect(isUnknown(pools[1]!.spec.vmSize)).toBe(true);
   });

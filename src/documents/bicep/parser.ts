@@ -20,7 +20,13 @@ type Node<K extends Expression['kind']> = Extract<Expression, { kind: K }>;
 
 /** Parses a `.bicep` or `.bicepparam` file into statements with positions; throws a SyntaxProblem at the first error. */
 export function parseBicep(text: string): Program {
-  return new Parser(lexBicep(text)).program();
+  try {
+    return new Parser(lexBicep(text)).program();
+  } catch (error) {
+    if (!(error instanceof SyntaxProblem)) throw error;
+    // The wording is Bicep's where it has one; the prefix says which language, as the other readers do.
+    throw new SyntaxProblem(`invalid Bicep: ${error.message.replace(/\.$/, '')}`, error.offset, error.length);
+  }
 }
 
 class Parser {
