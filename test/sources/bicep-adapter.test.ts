@@ -160,6 +160,26 @@ describe('Bicep: evaluating a pool', () => {
     expect(pool!.spec.displayName).toBe(`${subnets}/other`);
   });
 
+  it('evaluates map(), filter() and reduce() with their lambdas, and leaves other lambda functions unknown', () => {
+    const text = [
+      "param apps array = [{ name: 'blender', version: '4.1' }, { name: 'ffmpeg', version: '' }]",
+      "resource p 'Microsoft.Batch/batchAccounts/pools@2024-07-01' = {",
+      "  name: 'a/p'",
+      '  properties: {',
+      "    applicationPackages: map(filter(apps, app => !empty(app.version)), (app, i) => { id: '${app.name}-${i}', version: app.version })",
+      '    taskSlotsPerNode: reduce([1, 2, 3], 0, (total, n) => total + n)',
+      "    displayName: join(sort(['b', 'a'], (x, y) => x < y), ',')",
+      "    metadata: [{ name: 'f', value: x => x }]",
+      '  }',
+      '}',
+    ].join('\n');
+    const [pool] = inline(text);
+    expect(pool!.spec.applicationPackageReferences).toEqual([{ applicationId: 'blender-0', version: '4.1' }]);
+    expect(pool!.spec.taskSlotsPerNode).toBe(6);
+    expect(reasonOf(pool!.spec.displayName)).toBe('sort() with a lambda is not evaluated offline');
+    expect(reasonOf((pool!.spec.metadata as { value: unknown }[])[0]!.value)).toBe('a lambda is not a value a deployment can hold');
+  });
+
   it('evaluates ??, .?, the ternary, comparisons, arithmetic and the string functions', () => {
     const text = [
       "param settings object = { size: 'Standard_D2s_v3', tags: null }",

@@ -59,6 +59,52 @@ const BICEP_FUNCTIONS: Readonly<Record<string, (args: unknown[]) => unknown>> = 
       : new UnknownValue(`range() takes a start and a count of at most ${MAX_RANGE}`),
 };
 
+/** A lambda (`x => …`) as a value: what map() and the like apply to each item, with the variables in scope where it is written. */
+class BicepLambda {
+  constructor(
+    private readonly node: Node<'lambda'>,
+    private readonly locals: Locals,
+    private readonly scope: BicepScope,
+  ) {}
+
+  apply(...args: unknown[]): unknown {
+    const bound = new Map(this.locals);
+    this.node.parameters.forEach((parameter, index) => bound.set(parameter.name, args[index]));
+    return this.scope.evaluate(this.node.body, bound);
+  }
+}
+
+/** A lambda is no data: written as an object member or array item, it is unknown there. */
+const asData = (value: unknown): unknown => (value instanceof BicepLambda ? new UnknownValue('a lambda is not a value a deployment can hold') : value);
+
+const lambdaOf = (value: unknown, name: string): BicepLambda | UnknownValue => (value instanceof BicepLambda ? value : new UnknownValue(`${name}() takes a lambda`));
+
+/** The lambda functions batchlint evaluates; an item's unknown result makes the whole result unknown. */
+const LAMBDA_FUNCTIONS: Readonly<Record<string, (args: unknown[]) => unknown>> = {
+  map: ([items, mapper]) => eachItem(items, mapper, 'map', (results) => results),
+  filter: ([items, predicate]) => eachItem(items, predicate, 'filter', (results, list) => list.filter((_, index) => results[index] === true)),
+  reduce: ([items, initial, reducer]) => {
+    const lambda = lambdaOf(reducer, 'reduce');
+    if (isUnknown(lambda)) return lambda;
+    if (!Array.isArray(items)) return new UnknownValue('reduce() takes an array');
+    let current = initial;
+    for (const [index, item] of items.entries()) {
+      current = lambda.apply(current, item, index);
+      if (isUnknown(current)) return current;
+    }
+    return current;
+  },
+};
+
+/** The lambda applied to each item (and its index); whole when every result is known. */
+function eachItem(items: unknown, lambdaValue: unknown, name: string, finish: (results: unknown[], items: unknown[]) => unknown): unknown {
+  const lambda = lambdaOf(lambdaValue, name);
+  if (isUnknown(lambda)) return lambda;
+  if (!Array.isArray(items)) return new UnknownValue(`${name}() takes an array`);
+  const results = items.map((item, index) => lambda.apply(item, index));
+  return results.find(isUnknown) ?? finish(results, items);
+}
+
 /** Template functions that Bicep does not offer as functions: its parameters and variables are names. */
 const NOT_BICEP = new Set(['parameters', 'variables', 'copyindex', 'if']);
 
@@ -166,7 +212,7 @@ export class BicepScope implements EvaluationScope {
         return isUnknown(condition) ? condition : condition ? this.evaluate(node.body, locals) : undefined;
       }
       case 'lambda':
-        return new UnknownValue('a lambda is not evaluated offline');
+        return new BicepLambda(node, locals, this);
     }
   }
 
@@ -217,7 +263,7 @@ export class BicepScope implements EvaluationScope {
       }
       const key = property.key ?? this.evaluate(property.keyExpression!, locals);
       if (isUnknown(key)) return key;
-      setUserKey(result, String(key), value);
+      setUserKey(result, String(key), asData(value));
     }
     return result;
   }
@@ -226,7 +272,7 @@ export class BicepScope implements EvaluationScope {
     const result: unknown[] = [];
     for (const item of node.items) {
       const value = this.evaluate(item.value, locals);
-      if (!item.spread) result.push(value);
+      if (!item.spread) result.push(asData(value));
       else if (isUnknown(value)) return value;
       else if (Array.isArray(value)) result.push(...(value as unknown[]));
     }
@@ -322,9 +368,12 @@ export class BicepScope implements EvaluationScope {
     const lower = node.name.toLowerCase();
     if (NOT_BICEP.has(lower)) return new UnknownValue(`${node.name}() is not a Bicep function`);
     const args = node.args.map((argument) => this.evaluate(argument, locals));
+    const unknown = args.find(isUnknown);
+    const takesLambda = LAMBDA_FUNCTIONS[lower];
+    if (takesLambda) return unknown ?? takesLambda(args);
+    if (args.some((argument) => argument instanceof BicepLambda)) return new UnknownValue(`${node.name}() with a lambda is not evaluated offline`);
     const own = BICEP_FUNCTIONS[lower];
     if (!own) return applyFunction(node.name, args, this);
-    const unknown = args.find(isUnknown);
     return unknown ?? own(args);
   }
 
