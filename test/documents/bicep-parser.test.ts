@@ -141,11 +141,12 @@ describe('Bicep parser: declarations', () => {
   });
 
   it('reads a parameters file: using, and parameters given values', () => {
-    const { statements } = parseBicep("using './main.bicep'\n\nparam vmSize = 'Standard_D4ds_v5'\nvar prefix = 'p'\n");
+    const { statements } = parseBicep("using './main.bicep'\n\nparam vmSize = 'Standard_D4ds_v5'\nvar prefix = 'p'\nextensionConfig graph with {\n  a: 'b'\n}\n");
     expect(shape(statements)).toMatchObject([
       { kind: 'using', path: { kind: 'string', parts: [text('./main.bicep')] } },
       { kind: 'param', name: 'vmSize', value: { kind: 'string' } },
       { kind: 'var', name: 'prefix' },
+      { kind: 'other', keyword: 'extensionConfig' },
     ]);
   });
 

@@ -105,7 +105,7 @@ class Lexer {
         this.position = end + 2;
       } else if (char === '\uFEFF' && start === 0) {
         this.position++;
-      } else if (/^\$*'''/.test(text.slice(start, start + 64)) && (char !== '$' || /^\$+'''/.test(text.slice(start, start + 64)))) {
+      } else if ((char === "'" || char === '$') && /^\$*'''/.test(text.slice(start, start + 64))) {
         tokens.push(this.multilineString());
       } else if (char === "'") {
         tokens.push(this.string());

@@ -7,7 +7,7 @@ const BINARY_LEVELS: readonly (readonly BinaryOperator[])[] = [['??'], ['||'], [
 /** Operators that may begin a line continuing the expression before it: none of them can begin a property or an item. */
 const CONTINUING = new Set(['|', '?', ':', '??', '||', '&&', '==', '!=', '=~', '!~', '<', '<=', '>', '>=', '+', '*', '/', '%']);
 /** Statements read but not evaluated. */
-const KEPT_UNKNOWN = new Set(['type', 'test', 'import', 'extension', 'provider', 'assert', 'extends']);
+const KEPT_UNKNOWN = new Set(['type', 'test', 'import', 'extension', 'extensionConfig', 'provider', 'assert', 'extends']);
 /** Deeper nesting is refused before it can exhaust the stack. */
 const MAX_NESTING = 200;
 const OPENING = new Set(['(', '[', '{']);
