@@ -5,7 +5,7 @@ const RANKS = [
   ['src/model'],
   ['src/documents', 'src/autoscale'],
   ['src/sources/arm', 'src/sources/terraform'],
-  ['src/sources/batch'],
+  ['src/sources/batch', 'src/sources/bicep'],
   ['src/sources'],
   ['src/pool'],
   ['src/schema'],

@@ -1,9 +1,10 @@
-// npm run corpus -- <folder> [--expected <expected-pools.json>]
+// npm run corpus -- <folder> [--expected <expected-pools.json>]…
 // Lints every file the CLI would find in a folder, one file at a time through the engine the CLI uses
 // (the TypeScript sources, run by Node's type stripping), with the default rules and no Azure facts, and
 // prints per source format: files, pools found, parse failures, crashes (an adapter or a rule that
 // throws is caught and counted for its file; the run goes on) and findings by rule. With --expected,
-// a JSON object of file path (relative to the folder) to pool count, it also lists pools missed and extra.
+// a JSON object of file path (relative to the folder) to pool count, it also lists pools missed and extra
+// (several --expected files are merged: the corpus keeps its Bicep counts in expected-pools-bicep.json).
 import { readdirSync, readFileSync } from 'node:fs';
 import { extname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -15,16 +16,16 @@ const { createFacts } = await import('../src/facts/catalog-facts.ts');
 const { discoverFiles } = await import('../src/sources/discover.ts');
 const { NO_SOURCE_OPTIONS } = await import('../src/model/source-adapter.ts');
 
-const { values, positionals } = parseArgs({ allowPositionals: true, options: { expected: { type: 'string' } } });
+const { values, positionals } = parseArgs({ allowPositionals: true, options: { expected: { type: 'string', multiple: true } } });
 if (positionals.length !== 1) {
-  process.stderr.write('usage: npm run corpus -- <folder> [--expected <expected-pools.json>]\n');
+  process.stderr.write('usage: npm run corpus -- <folder> [--expected <expected-pools.json>]…\n');
   process.exit(2);
 }
 const folder = resolve(positionals[0]);
-const expected = values.expected ? JSON.parse(readFileSync(values.expected, 'utf8')) : undefined;
+const expected = values.expected ? Object.assign({}, ...values.expected.map((file) => JSON.parse(readFileSync(file, 'utf8')))) : undefined;
 
 const NOT_A_POOL = 'not a pool';
-const FORMAT_ORDER = ['batch-json', 'batch-yaml', 'arm', 'terraform', 'terraform-plan'];
+const FORMAT_ORDER = ['batch-json', 'batch-yaml', 'arm', 'bicep', 'terraform', 'terraform-plan'];
 const facts = createFacts();
 const readFile = (path) => {
   try {
@@ -119,7 +120,7 @@ function expectedPoolLines(expectedCounts) {
   const missed = differences.reduce((total, { want, got }) => total + Math.max(0, want - got), 0);
   const extra = differences.reduce((total, { want, got }) => total + Math.max(0, got - want), 0);
   const total = Object.values(expectedCounts).reduce((sum, count) => sum + count, 0);
-  const result = [`pools against ${values.expected}: expected ${total}, found ${total - missed + extra}, missed ${missed}, extra ${extra}`];
+  const result = [`pools against ${values.expected.join(' + ')}: expected ${total}, found ${total - missed + extra}, missed ${missed}, extra ${extra}`];
   for (const { file, want, got } of differences) {
     const why = found.has(file) ? '' : notSearched.includes(file) ? ', not searched' : ', not in the folder';
     result.push(`  ${got < want ? 'missed' : 'extra '} ${Math.abs(want - got)}  ${file} (expected ${want}, found ${got}${why})`);

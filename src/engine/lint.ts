@@ -6,7 +6,7 @@ import { isIgnored } from '../config/rule-settings.ts';
 import type { EnvironmentSource, Facts, FactsGatherer } from '../model/facts.ts';
 import { NO_SOURCE_OPTIONS, type SourceOptions } from '../model/source-adapter.ts';
 import { discover, STDIN_ARGUMENT, type ReadFolder } from '../sources/discover.ts';
-import { isTerraformVariablesFile, notReadReason, VARIABLES_FILE_ALONE } from '../sources/not-read.ts';
+import { BICEP_PARAMETERS_ALONE, isBicepParametersFile, isTerraformVariablesFile, notReadReason, VARIABLES_FILE_ALONE } from '../sources/not-read.ts';
 import { formatOf } from '../documents/parse-file.ts';
 import { mayBePoolDefinition } from '../sources/pool-signs.ts';
 import { encodeSource, readSource, type SourceText } from '../documents/source-text.ts';
@@ -85,6 +85,7 @@ export async function lint(options: LintOptions): Promise<LintReport> {
   };
   const inputs = await inputsOf(options, notLinted, debug);
   const withTerraform = inputs.some((input) => formatOf(input.filePath) === 'hcl' && !isTerraformVariablesFile(input.filePath));
+  const withBicep = inputs.some((input) => formatOf(input.filePath) === 'bicep');
   const factsFor = await factsLookup(options, inputs);
   let skipped = 0;
   const fixedFiles: FixedFile[] = [];
@@ -101,6 +102,7 @@ export async function lint(options: LintOptions): Promise<LintReport> {
     if ('notAPoolReason' in outcome) {
       skipped++;
       if (input.named && !withTerraform && isTerraformVariablesFile(input.filePath)) notLinted(input.filePath, VARIABLES_FILE_ALONE);
+      else if (input.named && !withBicep && isBicepParametersFile(input.filePath)) notLinted(input.filePath, BICEP_PARAMETERS_ALONE);
       else debug(`skipped ${input.filePath}: ${outcome.notAPoolReason}`);
       continue;
     }

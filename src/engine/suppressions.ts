@@ -22,6 +22,8 @@ const COMMENT_START: Record<DocumentFormat, RegExp> = {
   jsonc: /\/\/|\/\*/,
   hcl: /#|\/\/|\/\*/,
   autoscale: /\/\//,
+  bicep: /\/\/|\/\*/,
+  bicepparam: /\/\/|\/\*/,
 };
 
 export function findDirectives(text: string, format: DocumentFormat): Directive[] {

@@ -2,7 +2,7 @@ import type { Location, Path, StringRange } from './location.ts';
 import type { SyntaxProblem } from './syntax-problem.ts';
 
 /** `autoscale`: a file that holds one bare autoscale formula (`batchlint autoscale check`). */
-export type DocumentFormat = 'json' | 'jsonc' | 'yaml' | 'hcl' | 'autoscale';
+export type DocumentFormat = 'json' | 'jsonc' | 'yaml' | 'hcl' | 'autoscale' | 'bicep' | 'bicepparam';
 
 /** A minimal text edit against the original file, in character offsets. */
 export interface TextEdit {

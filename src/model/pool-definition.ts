@@ -24,7 +24,7 @@ type WirePool = Omit<PoolAddParameter, 'startTask' | 'virtualMachineConfiguratio
 export type PoolSpec = Exclude<Unknowable<WirePool>, UnknownValue>;
 
 /** The format a pool was written in; defaults and property names depend on it. */
-export type SourceFormat = 'batch-json' | 'batch-yaml' | 'arm' | 'terraform' | 'terraform-plan' | 'autoscale-formula';
+export type SourceFormat = 'batch-json' | 'batch-yaml' | 'arm' | 'bicep' | 'terraform' | 'terraform-plan' | 'autoscale-formula';
 
 /**
  * What an absent property means in the format the pool came from. The formats disagree (the azurerm

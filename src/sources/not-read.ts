@@ -1,12 +1,6 @@
 import { extensionOf, formatOf } from '../documents/parse-file.ts';
 
-const READ_FORMATS = 'JSON (.json, .jsonc), YAML (.yaml, .yml) and Terraform (.tf)';
-
-/** What to do with a file of a format batchlint does not read yet but can read once compiled. */
-const COMPILE_FIRST: Readonly<Record<string, string>> = {
-  '.bicep': 'batchlint does not read Bicep yet; run `az bicep build` and lint the JSON template it writes',
-  '.bicepparam': 'batchlint does not read Bicep parameters files yet; run `az bicep build-params` and give the JSON it writes with --parameters',
-};
+const READ_FORMATS = 'JSON (.json, .jsonc), YAML (.yaml, .yml), Bicep (.bicep) and Terraform (.tf)';
 
 /**
  * Why batchlint does not read a file, judged by its name; undefined for the formats it reads, and for a file
@@ -15,7 +9,7 @@ const COMPILE_FIRST: Readonly<Record<string, string>> = {
 export function notReadReason(filePath: string): string | undefined {
   const extension = extensionOf(filePath);
   if (extension === '' || formatOf(filePath) !== undefined) return undefined;
-  return COMPILE_FIRST[extension] ?? `batchlint does not read ${extension} files; it reads pool definitions in ${READ_FORMATS}`;
+  return `batchlint does not read ${extension} files; it reads pool definitions in ${READ_FORMATS}`;
 }
 
 /** Said of a Terraform variables file linted without the .tf files it gives values to. */
@@ -24,4 +18,12 @@ export const VARIABLES_FILE_ALONE =
 
 export function isTerraformVariablesFile(filePath: string): boolean {
   return extensionOf(filePath) === '.tfvars';
+}
+
+/** Said of a Bicep parameters file linted without the Bicep file it gives values to. */
+export const BICEP_PARAMETERS_ALONE =
+  'Bicep parameters hold no pool; lint the .bicep file they are for (it reads <name>.bicepparam beside it; give another parameters file with --parameters)';
+
+export function isBicepParametersFile(filePath: string): boolean {
+  return extensionOf(filePath) === '.bicepparam';
 }

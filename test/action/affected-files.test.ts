@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { affectedFiles } from '../../src/action/affected-files.ts';
 
-const POOLS = ['pools/a.json', 'pools/gpu/b.yaml', 'infra/main.tf', 'infra/pools.tf', 'infra/modules/net/main.tf', 'other/c.json'];
+const POOLS = ['pools/a.json', 'pools/gpu/b.yaml', 'pools/bicep/main.bicep', 'infra/main.tf', 'infra/pools.tf', 'infra/modules/net/main.tf', 'other/c.json'];
 
 describe('affectedFiles', () => {
-  it('takes the pools in the folder and below of a changed context, config, parameters or tfvars file', () => {
-    expect(affectedFiles(['pools/batchlint.context.yaml'], POOLS)).toEqual(['pools/a.json', 'pools/gpu/b.yaml']);
+  it('takes the pools in the folder and below of a changed context, config, parameters, bicepparam or tfvars file', () => {
+    expect(affectedFiles(['pools/batchlint.context.yaml'], POOLS)).toEqual(['pools/a.json', 'pools/gpu/b.yaml', 'pools/bicep/main.bicep']);
+    expect(affectedFiles(['pools/bicep/main.bicepparam'], POOLS)).toEqual(['pools/bicep/main.bicep']);
     expect(affectedFiles(['pools/gpu/batchlint.config.json'], POOLS)).toEqual(['pools/gpu/b.yaml']);
     expect(affectedFiles(['pools/gpu/azuredeploy.parameters.json'], POOLS)).toEqual(['pools/gpu/b.yaml']);
     expect(affectedFiles(['infra/prod.tfvars'], POOLS)).toEqual(['infra/main.tf', 'infra/pools.tf', 'infra/modules/net/main.tf']);

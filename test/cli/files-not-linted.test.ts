@@ -18,11 +18,12 @@ function tempTree(files: Record<string, string | Buffer>): string {
 const CLEAN_POOL = readFileSync(new URL('../../fixtures/examples/clean-pool.json', import.meta.url), 'utf8');
 
 const BICEP = `param location string = resourceGroup().location
+param vmSize string = 'STANDARD_D4DS_V5'
 
 resource pool 'Microsoft.Batch/batchAccounts/pools@2024-07-01' = {
   name: 'acct/render'
   properties: {
-    vmSize: 'STANDARD_D4DS_V5'
+    vmSize: vmSize
   }
 }
 `;
@@ -30,6 +31,11 @@ resource pool 'Microsoft.Batch/batchAccounts/pools@2024-07-01' = {
 const BICEP_PARAMS = `using './main.bicep'
 
 param location = 'westeurope'
+`;
+
+const BICEP_PARAMS_SIZE = `using './main.bicep'
+
+param vmSize = 'Standard_D4sd_v5'
 `;
 
 const NEXTFLOW_CONFIG = `process {
@@ -115,39 +121,63 @@ function utf16(text: string, byteOrder: 'le' | 'be'): Buffer {
 }
 
 describe('a file named on the command line that batchlint does not read', () => {
-  it('is not linted, and the summary says why and what to do, without a finding or exit 1', () => {
-    const folder = tempTree({ 'main.bicep': BICEP });
-    const run = runCli(['lint', 'main.bicep'], { cwd: folder });
+  it('is not linted, and the summary says why and what it reads, without a finding or exit 1', () => {
+    const folder = tempTree({ 'nextflow.config': NEXTFLOW_CONFIG });
+    const run = runCli(['lint', 'nextflow.config'], { cwd: folder });
     expect(run.status).toBe(0);
     expect(run.stdout).not.toContain('parse-error');
     expect(run.stdout).toContain('1 file(s) or folder(s) not linted:');
-    expect(run.stdout).toContain('batchlint does not read Bicep yet; run `az bicep build` and lint the JSON template it writes — main.bicep');
+    expect(run.stdout).toContain(
+      'batchlint does not read .config files; it reads pool definitions in JSON (.json, .jsonc), YAML (.yaml, .yml), Bicep (.bicep) and Terraform (.tf) — nextflow.config',
+    );
     expect(run.stderr).toBe('');
   });
 
   it('is listed in --format json under notLinted, with the reason for each kind of file', () => {
-    const folder = tempTree({ 'main.bicep': BICEP, 'prod.bicepparam': BICEP_PARAMS, 'nextflow.config': NEXTFLOW_CONFIG, 'README.md': '# Pools\n', 'pool.json': CLEAN_POOL });
-    const run = runCli(['lint', 'main.bicep', 'prod.bicepparam', 'nextflow.config', 'README.md', 'pool.json', '--format', 'json'], { cwd: folder });
+    const folder = tempTree({ 'prod.bicepparam': BICEP_PARAMS, 'nextflow.config': NEXTFLOW_CONFIG, 'README.md': '# Pools\n', 'pool.json': CLEAN_POOL });
+    const run = runCli(['lint', 'prod.bicepparam', 'nextflow.config', 'README.md', 'pool.json', '--format', 'json'], { cwd: folder });
     expect(run.status).toBe(0);
     const report = parseJsonReport(run.stdout);
     expect(report.results.map((result: { filePath: string }) => result.filePath)).toEqual(['pool.json']);
     expect(report.notLinted).toEqual([
-      { path: 'main.bicep', reason: expect.stringContaining('batchlint does not read Bicep yet') },
-      { path: 'prod.bicepparam', reason: expect.stringContaining('az bicep build-params') },
-      { path: 'nextflow.config', reason: 'batchlint does not read .config files; it reads pool definitions in JSON (.json, .jsonc), YAML (.yaml, .yml) and Terraform (.tf)' },
+      {
+        path: 'nextflow.config',
+        reason: 'batchlint does not read .config files; it reads pool definitions in JSON (.json, .jsonc), YAML (.yaml, .yml), Bicep (.bicep) and Terraform (.tf)',
+      },
       { path: 'README.md', reason: expect.stringContaining('batchlint does not read .md files') },
+      { path: 'prod.bicepparam', reason: expect.stringContaining('Bicep parameters hold no pool; lint the .bicep file they are for') },
     ]);
     expect(report.summary).toMatchObject({ files: 1, pools: 1, errors: 0 });
   });
 
   it('is said under --debug too; matched by a glob it is only said under --debug', () => {
-    const folder = tempTree({ 'infra/main.bicep': BICEP, 'infra/pool.json': CLEAN_POOL });
-    const named = runCli(['lint', 'infra/main.bicep', '--debug'], { cwd: folder });
-    expect(named.stderr).toContain('batchlint: skipped infra/main.bicep: batchlint does not read Bicep yet');
+    const folder = tempTree({ 'infra/notes.md': '# Pools\n', 'infra/pool.json': CLEAN_POOL });
+    const named = runCli(['lint', 'infra/notes.md', '--debug'], { cwd: folder });
+    expect(named.stderr).toContain('batchlint: skipped infra/notes.md: batchlint does not read .md files');
     const globbed = runCli(['lint', 'infra/*', '--debug', '--format', 'json'], { cwd: folder });
     expect(globbed.status).toBe(0);
     expect(parseJsonReport(globbed.stdout).notLinted).toEqual([]);
-    expect(globbed.stderr).toContain('batchlint: skipped infra/main.bicep: batchlint does not read Bicep yet');
+    expect(globbed.stderr).toContain('batchlint: skipped infra/notes.md: batchlint does not read .md files');
+  });
+});
+
+describe('a Bicep file', () => {
+  it('is linted natively, with the values of the .bicepparam beside it, and a value from there is reported in it', () => {
+    const folder = tempTree({ 'main.bicep': BICEP, 'main.bicepparam': BICEP_PARAMS_SIZE });
+    const run = runCli(['lint', 'main.bicep', '--format', 'json'], { cwd: folder });
+    const report = parseJsonReport(run.stdout);
+    expect(report.summary).toMatchObject({ files: 1, pools: 1 });
+    const unknownSize = report.results
+      .flatMap((result: { findings: { ruleId: string; filePath: string; line: number; column: number }[] }) => result.findings)
+      .find((finding: { ruleId: string }) => finding.ruleId === 'vm-size-unknown');
+    expect(unknownSize).toMatchObject({ filePath: 'main.bicepparam', line: 3, column: 16 });
+  });
+
+  it('given alone, its .bicepparam holds no pool: a note says to lint the .bicep file', () => {
+    const folder = tempTree({ 'main.bicep': BICEP, 'prod.bicepparam': BICEP_PARAMS });
+    const run = runCli(['lint', 'prod.bicepparam', '--format', 'json'], { cwd: folder });
+    expect(run.status).toBe(0);
+    expect(parseJsonReport(run.stdout).notLinted).toEqual([{ path: 'prod.bicepparam', reason: expect.stringContaining('Bicep parameters hold no pool') }]);
   });
 });
 

@@ -17,7 +17,7 @@ import { PROJECT_ROOT } from '../helpers/lint-fixture.ts';
  * leaving no finding of a rule whose findings in the file all had a fix.
  */
 const FOLDERS = ['fixtures/rules', 'fixtures/examples', 'fixtures/fixes'];
-const POOL_FILE = /\.(json|jsonc|ya?ml|tf)$/;
+const POOL_FILE = /\.(json|jsonc|ya?ml|tf|bicep)$/;
 
 function filesUnder(folder: string): string[] {
   return readdirSync(resolve(PROJECT_ROOT, folder)).flatMap((name) => {

@@ -10,16 +10,20 @@ import { PROJECT_ROOT } from './lint-fixture.ts';
  * (fixtures/rules/<id>/formats/), linted with the environment of fixtures/rules/same-defect.context.yaml,
  * gives the rule's finding once, at the line and column where that format's own file holds the defect.
  */
-export type Format = 'Batch JSON' | 'ARM template with a parameters file' | 'Bicep-built JSON' | 'Terraform';
+export type Format = 'Batch JSON' | 'ARM template with a parameters file' | 'Bicep-built JSON' | 'Bicep' | 'Bicep with a .bicepparam' | 'Terraform';
 
+/** `main.bicep` is what `main.json` was built from; `azuredeploy.bicep` with its `.bicepparam` is the ARM template and its parameters file written in Bicep. */
 export const FORMAT_FILES: Record<Format, string> = {
   'Batch JSON': 'pool.json',
   'ARM template with a parameters file': 'azuredeploy.json',
   'Bicep-built JSON': 'main.json',
+  Bicep: 'main.bicep',
+  'Bicep with a .bicepparam': 'azuredeploy.bicep',
   Terraform: 'main.tf',
 };
 
 export const PARAMETERS = 'azuredeploy.parameters.json';
+export const BICEP_PARAMETERS = 'azuredeploy.bicepparam';
 const CONTEXT = 'fixtures/rules/same-defect.context.yaml';
 
 /** Where the finding lands; in the linted file unless another file is named. */
@@ -53,6 +57,7 @@ export function describeSameDefect(ruleId: string, sites: Record<Format, Site | 
         { filePath: `${folder}/${site.file ?? FORMAT_FILES[format]}`, line: site.line, column: site.column },
       ]);
       if (site.file === PARAMETERS) expect(findings[0]!.message).toMatch(/\(value from parameter '\w+' in azuredeploy\.parameters\.json\)$/);
+      if (site.file === BICEP_PARAMETERS) expect(findings[0]!.message).toMatch(/\(value from parameter '\w+' in azuredeploy\.bicepparam\)$/);
     });
   });
 }

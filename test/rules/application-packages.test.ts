@@ -5,7 +5,7 @@ import { createFacts } from '../../src/facts/catalog-facts.ts';
 import type { Environment } from '../../src/model/environment.ts';
 import { PROJECT_ROOT } from '../helpers/lint-fixture.ts';
 import { describeRuleFixtures } from '../helpers/rule-cases.ts';
-import { describeSameDefect, PARAMETERS } from '../helpers/same-defect.ts';
+import { BICEP_PARAMETERS, describeSameDefect, PARAMETERS } from '../helpers/same-defect.ts';
 
 describeRuleFixtures('application-packages', {
   'missing-application.yaml': [
@@ -28,6 +28,8 @@ describeSameDefect('application-packages', {
   'Batch JSON': { line: 17, column: 18 },
   'ARM template with a parameters file': { file: PARAMETERS, line: 9, column: 16 },
   'Bicep-built JSON': { line: 43, column: 24 },
+  Bicep: { line: 26, column: 18 },
+  'Bicep with a .bicepparam': { file: BICEP_PARAMETERS, line: 4, column: 23 },
   Terraform: { notExpressible: 'azurerm_batch_pool has no block for application packages' },
 });
 

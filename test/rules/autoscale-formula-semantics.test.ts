@@ -1,5 +1,5 @@
 import { describeRuleFixtures } from '../helpers/rule-cases.ts';
-import { describeSameDefect, PARAMETERS } from '../helpers/same-defect.ts';
+import { BICEP_PARAMETERS, describeSameDefect, PARAMETERS } from '../helpers/same-defect.ts';
 
 describeRuleFixtures('autoscale-formula-semantics', {
   'each-check.yaml': [
@@ -28,5 +28,7 @@ describeSameDefect('autoscale-formula-semantics', {
   'Batch JSON': { line: 14, column: 117 },
   'ARM template with a parameters file': { file: PARAMETERS, line: 9, column: 110 },
   'Bicep-built JSON': { line: 18, column: 110 },
+  Bicep: { line: 3, column: 109 },
+  'Bicep with a .bicepparam': { file: BICEP_PARAMETERS, line: 4, column: 120 },
   Terraform: { line: 19, column: 31 },
 });

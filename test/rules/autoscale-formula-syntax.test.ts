@@ -1,5 +1,5 @@
 import { describeRuleFixtures } from '../helpers/rule-cases.ts';
-import { describeSameDefect, PARAMETERS } from '../helpers/same-defect.ts';
+import { BICEP_PARAMETERS, describeSameDefect, PARAMETERS } from '../helpers/same-defect.ts';
 
 describeRuleFixtures('autoscale-formula-syntax', {
   // The second statement of a JSON string with a \n escape: the ';' where an expression should be.
@@ -12,5 +12,7 @@ describeSameDefect('autoscale-formula-syntax', {
   'Batch JSON': { line: 14, column: 131 },
   'ARM template with a parameters file': { file: PARAMETERS, line: 9, column: 124 },
   'Bicep-built JSON': { line: 18, column: 124 },
+  Bicep: { line: 3, column: 123 },
+  'Bicep with a .bicepparam': { file: BICEP_PARAMETERS, line: 4, column: 134 },
   Terraform: { line: 19, column: 45 },
 });

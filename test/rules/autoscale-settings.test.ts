@@ -1,5 +1,5 @@
 import { describeRuleFixtures } from '../helpers/rule-cases.ts';
-import { describeSameDefect, PARAMETERS } from '../helpers/same-defect.ts';
+import { BICEP_PARAMETERS, describeSameDefect, PARAMETERS } from '../helpers/same-defect.ts';
 
 describeRuleFixtures('autoscale-settings', {
   'evaluation-interval.yaml': [{ line: 7, column: 30, messageId: 'intervalOutOfRange', message: ['autoScaleEvaluationInterval is PT1M', 'PT5M', 'PT168H'] }],
@@ -32,5 +32,7 @@ describeSameDefect('autoscale-settings', {
   'Batch JSON': { line: 15, column: 34 },
   'ARM template with a parameters file': { file: PARAMETERS, line: 9, column: 16 },
   'Bicep-built JSON': { line: 41, column: 35 },
+  Bicep: { line: 23, column: 29 },
+  'Bicep with a .bicepparam': { file: BICEP_PARAMETERS, line: 4, column: 28 },
   Terraform: { line: 16, column: 27 },
 });

@@ -1,5 +1,5 @@
 import { describeRuleFixtures } from '../helpers/rule-cases.ts';
-import { describeSameDefect, PARAMETERS } from '../helpers/same-defect.ts';
+import { BICEP_PARAMETERS, describeSameDefect, PARAMETERS } from '../helpers/same-defect.ts';
 
 describeRuleFixtures('autoscale-unbounded', {
   'grows-with-tasks.yaml': [
@@ -29,5 +29,7 @@ describeSameDefect('autoscale-unbounded', {
   'Batch JSON': { line: 14, column: 93 },
   'ARM template with a parameters file': { file: PARAMETERS, line: 9, column: 86 },
   'Bicep-built JSON': { line: 18, column: 86 },
+  Bicep: { line: 3, column: 85 },
+  'Bicep with a .bicepparam': { file: BICEP_PARAMETERS, line: 4, column: 96 },
   Terraform: { line: 19, column: 7 },
 });

@@ -115,5 +115,7 @@ describeSameDefect('batch-access', {
   'Batch JSON': { line: 1, column: 1 },
   'ARM template with a parameters file': { line: 10, column: 5 },
   'Bicep-built JSON': { line: 18, column: 5 },
+  Bicep: { line: 3, column: 66 },
+  'Bicep with a .bicepparam': { file: 'azuredeploy.bicep', line: 3, column: 66 },
   Terraform: { line: 1, column: 1 },
 });

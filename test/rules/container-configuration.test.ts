@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { describeRuleFixtures } from '../helpers/rule-cases.ts';
 import { lintFixtures } from '../helpers/lint-fixture.ts';
-import { describeSameDefect, PARAMETERS } from '../helpers/same-defect.ts';
+import { BICEP_PARAMETERS, describeSameDefect, PARAMETERS } from '../helpers/same-defect.ts';
 
 describeRuleFixtures('container-configuration', {
   'image-without-containers.json': [
@@ -48,5 +48,7 @@ describeSameDefect('container-configuration', {
   'Batch JSON': { line: 14, column: 73 },
   'ARM template with a parameters file': { file: PARAMETERS, line: 9, column: 16 },
   'Bicep-built JSON': { line: 23, column: 20 },
+  Bicep: { line: 5, column: 19 },
+  'Bicep with a .bicepparam': { file: BICEP_PARAMETERS, line: 4, column: 21 },
   Terraform: { line: 19, column: 7 },
 });

@@ -5,7 +5,7 @@ import { createFacts } from '../../src/facts/catalog-facts.ts';
 import type { AccountFacts, Environment } from '../../src/model/environment.ts';
 import { lintFixtures, PROJECT_ROOT } from '../helpers/lint-fixture.ts';
 import { describeRuleFixtures } from '../helpers/rule-cases.ts';
-import { describeSameDefect, PARAMETERS } from '../helpers/same-defect.ts';
+import { BICEP_PARAMETERS, describeSameDefect, PARAMETERS } from '../helpers/same-defect.ts';
 
 describeRuleFixtures('core-quota-headroom', {
   // The formula's cap of 20 nodes against the total and the family quota: warnings on the formula.
@@ -217,5 +217,7 @@ describeSameDefect('core-quota-headroom', {
   'Batch JSON': { line: 13, column: 27 },
   'ARM template with a parameters file': { file: PARAMETERS, line: 9, column: 16 },
   'Bicep-built JSON': { line: 33, column: 22 },
+  Bicep: { line: 3, column: 14 },
+  'Bicep with a .bicepparam': { file: BICEP_PARAMETERS, line: 4, column: 24 },
   Terraform: { line: 16, column: 30 },
 });

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { isPoolRule } from '../../src/model/rule.ts';
 import { allRules } from '../../rules/index.ts';
 import { PROJECT_ROOT } from '../helpers/lint-fixture.ts';
-import { FORMAT_FILES, PARAMETERS } from '../helpers/same-defect.ts';
+import { BICEP_PARAMETERS, FORMAT_FILES, PARAMETERS } from '../helpers/same-defect.ts';
 import { ruleFilesIn, ruleIndex, withDocsHeader, withRuleTable } from '../../scripts/generate-rules.ts';
 
 describe('every rule', () => {
@@ -20,7 +20,7 @@ describe('every rule', () => {
   it('that checks a pool has the same defect in every format, with the sites its test expects', () => {
     for (const { meta } of allRules.filter(isPoolRule)) {
       const folder = join(PROJECT_ROOT, 'fixtures/rules', meta.id, 'formats');
-      expect(existsSync(folder) ? readdirSync(folder) : [], meta.id).toEqual(expect.arrayContaining([PARAMETERS, ...Object.values(FORMAT_FILES)]));
+      expect(existsSync(folder) ? readdirSync(folder) : [], meta.id).toEqual(expect.arrayContaining([PARAMETERS, BICEP_PARAMETERS, ...Object.values(FORMAT_FILES)]));
       expect(readFileSync(join(PROJECT_ROOT, 'test/rules', `${meta.id}.test.ts`), 'utf8'), meta.id).toContain(`describeSameDefect('${meta.id}', {`);
     }
   });

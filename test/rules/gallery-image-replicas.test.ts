@@ -5,7 +5,7 @@ import { createFacts } from '../../src/facts/catalog-facts.ts';
 import type { Environment } from '../../src/model/environment.ts';
 import { PROJECT_ROOT } from '../helpers/lint-fixture.ts';
 import { describeRuleFixtures } from '../helpers/rule-cases.ts';
-import { describeSameDefect, PARAMETERS } from '../helpers/same-defect.ts';
+import { BICEP_PARAMETERS, describeSameDefect, PARAMETERS } from '../helpers/same-defect.ts';
 
 const FIXTURES = 'fixtures/rules/gallery-image-replicas';
 const RENDER = '/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/img-rg/providers/Microsoft.Compute/galleries/studio/images/render';
@@ -57,6 +57,8 @@ describeSameDefect('gallery-image-replicas', {
   'Batch JSON': { line: 10, column: 27 },
   'ARM template with a parameters file': { file: PARAMETERS, line: 12, column: 16 },
   'Bicep-built JSON': { line: 22, column: 23 },
+  Bicep: { line: 4, column: 23 },
+  'Bicep with a .bicepparam': { file: BICEP_PARAMETERS, line: 5, column: 19 },
   Terraform: { line: 13, column: 30 },
 });
 

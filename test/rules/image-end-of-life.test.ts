@@ -6,7 +6,7 @@ import { lint } from '../../src/engine/lint.ts';
 import { createFacts } from '../../src/facts/catalog-facts.ts';
 import { imageEndOfLifeRule } from '../../rules/image-end-of-life.ts';
 import { describeRuleFixtures } from '../helpers/rule-cases.ts';
-import { describeSameDefect, PARAMETERS } from '../helpers/same-defect.ts';
+import { BICEP_PARAMETERS, describeSameDefect, PARAMETERS } from '../helpers/same-defect.ts';
 
 describeRuleFixtures('image-end-of-life', {
   'centos-7.yaml': [
@@ -117,5 +117,7 @@ describeSameDefect('image-end-of-life', {
   'Batch JSON': { line: 11, column: 23 },
   'ARM template with a parameters file': { file: PARAMETERS, line: 9, column: 16 },
   'Bicep-built JSON': { line: 36, column: 31 },
+  Bicep: { line: 16, column: 25 },
+  'Bicep with a .bicepparam': { file: BICEP_PARAMETERS, line: 4, column: 19 },
   Terraform: { line: 6, column: 25 },
 });

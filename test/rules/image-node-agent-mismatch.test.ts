@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { describeRuleFixtures } from '../helpers/rule-cases.ts';
 import { lintFixtures } from '../helpers/lint-fixture.ts';
-import { describeSameDefect, PARAMETERS } from '../helpers/same-defect.ts';
+import { BICEP_PARAMETERS, describeSameDefect, PARAMETERS } from '../helpers/same-defect.ts';
 
 describeRuleFixtures('image-node-agent-mismatch', {
   'windows-agent-on-ubuntu.json': [
@@ -39,5 +39,7 @@ describeSameDefect('image-node-agent-mismatch', {
   'Batch JSON': { line: 11, column: 23 },
   'ARM template with a parameters file': { file: PARAMETERS, line: 9, column: 16 },
   'Bicep-built JSON': { line: 22, column: 23 },
+  Bicep: { line: 4, column: 22 },
+  'Bicep with a .bicepparam': { file: BICEP_PARAMETERS, line: 4, column: 24 },
   Terraform: { line: 6, column: 25 },
 });

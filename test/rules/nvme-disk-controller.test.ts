@@ -4,7 +4,7 @@ import { lintFixtures, PROJECT_ROOT } from '../helpers/lint-fixture.ts';
 import { lint } from '../../src/engine/lint.ts';
 import { createFacts } from '../../src/facts/catalog-facts.ts';
 import { allRules } from '../../rules/index.ts';
-import { describeSameDefect, PARAMETERS } from '../helpers/same-defect.ts';
+import { BICEP_PARAMETERS, describeSameDefect, PARAMETERS } from '../helpers/same-defect.ts';
 
 const RULE = 'nvme-disk-controller';
 
@@ -53,5 +53,7 @@ describeSameDefect('nvme-disk-controller', {
   'Batch JSON': { line: 3, column: 13 },
   'ARM template with a parameters file': { file: PARAMETERS, line: 9, column: 16 },
   'Bicep-built JSON': { line: 22, column: 23 },
+  Bicep: { line: 4, column: 23 },
+  'Bicep with a .bicepparam': { file: BICEP_PARAMETERS, line: 4, column: 16 },
   Terraform: { line: 5, column: 25 },
 });

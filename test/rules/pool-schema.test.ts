@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { apiVersionProblems } from '../../src/schema/api-version-additions.ts';
 import { validatePoolSchema } from '../../src/schema/validate-pool.ts';
 import { describeRuleFixtures } from '../helpers/rule-cases.ts';
-import { describeSameDefect, PARAMETERS } from '../helpers/same-defect.ts';
+import { BICEP_PARAMETERS, describeSameDefect, PARAMETERS } from '../helpers/same-defect.ts';
 
 describeRuleFixtures('pool-schema', {
   'types-enums-required.json': [
@@ -124,5 +124,7 @@ describeSameDefect('pool-schema', {
   'Batch JSON': { line: 16, column: 21 },
   'ARM template with a parameters file': { file: PARAMETERS, line: 9, column: 16 },
   'Bicep-built JSON': { line: 30, column: 27 },
+  Bicep: { line: 10, column: 21 },
+  'Bicep with a .bicepparam': { file: BICEP_PARAMETERS, line: 4, column: 22 },
   Terraform: { line: 21, column: 22 },
 });

@@ -5,7 +5,7 @@ import { createFacts } from '../../src/facts/catalog-facts.ts';
 import type { Environment } from '../../src/model/environment.ts';
 import { PROJECT_ROOT } from '../helpers/lint-fixture.ts';
 import { describeRuleFixtures } from '../helpers/rule-cases.ts';
-import { describeSameDefect, PARAMETERS } from '../helpers/same-defect.ts';
+import { BICEP_PARAMETERS, describeSameDefect, PARAMETERS } from '../helpers/same-defect.ts';
 
 // The fixtures have no context file: the account's allocation mode is not known, so inter-node pools are held to 100.
 describeRuleFixtures('pool-size-limit', {
@@ -48,6 +48,8 @@ describeSameDefect('pool-size-limit', {
   'Batch JSON': { line: 14, column: 27 },
   'ARM template with a parameters file': { file: PARAMETERS, line: 9, column: 16 },
   'Bicep-built JSON': { line: 40, column: 37 },
+  Bicep: { line: 22, column: 31 },
+  'Bicep with a .bicepparam': { file: BICEP_PARAMETERS, line: 4, column: 19 },
   Terraform: { line: 21, column: 30 },
 });
 

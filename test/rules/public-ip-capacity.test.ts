@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { lintFixtures } from '../helpers/lint-fixture.ts';
 import { describeRuleFixtures } from '../helpers/rule-cases.ts';
-import { describeSameDefect, PARAMETERS } from '../helpers/same-defect.ts';
+import { BICEP_PARAMETERS, describeSameDefect, PARAMETERS } from '../helpers/same-defect.ts';
 
 describeRuleFixtures('public-ip-capacity', {
   'too-few-dedicated.json': [
@@ -67,5 +67,7 @@ describeSameDefect('public-ip-capacity', {
   'Batch JSON': { line: 18, column: 23 },
   'ARM template with a parameters file': { file: PARAMETERS, line: 9, column: 16 },
   'Bicep-built JSON': { line: 44, column: 29 },
+  Bicep: { line: 27, column: 23 },
+  'Bicep with a .bicepparam': { file: BICEP_PARAMETERS, line: 4, column: 21 },
   Terraform: { line: 32, column: 40 },
 });

@@ -6,7 +6,7 @@ import { lint } from '../../src/engine/lint.ts';
 import { createFacts } from '../../src/facts/catalog-facts.ts';
 import { allRules } from '../../rules/index.ts';
 import { describeRuleFixtures } from '../helpers/rule-cases.ts';
-import { describeSameDefect, PARAMETERS } from '../helpers/same-defect.ts';
+import { BICEP_PARAMETERS, describeSameDefect, PARAMETERS } from '../helpers/same-defect.ts';
 
 describeRuleFixtures('resize-timeout-large-pool', {
   'marketplace-default-timeout.json': [
@@ -61,5 +61,7 @@ describeSameDefect('resize-timeout-large-pool', {
   'Batch JSON': { line: 11, column: 20 },
   'ARM template with a parameters file': { file: PARAMETERS, line: 15, column: 16 },
   'Bicep-built JSON': { line: 44, column: 30 },
+  Bicep: { line: 21, column: 24 },
+  'Bicep with a .bicepparam': { file: BICEP_PARAMETERS, line: 6, column: 23 },
   Terraform: { line: 14, column: 30 },
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { packageInstalls } from '../../src/pool/package-install.ts';
 import { describeRuleFixtures } from '../helpers/rule-cases.ts';
-import { describeSameDefect, PARAMETERS } from '../helpers/same-defect.ts';
+import { BICEP_PARAMETERS, describeSameDefect, PARAMETERS } from '../helpers/same-defect.ts';
 
 describeRuleFixtures('start-task-elevation', {
   'apt-get-default-user.json': [{ line: 9, column: 3, severity: 'error', message: ['apt-get install', 'default non-admin task user', 'elevationLevel to admin'] }],
@@ -23,5 +23,7 @@ describeSameDefect('start-task-elevation', {
   'Batch JSON': { line: 19, column: 27 },
   'ARM template with a parameters file': { file: PARAMETERS, line: 9, column: 16 },
   'Bicep-built JSON': { line: 51, column: 33 },
+  Bicep: { line: 31, column: 27 },
+  'Bicep with a .bicepparam': { file: BICEP_PARAMETERS, line: 4, column: 28 },
   Terraform: { line: 26, column: 27 },
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { nonReentrantCommands } from '../../src/pool/non-reentrant-commands.ts';
 import { describeRuleFixtures } from '../helpers/rule-cases.ts';
-import { describeSameDefect, PARAMETERS } from '../helpers/same-defect.ts';
+import { BICEP_PARAMETERS, describeSameDefect, PARAMETERS } from '../helpers/same-defect.ts';
 
 describeRuleFixtures('start-task-reentrant', {
   'linux-mkdir.json': [
@@ -85,5 +85,7 @@ describeSameDefect('start-task-reentrant', {
   'Batch JSON': { line: 15, column: 20 },
   'ARM template with a parameters file': { file: PARAMETERS, line: 9, column: 16 },
   'Bicep-built JSON': { line: 44, column: 26 },
+  Bicep: { line: 26, column: 20 },
+  'Bicep with a .bicepparam': { file: BICEP_PARAMETERS, line: 4, column: 30 },
   Terraform: { line: 24, column: 26 },
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { invokesShell, shellFeatures, wrapInShell } from '../../src/pool/command-line.ts';
 import { lintFixtures } from '../helpers/lint-fixture.ts';
 import { describeRuleFixtures } from '../helpers/rule-cases.ts';
-import { describeSameDefect, PARAMETERS } from '../helpers/same-defect.ts';
+import { BICEP_PARAMETERS, describeSameDefect, PARAMETERS } from '../helpers/same-defect.ts';
 
 describeRuleFixtures('start-task-shell', {
   'linux-and-operator.json': [
@@ -117,5 +117,7 @@ describeSameDefect('start-task-shell', {
   'Batch JSON': { line: 15, column: 20 },
   'ARM template with a parameters file': { file: PARAMETERS, line: 9, column: 16 },
   'Bicep-built JSON': { line: 45, column: 26 },
+  Bicep: { line: 25, column: 20 },
+  'Bicep with a .bicepparam': { file: BICEP_PARAMETERS, line: 4, column: 22 },
   Terraform: { line: 20, column: 26 },
 });

@@ -1,5 +1,5 @@
 import { describeRuleFixtures } from '../helpers/rule-cases.ts';
-import { describeSameDefect, PARAMETERS } from '../helpers/same-defect.ts';
+import { BICEP_PARAMETERS, describeSameDefect, PARAMETERS } from '../helpers/same-defect.ts';
 
 describeRuleFixtures('start-task-wait-for-success', {
   'explicit-false.json': [{ line: 7, column: 23, severity: 'warning', message: ['startTask.waitForSuccess is false', 'Set startTask.waitForSuccess to true'], noFix: true }],
@@ -11,5 +11,7 @@ describeSameDefect('start-task-wait-for-success', {
   'Batch JSON': { line: 23, column: 23 },
   'ARM template with a parameters file': { file: PARAMETERS, line: 9, column: 16 },
   'Bicep-built JSON': { line: 53, column: 29 },
+  Bicep: { line: 33, column: 23 },
+  'Bicep with a .bicepparam': { file: BICEP_PARAMETERS, line: 4, column: 26 },
   Terraform: { line: 20, column: 3 },
 });

@@ -5,7 +5,7 @@ import { createFacts } from '../../src/facts/catalog-facts.ts';
 import type { Environment } from '../../src/model/environment.ts';
 import { PROJECT_ROOT } from '../helpers/lint-fixture.ts';
 import { describeRuleFixtures } from '../helpers/rule-cases.ts';
-import { describeSameDefect, PARAMETERS } from '../helpers/same-defect.ts';
+import { BICEP_PARAMETERS, describeSameDefect, PARAMETERS } from '../helpers/same-defect.ts';
 
 describeRuleFixtures('subnet-delegation', {
   'container-instances.yaml': [
@@ -24,6 +24,8 @@ describeSameDefect('subnet-delegation', {
   'Batch JSON': { line: 15, column: 17 },
   'ARM template with a parameters file': { file: PARAMETERS, line: 9, column: 16 },
   'Bicep-built JSON': { line: 45, column: 23 },
+  Bicep: { line: 25, column: 17 },
+  'Bicep with a .bicepparam': { file: BICEP_PARAMETERS, line: 4, column: 18 },
   Terraform: { line: 20, column: 17 },
 });
 

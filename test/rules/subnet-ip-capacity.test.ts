@@ -5,7 +5,7 @@ import { createFacts } from '../../src/facts/catalog-facts.ts';
 import type { Environment } from '../../src/model/environment.ts';
 import { lintFixtures, PROJECT_ROOT } from '../helpers/lint-fixture.ts';
 import { describeRuleFixtures } from '../helpers/rule-cases.ts';
-import { describeSameDefect, PARAMETERS } from '../helpers/same-defect.ts';
+import { BICEP_PARAMETERS, describeSameDefect, PARAMETERS } from '../helpers/same-defect.ts';
 
 describeRuleFixtures('subnet-ip-capacity', {
   // The formula's cap of 500, compared as a fixed target would be: a warning on the formula.
@@ -74,5 +74,7 @@ describeSameDefect('subnet-ip-capacity', {
   'Batch JSON': { line: 15, column: 17 },
   'ARM template with a parameters file': { file: PARAMETERS, line: 9, column: 16 },
   'Bicep-built JSON': { line: 53, column: 23 },
+  Bicep: { line: 27, column: 17 },
+  'Bicep with a .bicepparam': { file: BICEP_PARAMETERS, line: 4, column: 18 },
   Terraform: { line: 35, column: 17 },
 });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lintFixtures } from '../helpers/lint-fixture.ts';
 import { describeRuleFixtures } from '../helpers/rule-cases.ts';
-import { describeSameDefect, PARAMETERS } from '../helpers/same-defect.ts';
+import { BICEP_PARAMETERS, describeSameDefect, PARAMETERS } from '../helpers/same-defect.ts';
 
 describeRuleFixtures('subnet-nsg-batch-traffic', {
   'outbound-denied.yaml': [
@@ -79,5 +79,7 @@ describeSameDefect('subnet-nsg-batch-traffic', {
   'Batch JSON': { line: 16, column: 17 },
   'ARM template with a parameters file': { file: PARAMETERS, line: 9, column: 16 },
   'Bicep-built JSON': { line: 18, column: 17 },
+  Bicep: { line: 3, column: 16 },
+  'Bicep with a .bicepparam': { file: BICEP_PARAMETERS, line: 4, column: 18 },
   Terraform: { line: 26, column: 17 },
 });

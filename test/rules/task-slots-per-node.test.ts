@@ -1,5 +1,5 @@
 import { describeRuleFixtures } from '../helpers/rule-cases.ts';
-import { describeSameDefect, PARAMETERS } from '../helpers/same-defect.ts';
+import { BICEP_PARAMETERS, describeSameDefect, PARAMETERS } from '../helpers/same-defect.ts';
 
 describeRuleFixtures('task-slots-per-node', {
   'two-vcpus-sixteen-slots.json': [
@@ -17,5 +17,7 @@ describeSameDefect('task-slots-per-node', {
   'Batch JSON': { line: 19, column: 23 },
   'ARM template with a parameters file': { file: PARAMETERS, line: 9, column: 16 },
   'Bicep-built JSON': { line: 43, column: 29 },
+  Bicep: { line: 25, column: 23 },
+  'Bicep with a .bicepparam': { file: BICEP_PARAMETERS, line: 4, column: 26 },
   Terraform: { line: 11, column: 25 },
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { describeRuleFixtures } from '../helpers/rule-cases.ts';
 import { lintFixtures } from '../helpers/lint-fixture.ts';
-import { describeSameDefect, PARAMETERS } from '../helpers/same-defect.ts';
+import { BICEP_PARAMETERS, describeSameDefect, PARAMETERS } from '../helpers/same-defect.ts';
 
 describeRuleFixtures('vm-size-hypervisor-generation', {
   'a1-v2-with-gen2-image.json': [
@@ -62,5 +62,7 @@ describeSameDefect('vm-size-hypervisor-generation', {
   'Batch JSON': { line: 3, column: 13 },
   'ARM template with a parameters file': { file: PARAMETERS, line: 9, column: 16 },
   'Bicep-built JSON': { line: 22, column: 23 },
+  Bicep: { line: 4, column: 23 },
+  'Bicep with a .bicepparam': { file: BICEP_PARAMETERS, line: 4, column: 16 },
   Terraform: { line: 5, column: 25 },
 });

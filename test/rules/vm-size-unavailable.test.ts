@@ -8,7 +8,7 @@ import { createFacts } from '../../src/facts/catalog-facts.ts';
 import type { VmSizeFacts } from '../../src/model/environment.ts';
 import { PROJECT_ROOT } from '../helpers/lint-fixture.ts';
 import { describeRuleFixtures } from '../helpers/rule-cases.ts';
-import { describeSameDefect, PARAMETERS } from '../helpers/same-defect.ts';
+import { BICEP_PARAMETERS, describeSameDefect, PARAMETERS } from '../helpers/same-defect.ts';
 
 describeRuleFixtures('vm-size-unavailable', {
   'restricted.yaml': [{ line: 2, column: 9, message: ['restricted for this subscription in eastus (NotAvailableForSubscription)'] }],
@@ -151,5 +151,7 @@ describeSameDefect('vm-size-unavailable', {
   'Batch JSON': { line: 3, column: 13 },
   'ARM template with a parameters file': { file: PARAMETERS, line: 9, column: 16 },
   'Bicep-built JSON': { line: 18, column: 23 },
+  Bicep: { line: 6, column: 23 },
+  'Bicep with a .bicepparam': { file: BICEP_PARAMETERS, line: 4, column: 16 },
   Terraform: { line: 5, column: 30 },
 });

@@ -1,5 +1,5 @@
 import { describeRuleFixtures } from '../helpers/rule-cases.ts';
-import { describeSameDefect, PARAMETERS } from '../helpers/same-defect.ts';
+import { BICEP_PARAMETERS, describeSameDefect, PARAMETERS } from '../helpers/same-defect.ts';
 
 describeRuleFixtures('vm-size-unknown', {
   'typo.json': [{ line: 3, column: 13, severity: 'error', message: ['"Standard_D4ds_v7x" is not a VM size', 'Did you mean', 'Standard_D4ds_v', 'catalog (data of 2026-08-01)'] }],
@@ -13,5 +13,7 @@ describeSameDefect('vm-size-unknown', {
   'Batch JSON': { line: 3, column: 13 },
   'ARM template with a parameters file': { file: PARAMETERS, line: 6, column: 26 },
   'Bicep-built JSON': { line: 31, column: 19 },
+  Bicep: { line: 11, column: 13 },
+  'Bicep with a .bicepparam': { file: BICEP_PARAMETERS, line: 4, column: 16 },
   Terraform: { line: 10, column: 25 },
 });

@@ -65,5 +65,7 @@ describeSameDefect('windows-automatic-updates', {
   'Batch JSON': { line: 4, column: 3 },
   'ARM template with a parameters file': { line: 30, column: 11 },
   'Bicep-built JSON': { line: 29, column: 11 },
+  Bicep: { line: 9, column: 7 },
+  'Bicep with a .bicepparam': { line: 15, column: 7 },
   Terraform: { line: 1, column: 1 },
 });

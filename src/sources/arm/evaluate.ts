@@ -42,13 +42,23 @@ export function evaluate(expression: Expression, scope: EvaluationScope): Evalua
 }
 
 function call(name: string, argExpressions: Expression[], scope: EvaluationScope): Evaluated {
-  const lower = name.toLowerCase();
-  if (lower === 'if') return ifFunction(argExpressions, scope);
-  const args = argExpressions.map((argument) => evaluate(argument, scope));
-  if (lower === 'coalesce') return coalesce(args);
+  if (name.toLowerCase() === 'if') return ifFunction(argExpressions, scope);
+  return applyFunction(
+    name,
+    argExpressions.map((argument) => evaluate(argument, scope)),
+    scope,
+  );
+}
+
+/**
+ * A template function applied to values already evaluated (Bicep compiles its functions to these): an unknown
+ * argument makes the result unknown, and a function batchlint does not evaluate gives an UnknownValue naming it.
+ */
+export function applyFunction(name: string, args: Evaluated[], scope: EvaluationScope): Evaluated {
+  if (name.toLowerCase() === 'coalesce') return coalesce(args);
   const unknown = args.find(isUnknown);
   if (unknown) return unknown;
-  const implementation = FUNCTIONS[lower];
+  const implementation = FUNCTIONS[name.toLowerCase()];
   if (!implementation) return new UnknownValue(`${name}() is not evaluated offline`);
   return implementation(args, scope);
 }
