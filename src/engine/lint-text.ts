@@ -7,7 +7,7 @@ import type { DocumentFormat, SourceDocument } from '../model/document.ts';
 import { formatOf, parseFile } from '../documents/parse-file.ts';
 import type { PoolDefinition } from '../model/pool-definition.ts';
 import { mayBePoolDefinition } from '../sources/pool-signs.ts';
-import { SyntaxProblem } from '../model/syntax-problem.ts';
+import { ReadLimitExceeded, SyntaxProblem } from '../model/syntax-problem.ts';
 import { LineIndex, type Location, type Path } from '../model/location.ts';
 import { secretScrubber, type Scrub } from './secret-values.ts';
 import { applyDirectives, findDirectives } from './suppressions.ts';
@@ -220,7 +220,8 @@ function syntaxProblemFindings(input: LintTextInput, problem: SyntaxProblem): Fi
   // A parser that gives up at the end of the file points past the last line; point at the last character.
   const offset = Math.max(0, Math.min(problem.offset, input.text.length - 1));
   const location = new LineIndex(input.text).location(offset, Math.max(problem.length, 1));
-  return parseErrorFindings(input, `${problem.message}; the file was not linted — fix the syntax first`, location);
+  const advice = problem instanceof ReadLimitExceeded ? '' : ' — fix the syntax first';
+  return parseErrorFindings(input, `${problem.message}; the file was not linted${advice}`, location);
 }
 
 /** A file that could not be linted at all, as a parse-error finding (none when the rule is off for the file). */

@@ -1,5 +1,7 @@
 import { isUnknown, UnknownValue } from '../../model/unknown.ts';
 import type { Expression } from './expression-syntax.ts';
+import { MAX_NESTING, NESTING_TOO_DEEP } from '../../model/nesting.ts';
+import { nestsDeeperThan } from '../../model/value-depth.ts';
 
 /** What an expression can see: parameter and variable values (possibly unknown) and the deployment scope. */
 export interface EvaluationScope {
@@ -159,11 +161,13 @@ const FUNCTIONS: Record<string, TemplateFunction> = {
 };
 
 function parseJson(value: string): Evaluated {
+  let parsed: unknown;
   try {
-    return JSON.parse(value);
+    parsed = JSON.parse(value);
   } catch {
     return new UnknownValue(`json() was given text that is not JSON: ${value}`);
   }
+  return nestsDeeperThan(parsed, MAX_NESTING) ? new UnknownValue(`json() was given JSON with ${NESTING_TOO_DEEP}`) : parsed;
 }
 
 function contains(container: Evaluated, item: Evaluated): boolean {

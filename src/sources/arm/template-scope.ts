@@ -6,6 +6,7 @@ import type { EvaluationScope } from './evaluate.ts';
 import { copyLoop, isCopyLoop, resolveValue, type CopyLoop, type SyntaxErrorListener } from './resolve-value.ts';
 import { isRecord } from '../../model/is-record.ts';
 import type { TemplateParts } from '../../documents/arm-detection.ts';
+import { MAX_NESTING } from '../../model/nesting.ts';
 
 export { resolveValue } from './resolve-value.ts';
 
@@ -146,6 +147,8 @@ export class TemplateScope implements EvaluationScope {
     const { values, evaluating } = this.evaluated;
     if (values.has(cacheKey)) return values.get(cacheKey);
     if (evaluating.has(cacheKey)) return new UnknownValue(`${key} refers to itself`);
+    if (evaluating.size >= MAX_NESTING)
+      return new UnknownValue(`${key} is reached through more than ${MAX_NESTING} parameters and variables that refer to one another, more than batchlint reads`);
     evaluating.add(cacheKey);
     const value = compute();
     evaluating.delete(cacheKey);
