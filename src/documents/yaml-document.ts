@@ -203,7 +203,7 @@ function resolvedValue(document: Document): unknown {
  * How many times the aliases of one document may be expanded: each expansion copies its anchor's node, so a
  * few nested anchors can stand for millions of nodes ("billion laughs").
  */
-const MAX_ALIAS_COUNT = 1000;
+const MAX_ALIAS_COUNT = 10_000;
 /**
  * How many aliases one document may hold: the yaml library looks up each alias's anchor through the whole
  * document, so the time grows with their square (10,000 took seconds). A pool file needs a handful.

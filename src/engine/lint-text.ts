@@ -16,6 +16,7 @@ import { docsUrl, isPoolRule, notStatic, PARSE_ERROR, UNUSED_SUPPRESSION, type A
 import { atMost } from '../model/severity.ts';
 import { isUnknown } from '../model/unknown.ts';
 import { messageOf } from './rule-messages.ts';
+import { breaksSchema, WRONG_TYPES } from './wrong-types.ts';
 
 export interface TextResult {
   findings: Finding[];
@@ -82,7 +83,7 @@ function withoutSecrets(result: TextResult, scrub: Scrub): TextResult {
     ...result,
     findings: result.findings.map((finding) => ({
       ...finding,
-      message: scrub(finding.message),
+      message: shortened(scrub(finding.message)),
       ...(finding.fix && {
         fix: {
           ...finding.fix,
@@ -91,8 +92,16 @@ function withoutSecrets(result: TextResult, scrub: Scrub): TextResult {
         },
       }),
     })),
-    notChecked: result.notChecked.map((entry) => ({ ...entry, reason: scrub(entry.reason) })),
+    notChecked: result.notChecked.map((entry) => ({ ...entry, reason: shortened(scrub(entry.reason)) })),
   };
+}
+
+const LONGEST_MESSAGE = 2000;
+
+/** A message that quotes a huge value (a 10 MB name) keeps its start and end; shortened after secrets are taken out, so no secret is cut in two. */
+function shortened(message: string): string {
+  if (message.length <= LONGEST_MESSAGE) return message;
+  return `${message.slice(0, 1000)} … [${message.length - 1200} characters left out] … ${message.slice(-200)}`;
 }
 
 /** The pools of a file without linting them (live mode gathers every pool's facts first); none when it does not parse. */
@@ -163,6 +172,7 @@ function runRule(rule: PoolRule<unknown>, setting: RuleSetting, pool: PoolDefini
     });
   } catch (error) {
     if (error instanceof RuleStopped) return notChecked(error.reason);
+    if (error instanceof TypeError && breaksSchema(pool)) return notChecked(WRONG_TYPES);
     throw new RuleCrashed(ruleId, input.filePath, error);
   }
 }

@@ -25,7 +25,8 @@ export interface FactSources {
 export function createFacts(sources: FactSources = {}): Facts {
   const source = sources.source ?? (sources.environment ? 'context' : 'none');
   const environment = new EnvironmentLookups(sources.environment ?? {}, source, sources.unavailable, sources.origin);
-  const vmSize = (name: string): VmSizeInfo | undefined => withOverride(findVmSize(name), name, environment);
+  // A file may hold anything where a size name belongs (pool-schema reports it): only a string names a size.
+  const vmSize = (name: string): VmSizeInfo | undefined => (typeof name === 'string' ? withOverride(findVmSize(name), name, environment) : undefined);
   return {
     environmentSource: source,
     today: sources.today ?? runDate(),
