@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ARM_TEMPLATE, isInside, lintOf, POOL_HEAD, TERRAFORM_POOL } from './hostile-lint.ts';
-import type { TextResult } from '../../src/engine/lint-text.ts';
+import { poolsOf, type TextResult } from '../../src/engine/lint-text.ts';
+import { NO_SOURCE_OPTIONS } from '../../src/model/source-adapter.ts';
+import { UnknownValue } from '../../src/model/unknown.ts';
 
 /**
  * Input nested 100,000 deep overflowed the stack (a RangeError out of lint) in jsonc-parser, in the walks over
@@ -89,5 +91,31 @@ describe('nesting deeper than batchlint reads', () => {
     expect(ruleIds).not.toContain('autoscale-formula-syntax');
     expect(ruleIds).not.toContain('autoscale-formula-semantics');
     expect(result.notChecked).toContainEqual(expect.objectContaining({ ruleId: 'autoscale-formula-syntax', reason: expect.stringContaining(TOO_DEEP) }));
+  });
+});
+
+describe('ARM values built deeper than batchlint reads', () => {
+  const chain = (levelsPerVariable: number, count = 200) => {
+    const wrap = (inner: string) => `${'createArray('.repeat(levelsPerVariable)}${inner}${')'.repeat(levelsPerVariable)}`;
+    return `{${Array.from({ length: count }, (_, index) => `"v${index}":"[${wrap(`variables('v${index + 1}')`)}]"`).join(',')},"v${count}":"x"}`;
+  };
+
+  const metadataOf = async (variables: string) => {
+    const text = ARM_TEMPLATE(`{"vmSize":"Standard_D2s_v3","metadata":"[variables('v0')]"}`, variables);
+    await lintOf('azuredeploy.json', text);
+    const [pool] = await poolsOf({ filePath: 'azuredeploy.json', text, sources: NO_SOURCE_OPTIONS, readFile: () => undefined });
+    return pool!.spec.metadata as unknown;
+  };
+
+  it('200 variables that each nest the next 150 levels deeper are unknown, not a crash', async () => {
+    const metadata = await metadataOf(chain(150));
+    expect(metadata).toBeInstanceOf(UnknownValue);
+    expect((metadata as UnknownValue).reason).toContain(`evaluated through variables and calls with ${TOO_DEEP}`);
+  });
+
+  it('150 variables that each nest the next 3 levels deeper are unknown past 200 levels', async () => {
+    const metadata = await metadataOf(chain(3, 150));
+    expect(metadata).toBeInstanceOf(UnknownValue);
+    expect((metadata as UnknownValue).reason).toContain(`has a value with ${TOO_DEEP}`);
   });
 });

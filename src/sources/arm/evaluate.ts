@@ -22,6 +22,23 @@ type TemplateFunction = (args: Evaluated[], scope: EvaluationScope) => Evaluated
  * unknown arguments make unknown results: a value is never guessed.
  */
 export function evaluate(expression: Expression, scope: EvaluationScope): Evaluated {
+  if (evaluationDepth >= MAX_EVALUATION_DEPTH) return new UnknownValue(`the expression is evaluated through variables and calls with ${NESTING_TOO_DEEP}`);
+  evaluationDepth++;
+  try {
+    return evaluateNode(expression, scope);
+  } finally {
+    evaluationDepth--;
+  }
+}
+
+/**
+ * How deep evaluation has gone, across the variables and parameters an expression reads (each is evaluated in
+ * turn, inside this one). Each expression and each chain of variables is bounded, but not their product.
+ */
+let evaluationDepth = 0;
+const MAX_EVALUATION_DEPTH = 5 * MAX_NESTING;
+
+function evaluateNode(expression: Expression, scope: EvaluationScope): Evaluated {
   switch (expression.kind) {
     case 'string':
     case 'number':
