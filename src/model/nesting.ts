@@ -7,3 +7,16 @@ export const MAX_NESTING = 200;
 
 /** What is said of a file, expression or formula that goes deeper than MAX_NESTING. */
 export const NESTING_TOO_DEEP = `nesting deeper than ${MAX_NESTING} levels, more than batchlint reads`;
+
+/**
+ * The longest string or array an evaluator builds from a template's expressions. Each expression is small,
+ * but variables that each double the one before (concat(v1, v1)) reach gigabytes in a few dozen steps.
+ */
+export const MAX_EVALUATED_SIZE = 1_000_000;
+
+/** Whether an evaluated value is a string or array longer than MAX_EVALUATED_SIZE. */
+export function isOversized(value: unknown): boolean {
+  return (typeof value === 'string' || Array.isArray(value)) && value.length > MAX_EVALUATED_SIZE;
+}
+
+export const OVERSIZED = `longer than ${MAX_EVALUATED_SIZE.toLocaleString('en-US')} characters or items, more than batchlint evaluates`;

@@ -113,9 +113,37 @@ describe('ARM values built deeper than batchlint reads', () => {
     expect((metadata as UnknownValue).reason).toContain(`evaluated through variables and calls with ${TOO_DEEP}`);
   });
 
-  it('150 variables that each nest the next 3 levels deeper are unknown past 200 levels', async () => {
-    const metadata = await metadataOf(chain(3, 150));
+  it('60 variables that each nest the next 5 levels deeper are unknown past 200 levels', async () => {
+    const metadata = await metadataOf(chain(5, 60));
     expect(metadata).toBeInstanceOf(UnknownValue);
     expect((metadata as UnknownValue).reason).toContain(`has a value with ${TOO_DEEP}`);
+  });
+});
+
+describe('Terraform locals and values built past what batchlint evaluates', () => {
+  const vmSizeReason = (result: TextResult) => result.notChecked.find((entry) => entry.reason.startsWith('the VM size is not known statically'))?.reason;
+
+  it('5,000 locals that each read the next are not checked past 200', async () => {
+    const locals = Array.from({ length: 5_000 }, (_, index) => `  a${index} = local.a${index + 1}`).join('\n');
+    const result = await lintOf('main.tf', `locals {\n${locals}\n  a5000 = "Standard_D2s_v3"\n}\n${TERRAFORM_POOL('vm_size = local.a0')}`);
+    expect(vmSizeReason(result)).toContain('is reached through more than 200 locals that refer to one another');
+  });
+
+  it('200 locals that each nest the next 150 levels deeper are evaluated no deeper than batchlint reads, without a crash', async () => {
+    const locals = Array.from({ length: 200 }, (_, index) => `  a${index} = ${'['.repeat(150)}local.a${index + 1}${']'.repeat(150)}`).join('\n');
+    const result = await lintOf('main.tf', `locals {\n${locals}\n  a200 = "x"\n}\n${TERRAFORM_POOL('vm_size = "Standard_D2s_v3"\nmetadata = local.a0')}`);
+    expect(result.pools).toBe(1);
+  });
+
+  it('locals that each double the one before are not checked once longer than 1,000,000 characters', async () => {
+    const locals = Array.from({ length: 60 }, (_, index) => `  a${index} = "\${local.a${index + 1}}\${local.a${index + 1}}"`).join('\n');
+    const result = await lintOf('main.tf', `locals {\n${locals}\n  a60 = "x"\n}\n${TERRAFORM_POOL('vm_size = local.a0')}`);
+    expect(vmSizeReason(result)).toContain('builds a value longer than 1,000,000 characters or items, more than batchlint evaluates');
+  });
+
+  it('ARM variables that each double the one before are not checked once longer than 1,000,000 characters', async () => {
+    const variables = `{${Array.from({ length: 60 }, (_, index) => `"v${index}":"[concat(variables('v${index + 1}'), variables('v${index + 1}'))]"`).join(',')},"v60":"x"}`;
+    const result = await lintOf('azuredeploy.json', ARM_TEMPLATE(`{"vmSize":"[variables('v0')]"}`, variables));
+    expect(vmSizeReason(result)).toContain('concat() builds a value longer than 1,000,000 characters or items, more than batchlint evaluates');
   });
 });

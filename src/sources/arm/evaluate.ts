@@ -1,6 +1,6 @@
 import { isUnknown, UnknownValue } from '../../model/unknown.ts';
 import type { Expression } from './expression-syntax.ts';
-import { MAX_NESTING, NESTING_TOO_DEEP } from '../../model/nesting.ts';
+import { isOversized, MAX_NESTING, NESTING_TOO_DEEP, OVERSIZED } from '../../model/nesting.ts';
 import { nestsDeeperThan } from '../../model/value-depth.ts';
 
 /** What an expression can see: parameter and variable values (possibly unknown) and the deployment scope. */
@@ -36,7 +36,7 @@ export function evaluate(expression: Expression, scope: EvaluationScope): Evalua
  * turn, inside this one). Each expression and each chain of variables is bounded, but not their product.
  */
 let evaluationDepth = 0;
-const MAX_EVALUATION_DEPTH = 5 * MAX_NESTING;
+const MAX_EVALUATION_DEPTH = 3 * MAX_NESTING;
 
 function evaluateNode(expression: Expression, scope: EvaluationScope): Evaluated {
   switch (expression.kind) {
@@ -69,7 +69,8 @@ function call(name: string, argExpressions: Expression[], scope: EvaluationScope
   if (unknown) return unknown;
   const implementation = FUNCTIONS[lower];
   if (!implementation) return new UnknownValue(`${name}() is not evaluated offline`);
-  return implementation(args, scope);
+  const result = implementation(args, scope);
+  return isOversized(result) ? new UnknownValue(`${name}() builds a value ${OVERSIZED}`) : result;
 }
 
 function ifFunction(argExpressions: Expression[], scope: EvaluationScope): Evaluated {
