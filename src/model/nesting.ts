@@ -9,10 +9,11 @@ export const MAX_NESTING = 200;
 export const NESTING_TOO_DEEP = `nesting deeper than ${MAX_NESTING} levels, more than batchlint reads`;
 
 /**
- * The longest string or array an evaluator builds from a template's expressions. Each expression is small,
- * but variables that each double the one before (concat(v1, v1)) reach gigabytes in a few dozen steps.
+ * The longest string or array an evaluator builds from a template's expressions: as long as a file of the
+ * default size limit could spell out. Variables that each double the one before (concat(v1, v1)) would
+ * reach gigabytes in a few dozen steps.
  */
-export const MAX_EVALUATED_SIZE = 1_000_000;
+export const MAX_EVALUATED_SIZE = 10 * 1024 * 1024;
 
 /** Whether an evaluated value is a string or array longer than MAX_EVALUATED_SIZE. */
 export function isOversized(value: unknown): boolean {

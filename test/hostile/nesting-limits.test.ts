@@ -135,15 +135,15 @@ describe('Terraform locals and values built past what batchlint evaluates', () =
     expect(result.pools).toBe(1);
   });
 
-  it('locals that each double the one before are not checked once longer than 1,000,000 characters', async () => {
+  it('locals that each double the one before are not checked once longer than 10,485,760 characters', async () => {
     const locals = Array.from({ length: 60 }, (_, index) => `  a${index} = "\${local.a${index + 1}}\${local.a${index + 1}}"`).join('\n');
     const result = await lintOf('main.tf', `locals {\n${locals}\n  a60 = "x"\n}\n${TERRAFORM_POOL('vm_size = local.a0')}`);
-    expect(vmSizeReason(result)).toContain('builds a value longer than 1,000,000 characters or items, more than batchlint evaluates');
+    expect(vmSizeReason(result)).toContain('builds a value longer than 10,485,760 characters or items, more than batchlint evaluates');
   });
 
-  it('ARM variables that each double the one before are not checked once longer than 1,000,000 characters', async () => {
+  it('ARM variables that each double the one before are not checked once longer than 10,485,760 characters', async () => {
     const variables = `{${Array.from({ length: 60 }, (_, index) => `"v${index}":"[concat(variables('v${index + 1}'), variables('v${index + 1}'))]"`).join(',')},"v60":"x"}`;
     const result = await lintOf('azuredeploy.json', ARM_TEMPLATE(`{"vmSize":"[variables('v0')]"}`, variables));
-    expect(vmSizeReason(result)).toContain('concat() builds a value longer than 1,000,000 characters or items, more than batchlint evaluates');
+    expect(vmSizeReason(result)).toContain('concat() builds a value longer than 10,485,760 characters or items, more than batchlint evaluates');
   });
 });
