@@ -13,10 +13,13 @@ export const autoscaleFormulaSyntaxRule: PoolRule = {
     },
     docs: {},
   },
-  check(pool, { report, known }) {
+  check(pool, { report, known, notChecked }) {
     const formula = known(pool.spec.autoScaleFormula, 'the autoscale formula');
     if (typeof formula !== 'string') return;
-    const problem = analyzeFormula(formula).diagnostics.find((diagnostic) => diagnostic.code === 'syntax');
+    const { diagnostics } = analyzeFormula(formula);
+    const problem = diagnostics.find((diagnostic) => diagnostic.code === 'syntax');
+    const readLimit = diagnostics.find((diagnostic) => diagnostic.code === 'read-limit');
+    if (readLimit && !problem) return notChecked(readLimit.message);
     if (!problem) return;
     report({ path: ['autoScaleFormula'], within: { offset: problem.offset, length: problem.length }, messageId: 'syntax', data: { problem: problem.message } });
   },

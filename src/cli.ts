@@ -17,6 +17,7 @@ import { allRules } from '../rules/index.ts';
 import { STARTER_FORMATS, starterConfig, starterConfigName, type StarterFormat } from './cli/starter-config.ts';
 import { EXIT_OK, EXIT_RUN_FAILED, writeReport } from './cli/write-report.ts';
 import type { CheckOptions, EvalOptions } from './cli/autoscale-commands.ts';
+import { parseFileSize } from './config/file-size.ts';
 
 interface LintCommandOptions {
   format: string;
@@ -44,6 +45,7 @@ interface LintCommandOptions {
   asOf?: string;
   requireFacts?: boolean;
   skipNonPoolFiles?: boolean;
+  maxFileSize?: number;
 }
 
 /** --debug of the command being run: a failure then shows what lies behind its message. */
@@ -80,6 +82,7 @@ function program(): Command {
     .option('--as-of <date>', `judge retirements of sizes, images and node agents as of this date (YYYY-MM-DD), e.g. the day you deploy; default ${AS_OF_VARIABLE}, else today`)
     .option('--require-facts', 'exit 1 when a check could not run for want of a fact or value')
     .option('--debug', 'say which files were skipped and why')
+    .option('--max-file-size <size>', "do not read files larger than this, in bytes or with a unit (20MB, 512KB); default the config's maxFileSize, else 10MB", parseSize)
     .option('--skip-non-pool-files', 'take the paths as a folder search would (for hooks given every changed file): skip files that do not parse and show no sign of a pool')
     .action(async (paths: string[], options: LintCommandOptions) => {
       process.exitCode = await runLint(paths, options);
@@ -173,6 +176,7 @@ async function runLint(paths: string[], options: LintCommandOptions): Promise<nu
     },
     ...(options.config !== undefined && { configPath: options.config }),
     ...(options.skipNonPoolFiles && { patternsWereSearched: true }),
+    ...(options.maxFileSize !== undefined && { maxFileSize: options.maxFileSize }),
     ...(stdin && { stdin }),
     ...(options.debug && { debug: (message: string) => process.stderr.write(`batchlint: ${redact(message)}\n`) }),
   });
@@ -201,6 +205,12 @@ function parseCount(value: string): number {
   const count = Number(value);
   if (!Number.isInteger(count) || count < 0) throw new InvalidArgumentError('expected a whole number ≥ 0');
   return count;
+}
+
+function parseSize(value: string): number {
+  const bytes = parseFileSize(value);
+  if (bytes === undefined) throw new InvalidArgumentError('expected a size such as 20MB, 512KB or a number of bytes');
+  return bytes;
 }
 
 function readVersion(): string {

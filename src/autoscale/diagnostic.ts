@@ -16,6 +16,8 @@ export interface FormulaDiagnostic {
 
 export type DiagnosticCode =
   | 'syntax'
+  /** Deeper than batchlint reads: the formula is not checked, and the service may well accept it. */
+  | 'read-limit'
   | 'missing-semicolon'
   | 'undocumented-syntax'
   | 'unknown-service-variable'

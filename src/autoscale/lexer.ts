@@ -40,8 +40,8 @@ export function tokenize(source: string): LexResult {
       continue;
     }
     if (source.startsWith('//', position)) {
-      const end = source.slice(position).search(LINE_BREAK);
-      position = end === -1 ? source.length : position + end;
+      const end = nextLineBreak(source, position);
+      position = end === -1 ? source.length : end;
       continue;
     }
     if (source.startsWith('/*', position)) {
@@ -61,8 +61,7 @@ export function tokenize(source: string): LexResult {
     }
     if (character === '"') {
       const close = source.indexOf('"', position + 1);
-      const lineBreak = source.slice(position + 1).search(LINE_BREAK);
-      if (close === -1 || (lineBreak !== -1 && position + 1 + lineBreak < close)) {
+      if (close === -1 || LINE_BREAK.test(source.slice(position + 1, close))) {
         diagnostics.push({ severity: 'error', code: 'syntax', message: "unterminated string: expected a closing '\"'", offset: position, length: 1 });
         return finish(tokens, diagnostics, position);
       }
@@ -109,4 +108,12 @@ export function tokenize(source: string): LexResult {
     done.push({ kind: 'end', text: '', offset: endOffset, length: 0, afterLineBreak });
     return { tokens: done, diagnostics: found };
   }
+}
+
+const ANY_LINE_BREAK = new RegExp(LINE_BREAK.source, 'g');
+
+/** Where the first line break at or after `from` is; -1 when there is none. Searched in place: a copy of the rest of the formula per comment made long formulas quadratic. */
+function nextLineBreak(source: string, from: number): number {
+  ANY_LINE_BREAK.lastIndex = from;
+  return ANY_LINE_BREAK.exec(source)?.index ?? -1;
 }

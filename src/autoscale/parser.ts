@@ -1,6 +1,7 @@
 import type { BinaryOperator, Expression, Formula, Name, Statement } from './ast.ts';
 import type { FormulaDiagnostic } from './diagnostic.ts';
 import { tokenize } from './lexer.ts';
+import { MAX_NESTING, NESTING_TOO_DEEP } from '../model/nesting.ts';
 import type { Token } from './tokens.ts';
 
 export interface ParseResult {
@@ -38,6 +39,10 @@ export function parseFormula(source: string): ParseResult {
 class Parser {
   readonly warnings: FormulaDiagnostic[] = [];
   private index = 0;
+  /** Expressions open around the current token: the parser recurses once per level. */
+  private nesting = 0;
+  /** How deep each node built so far is: the checker and the evaluator recurse as deep. */
+  private readonly depths = new WeakMap<Expression, number>();
 
   constructor(private readonly tokens: Token[]) {}
 
@@ -94,6 +99,13 @@ class Parser {
 
   /** An expression; `after` is the token before it, named in the message when the expression is missing. */
   private expression(after?: Token): Expression {
+    if (++this.nesting > MAX_NESTING) this.tooDeep(this.peek());
+    const expression = this.conditional(after);
+    this.nesting--;
+    return expression;
+  }
+
+  private conditional(after?: Token): Expression {
     const test = this.binary(0, after);
     if (!this.isPunctuation('?')) return test;
     const question = this.next();
@@ -101,7 +113,15 @@ class Parser {
     if (!this.isPunctuation(':')) this.fail(this.peek(), `expected ':' for the '?' before it, found ${describe(this.peek())}`);
     const colon = this.next();
     const alternate = this.expression(colon);
-    return { kind: 'conditional', test, consequent, alternate, offset: test.offset, length: end(alternate) - test.offset };
+    return this.node({ kind: 'conditional', test, consequent, alternate, offset: test.offset, length: end(alternate) - test.offset }, question, [test, consequent, alternate]);
+  }
+
+  /** The node, once it is known not to nest deeper than MAX_NESTING; `at` is the token a deeper one is reported at. */
+  private node<T extends Expression>(node: T, at: Token, children: readonly Expression[]): T {
+    const depth = 1 + children.reduce((deepest, child) => Math.max(deepest, this.depths.get(child) ?? 1), 0);
+    if (depth > MAX_NESTING) this.tooDeep(at, ' (each operator in a chain such as a + b + c is a level)');
+    this.depths.set(node, depth);
+    return node;
   }
 
   private binary(level: number, after?: Token): Expression {
@@ -111,7 +131,16 @@ class Parser {
     while (this.peek().kind === 'punctuation' && (operators as readonly string[]).includes(this.peek().text)) {
       const operator = this.next();
       const right = this.binary(level + 1, operator);
-      left = { kind: 'binary', operator: operator.text as BinaryOperator, operatorOffset: operator.offset, left, right, offset: left.offset, length: end(right) - left.offset };
+      const binary = {
+        kind: 'binary',
+        operator: operator.text as BinaryOperator,
+        operatorOffset: operator.offset,
+        left,
+        right,
+        offset: left.offset,
+        length: end(right) - left.offset,
+      } as const;
+      left = this.node(binary, operator, [left, right]);
     }
     return left;
   }
@@ -119,8 +148,10 @@ class Parser {
   private unary(after?: Token): Expression {
     if (this.isPunctuation('-') || this.isPunctuation('!')) {
       const operator = this.next();
+      if (++this.nesting > MAX_NESTING) this.tooDeep(operator);
       const operand = this.unary(operator);
-      return { kind: 'unary', operator: operator.text as '-' | '!', operand, offset: operator.offset, length: end(operand) - operator.offset };
+      this.nesting--;
+      return this.node({ kind: 'unary', operator: operator.text as '-' | '!', operand, offset: operator.offset, length: end(operand) - operator.offset }, operator, [operand]);
     }
     return this.postfix(this.primary(after));
   }
@@ -135,9 +166,9 @@ class Parser {
       const name: Name = { text: nameToken.text, offset: nameToken.offset, length: nameToken.length };
       if (this.isPunctuation('(')) {
         const { args, close } = this.arguments(name.text);
-        result = { kind: 'method', target: result, method: name, args, offset: result.offset, length: close.offset + 1 - result.offset };
+        result = this.node({ kind: 'method', target: result, method: name, args, offset: result.offset, length: close.offset + 1 - result.offset }, nameToken, [result, ...args]);
       } else {
-        result = { kind: 'member', target: result, member: name, offset: result.offset, length: end(name) - result.offset };
+        result = this.node({ kind: 'member', target: result, member: name, offset: result.offset, length: end(name) - result.offset }, nameToken, [result]);
       }
     }
     return result;
@@ -157,7 +188,11 @@ class Parser {
         if (!this.isPunctuation('(')) return { kind: 'identifier', name: token.text, offset: token.offset, length: token.length };
         if (token.text.startsWith('$')) this.fail(this.peek(), `'${token.text}' is a variable, not a function: it cannot be called`);
         const { args, close } = this.arguments(token.text);
-        return { kind: 'call', callee: { text: token.text, offset: token.offset, length: token.length }, args, offset: token.offset, length: close.offset + 1 - token.offset };
+        return this.node(
+          { kind: 'call', callee: { text: token.text, offset: token.offset, length: token.length }, args, offset: token.offset, length: close.offset + 1 - token.offset },
+          token,
+          args,
+        );
       }
       case 'punctuation':
         if (token.text === '(') {
@@ -171,7 +206,7 @@ class Parser {
           this.index += 1;
           const elements = this.list(']', token);
           const close = this.next();
-          return { kind: 'vector', elements, offset: token.offset, length: close.offset + 1 - token.offset };
+          return this.node({ kind: 'vector', elements, offset: token.offset, length: close.offset + 1 - token.offset }, token, elements);
         }
         break;
       case 'end':
@@ -219,6 +254,10 @@ class Parser {
 
   private fail(token: Token, message: string): never {
     throw new SyntaxError({ severity: 'error', code: 'syntax', message, offset: token.offset, length: token.length });
+  }
+
+  private tooDeep(token: Token, note = ''): never {
+    throw new SyntaxError({ severity: 'error', code: 'read-limit', message: `the formula has ${NESTING_TOO_DEEP}${note}`, offset: token.offset, length: token.length });
   }
 }
 

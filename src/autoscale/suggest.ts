@@ -13,6 +13,8 @@ export function nearest(name: string, candidates: Iterable<string>): string | un
   let best: string | undefined;
   let bestDistance = Math.min(2, Math.floor(name.length / 3));
   for (const candidate of candidates) {
+    // The edit distance is at least the difference in length; a long name is not measured against every candidate.
+    if (Math.abs(candidate.length - name.length) > bestDistance) continue;
     const edits = distance(lower, candidate.toLowerCase());
     if (edits <= bestDistance && (best === undefined || edits < bestDistance)) {
       best = candidate;

@@ -48,7 +48,10 @@ export function closestVmSizeNames(name: string, limit: number): string[] {
   const withPrefix = wanted.startsWith('standard_') ? wanted : `standard_${wanted}`;
   const series = seriesOf(withPrefix);
   const maxDistance = Math.max(2, Math.floor(wanted.length / 5));
+  // The edit distance is at least the difference in length: skipping those too far apart keeps a hostile name of megabytes fast.
+  const within = (key: string) => Math.min(Math.abs(wanted.length - key.length), Math.abs(withPrefix.length - key.length)) <= maxDistance;
   return [...index().sizesByName.entries()]
+    .filter(([key]) => within(key))
     .map(([key, size]) => ({ size, score: Math.min(distance(wanted, key), distance(withPrefix, key)) + (seriesOf(key) === series ? 0 : 1.5) }))
     .filter(({ score }) => score <= maxDistance)
     .sort((a, b) => a.score - b.score || a.size.name.localeCompare(b.size.name))

@@ -47,7 +47,7 @@ export function autoscaleEval(path: string, options: EvalOptions): number {
   const text = readFileSync(path === STDIN_ARGUMENT ? 0 : path, 'utf8');
   const name = path === STDIN_ARGUMENT ? '<stdin>' : path;
   const parsed = parseFormula(text);
-  const syntaxError = parsed.diagnostics.find((diagnostic) => diagnostic.code === 'syntax');
+  const syntaxError = parsed.diagnostics.find((diagnostic) => diagnostic.code === 'syntax' || diagnostic.code === 'read-limit');
   if (!parsed.formula || syntaxError) {
     process.stderr.write(`batchlint: ${placed(name, text, syntaxError?.offset ?? 0)}: the formula does not parse: ${syntaxError?.message ?? 'empty formula'}\n`);
     return EXIT_RUN_FAILED;

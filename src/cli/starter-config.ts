@@ -38,6 +38,8 @@ rules: {}
 
 # account: /subscriptions/<id>/resourceGroups/<group>/providers/Microsoft.Batch/batchAccounts/<name>   # for --live
 
+# maxFileSize: 20MB                         # larger files are not read (default 10MB; --max-file-size overrides)
+
 ignore: []
 #   - legacy/**                             # files not to lint, relative to this file
 

@@ -9,6 +9,8 @@ export interface ConfigFile {
   /** The Batch account live mode reads, by resource id. */
   account?: string;
   ignore?: string[];
+  /** The largest file to lint: bytes, or a size with a unit ("20MB"). */
+  maxFileSize?: number | string;
   overrides?: { files: string[]; pools?: string[]; rules: Record<string, RuleSettingInput> }[];
 }
 

@@ -7,6 +7,7 @@ import { LineIndex, type Path, type StringRange } from '../model/location.ts';
 import { matching, type TextRange } from './decoded-string.ts';
 import { decodeJsonString } from './json-string-offsets.ts';
 import { valueAt } from './value-at.ts';
+import { checkJsonNesting } from './json-nesting.ts';
 import { SyntaxProblem } from '../model/syntax-problem.ts';
 import { userRecord } from '../model/user-record.ts';
 
@@ -40,6 +41,7 @@ export class JsonDocument implements SourceDocument {
   static parse(filePath: string, rawText: string, format: 'json' | 'jsonc', arm: 'detected' | 'always' = 'detected'): JsonDocument {
     // A byte-order mark becomes a space so that offsets still match the file.
     const text = rawText.startsWith(BYTE_ORDER_MARK) ? ' ' + rawText.slice(1) : rawText;
+    checkJsonNesting(text, format === 'json' ? 'JSON' : 'JSONC');
     if (format === 'json') {
       try {
         return new JsonDocument(filePath, text, format, JSON.parse(text));

@@ -3,7 +3,9 @@ import type { Located, SourceDocument, TextEdit } from '../model/document.ts';
 import { LineIndex, type Path, type StringRange } from '../model/location.ts';
 import type { TextRange } from './decoded-string.ts';
 import { decodeYamlScalar } from './yaml-string-offsets.ts';
-import { SyntaxProblem } from '../model/syntax-problem.ts';
+import { MAX_NESTING, NESTING_TOO_DEEP } from '../model/nesting.ts';
+import { nestsDeeperThan } from '../model/value-depth.ts';
+import { ReadLimitExceeded, SyntaxProblem } from '../model/syntax-problem.ts';
 
 interface Found {
   node: Node | null;
@@ -37,8 +39,11 @@ export class YamlDocument implements SourceDocument {
     const error = documents.flatMap((document) => document.errors)[0];
     if (error) {
       const [start, end] = error.pos;
+      // The library gives up on deep nesting with the stack overflow's own words.
+      if (error.code === 'RESOURCE_EXHAUSTION') throw new ReadLimitExceeded(`YAML: ${NESTING_TOO_DEEP}`, start, Math.max(end - start, 0));
       throw new SyntaxProblem(`invalid YAML: ${firstLine(error.message)}`, start, Math.max(end - start, 0));
     }
+    for (const document of documents) checkReadLimits(document);
     return new YamlDocument(filePath, text, documents, documents.map(resolvedValue));
   }
 
@@ -151,16 +156,68 @@ function repeatedKeys(document: Document, lines: LineIndex): SyntaxProblem[] {
   return problems;
 }
 
-/** The document as plain data; an alias with no anchor before it, or aliases past the limit, is a syntax problem at the first alias. */
-function resolvedValue(document: Document): unknown {
-  try {
-    return document.toJS({ maxAliasCount: 1000 });
-  } catch (error) {
-    let alias: Node | undefined;
-    visit(document, { Alias: (_, node) => ((alias = node), visit.BREAK) });
-    const [start, end] = alias?.range ?? [0, 0];
-    throw new SyntaxProblem(`invalid YAML: ${firstLine((error as Error).message)}`, start, end - start);
+/**
+ * Throws ReadLimitExceeded at the first node deeper than MAX_NESTING, before anything walks the tree
+ * recursively, or at the alias past MAX_ALIASES.
+ */
+function checkReadLimits(document: Document): void {
+  let aliases = 0;
+  const pending: [unknown, number][] = [[document.contents, 1]];
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    const [node, depth] = next;
+    if (isAlias(node) && ++aliases > MAX_ALIASES) throw new ReadLimitExceeded(TOO_MANY_ALIASES, ...rangeOf(node));
+    if (!isMap(node) && !isSeq(node)) continue;
+    if (depth > MAX_NESTING) throw new ReadLimitExceeded(`YAML: ${NESTING_TOO_DEEP}`, rangeOf(node)[0], 1);
+    // Last first, so that the stack gives the nodes back in the order they are written.
+    for (const item of node.items.toReversed()) {
+      if (isPair(item)) pending.push([item.value, depth + 1], [item.key, depth + 1]);
+      else pending.push([item, depth + 1]);
+    }
   }
+}
+
+function rangeOf(node: Node): [offset: number, length: number] {
+  const [start, end] = node.range ?? [0, 0];
+  return [start, end - start];
+}
+
+/**
+ * The document as plain data; an alias with no anchor before it, aliases past MAX_ALIAS_COUNT, or aliases
+ * that nest the value deeper than MAX_NESTING, are a problem at the first alias.
+ */
+function resolvedValue(document: Document): unknown {
+  let value: unknown;
+  try {
+    value = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (error) {
+    const message = (error as Error).message;
+    if (error instanceof RangeError) throw problemAtFirstAlias(document, `YAML: ${NESTING_TOO_DEEP}`, true);
+    if (/excessive alias count/i.test(message)) throw problemAtFirstAlias(document, ALIASES_EXPAND_TOO_FAR, true);
+    throw problemAtFirstAlias(document, `invalid YAML: ${firstLine(message)}`, false);
+  }
+  if (nestsDeeperThan(value, MAX_NESTING)) throw problemAtFirstAlias(document, `YAML: ${NESTING_TOO_DEEP} (through its aliases)`, true);
+  return value;
+}
+
+/**
+ * How many times the aliases of one document may be expanded: each expansion copies its anchor's node, so a
+ * few nested anchors can stand for millions of nodes ("billion laughs").
+ */
+const MAX_ALIAS_COUNT = 10_000;
+/**
+ * How many aliases one document may hold: the yaml library looks up each alias's anchor through the whole
+ * document, so the time grows with their square (10,000 took seconds). A pool file needs a handful.
+ */
+const MAX_ALIASES = 1000;
+
+const TOO_MANY_ALIASES = `YAML: more than ${MAX_ALIASES} aliases in one document, more than batchlint reads`;
+const ALIASES_EXPAND_TOO_FAR = `YAML: aliases that copy their anchors' nodes more than ${MAX_ALIAS_COUNT} times over, more than batchlint reads`;
+
+function problemAtFirstAlias(document: Document, message: string, readLimit: boolean): SyntaxProblem {
+  let alias: Node | undefined;
+  visit(document, { Alias: (_, node) => ((alias = node), visit.BREAK) });
+  const [start, end] = alias?.range ?? [0, 0];
+  return readLimit ? new ReadLimitExceeded(message, start, end - start) : new SyntaxProblem(message, start, end - start);
 }
 
 function firstLine(message: string): string {

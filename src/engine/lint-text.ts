@@ -7,7 +7,7 @@ import type { DocumentFormat, SourceDocument } from '../model/document.ts';
 import { formatOf, parseFile } from '../documents/parse-file.ts';
 import type { PoolDefinition } from '../model/pool-definition.ts';
 import { mayBePoolDefinition } from '../sources/pool-signs.ts';
-import { SyntaxProblem } from '../model/syntax-problem.ts';
+import { ReadLimitExceeded, SyntaxProblem } from '../model/syntax-problem.ts';
 import { LineIndex, type Location, type Path } from '../model/location.ts';
 import { secretScrubber, type Scrub } from './secret-values.ts';
 import { applyDirectives, findDirectives } from './suppressions.ts';
@@ -16,6 +16,7 @@ import { docsUrl, isPoolRule, notStatic, PARSE_ERROR, UNUSED_SUPPRESSION, type A
 import { atMost } from '../model/severity.ts';
 import { isUnknown } from '../model/unknown.ts';
 import { messageOf } from './rule-messages.ts';
+import { breaksSchema, WRONG_TYPES } from './wrong-types.ts';
 
 export interface TextResult {
   findings: Finding[];
@@ -82,7 +83,7 @@ function withoutSecrets(result: TextResult, scrub: Scrub): TextResult {
     ...result,
     findings: result.findings.map((finding) => ({
       ...finding,
-      message: scrub(finding.message),
+      message: shortened(scrub(finding.message)),
       ...(finding.fix && {
         fix: {
           ...finding.fix,
@@ -91,8 +92,16 @@ function withoutSecrets(result: TextResult, scrub: Scrub): TextResult {
         },
       }),
     })),
-    notChecked: result.notChecked.map((entry) => ({ ...entry, reason: scrub(entry.reason) })),
+    notChecked: result.notChecked.map((entry) => ({ ...entry, reason: shortened(scrub(entry.reason)) })),
   };
+}
+
+const LONGEST_MESSAGE = 2000;
+
+/** A message that quotes a huge value (a 10 MB name) keeps its start and end; shortened after secrets are taken out, so no secret is cut in two. */
+function shortened(message: string): string {
+  if (message.length <= LONGEST_MESSAGE) return message;
+  return `${message.slice(0, 1000)} … [${message.length - 1200} characters left out] … ${message.slice(-200)}`;
 }
 
 /** The pools of a file without linting them (live mode gathers every pool's facts first); none when it does not parse. */
@@ -163,6 +172,7 @@ function runRule(rule: PoolRule<unknown>, setting: RuleSetting, pool: PoolDefini
     });
   } catch (error) {
     if (error instanceof RuleStopped) return notChecked(error.reason);
+    if (error instanceof TypeError && breaksSchema(pool)) return notChecked(WRONG_TYPES);
     throw new RuleCrashed(ruleId, input.filePath, error);
   }
 }
@@ -220,7 +230,8 @@ function syntaxProblemFindings(input: LintTextInput, problem: SyntaxProblem): Fi
   // A parser that gives up at the end of the file points past the last line; point at the last character.
   const offset = Math.max(0, Math.min(problem.offset, input.text.length - 1));
   const location = new LineIndex(input.text).location(offset, Math.max(problem.length, 1));
-  return parseErrorFindings(input, `${problem.message}; the file was not linted — fix the syntax first`, location);
+  const advice = problem instanceof ReadLimitExceeded ? '' : ' — fix the syntax first';
+  return parseErrorFindings(input, `${problem.message}; the file was not linted${advice}`, location);
 }
 
 /** A file that could not be linted at all, as a parse-error finding (none when the rule is off for the file). */

@@ -1,4 +1,6 @@
+import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { DEFAULT_MAX_FILE_SIZE, formatFileSize, parseFileSize } from '../config/file-size.ts';
 import type { DocumentFormat } from '../model/document.ts';
 import type { LoadedConfig } from '../config/config.ts';
 import { ConfigLocator } from '../config/load-config.ts';
@@ -44,6 +46,8 @@ export interface LintOptions {
   readAs?: DocumentFormat;
   /** Lists a folder's entries; tests give one that fails. */
   readFolder?: ReadFolder;
+  /** The largest file to read, in bytes (--max-file-size); else the config's maxFileSize, else DEFAULT_MAX_FILE_SIZE. */
+  maxFileSize?: number;
 }
 
 export interface FileResult {
@@ -86,7 +90,7 @@ export async function lint(options: LintOptions): Promise<LintReport> {
   const inputs = await inputsOf(options, notLinted, debug);
   const withTerraform = inputs.some((input) => formatOf(input.filePath) === 'hcl' && !isTerraformVariablesFile(input.filePath));
   const withBicep = inputs.some((input) => formatOf(input.filePath) === 'bicep');
-  const factsFor = await factsLookup(options, inputs);
+  const factsFor = await factsLookup(options, inputs, configs);
   let skipped = 0;
   const fixedFiles: FixedFile[] = [];
 
@@ -94,6 +98,17 @@ export async function lint(options: LintOptions): Promise<LintReport> {
     const config = await configs.forFile(input.filePath);
     if (isIgnored(config, input.filePath)) {
       debug(`ignored by ${config.path}: ${input.filePath}`);
+      continue;
+    }
+    // A file too large to read: one the user named is a finding; one a search found may be any data file, and is a note.
+    const tooLarge = oversize(input, config, options);
+    if (tooLarge && input.named) {
+      const { fileResult, result } = unlintable(input, config, rules, tooLarge);
+      addResult(report, fileResult, result);
+      continue;
+    }
+    if (tooLarge) {
+      notLinted(input.filePath, tooLarge);
       continue;
     }
     const facts = await factsFor(input.filePath);
@@ -128,14 +143,15 @@ async function inputsOf(options: LintOptions, notLinted: (path: string, reason: 
   for (const file of files) {
     const named = file.named && !options.patternsWereSearched;
     const reason = options.readAs ? undefined : notReadReason(file.path);
-    if (reason === undefined) inputs.push({ filePath: file.path, read: () => readSource(resolve(options.cwd, file.path)), writable: true, named });
+    const path = resolve(options.cwd, file.path);
+    if (reason === undefined) inputs.push({ filePath: file.path, read: () => readSource(path), size: () => statSync(path).size, writable: true, named });
     else if (named) notLinted(file.path, reason);
     else debug(`skipped ${file.path}: ${reason}`);
   }
   if (options.patterns.includes(STDIN_ARGUMENT) && options.stdin) {
     const { text, filePath } = options.stdin;
     const reason = options.readAs ? undefined : notReadReason(filePath);
-    if (reason === undefined) inputs.push({ filePath, read: () => ({ text, encoding: 'utf-8' }), writable: false, named: true });
+    if (reason === undefined) inputs.push({ filePath, read: () => ({ text, encoding: 'utf-8' }), size: () => Buffer.byteLength(text), writable: false, named: true });
     else notLinted(filePath, reason);
   }
   return inputs;
@@ -146,6 +162,8 @@ const FIRST_CHARACTER = { line: 1, column: 1, endLine: 1, endColumn: 2, offset: 
 interface Input {
   filePath: string;
   read: () => SourceText;
+  /** The size in bytes, known before reading. */
+  size: () => number;
   writable: boolean;
   /** Named by the user, not found by a search: it keeps its parse error, and a note says when it holds no pool. */
   named: boolean;
@@ -193,7 +211,7 @@ function unlintable(input: Input, config: LoadedConfig, rules: readonly AnyRule[
 }
 
 /** How to get each file's facts; a gatherer first sees every pool of the run. */
-async function factsLookup(options: LintOptions, inputs: Input[]): Promise<(filePath: string) => Promise<Facts>> {
+async function factsLookup(options: LintOptions, inputs: Input[], configs: ConfigLocator): Promise<(filePath: string) => Promise<Facts>> {
   const { facts } = options;
   if (typeof facts === 'function') return facts;
   if (!('gatherFor' in facts)) return () => Promise.resolve(facts);
@@ -201,6 +219,7 @@ async function factsLookup(options: LintOptions, inputs: Input[]): Promise<(file
   const readFile = (path: string) => readIfPossible(resolve(options.cwd, path));
   const pools: PoolDefinition[] = [];
   for (const input of inputs) {
+    if (oversize(input, await configs.forFile(input.filePath), options)) continue; // the lint pass reports it
     let text: string;
     try {
       text = input.read().text;
@@ -211,6 +230,22 @@ async function factsLookup(options: LintOptions, inputs: Input[]): Promise<(file
   }
   const gathered = await facts.gatherFor(pools);
   return () => Promise.resolve(gathered);
+}
+
+/**
+ * Why the file is too large to read, judged from its size before it is read; undefined when it is not. A
+ * file that cannot be sized is left to the read, which reports why.
+ */
+function oversize(input: Input, config: LoadedConfig, options: LintOptions): string | undefined {
+  const limit = options.maxFileSize ?? parseFileSize(config.config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE) ?? DEFAULT_MAX_FILE_SIZE;
+  let size: number;
+  try {
+    size = input.size();
+  } catch {
+    return undefined;
+  }
+  if (size <= limit) return undefined;
+  return `the file is ${formatFileSize(size)}, larger than the ${formatFileSize(limit)} batchlint reads; it was not linted (raise the limit with --max-file-size or maxFileSize in the config)`;
 }
 
 const INFORMED_ORDER: readonly EnvironmentSource[] = ['none', 'context', 'live'];

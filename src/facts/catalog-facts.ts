@@ -26,7 +26,8 @@ export interface FactSources {
 export function createFacts(sources: FactSources = {}): Facts {
   const source = sources.source ?? (sources.environment ? 'context' : 'none');
   const environment = new EnvironmentLookups(sources.environment ?? {}, source, sources.unavailable, sources.origin);
-  const vmSize = (name: string): VmSizeInfo | undefined => withOverride(findVmSize(name), name, environment);
+  // A file may hold anything where a size name belongs (pool-schema reports it): only a string names a size.
+  const vmSize = (name: string): VmSizeInfo | undefined => (typeof name === 'string' ? withOverride(findVmSize(name), name, environment) : undefined);
   const supportedImages = new SupportedImages(sources.environment?.account?.supportedImages, source, sources.origin, environment.unreadReason('supportedImages'));
   return {
     environmentSource: source,

@@ -8,3 +8,6 @@ export class SyntaxProblem extends Error {
     super(message);
   }
 }
+
+/** Text within the syntax but beyond what batchlint reads (nesting, size, aliases): nothing in it is linted. */
+export class ReadLimitExceeded extends SyntaxProblem {}

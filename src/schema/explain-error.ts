@@ -82,8 +82,12 @@ function suggest(property: string, known: string[]): string | undefined {
   if (sameButCase) return sameButCase;
   const extension = known.filter((name) => name.toLowerCase().startsWith(lower) && lower.length >= 4).sort((a, b) => a.length - b.length)[0];
   if (extension) return extension;
-  const nearest = closest(property, known);
-  return distance(property.toLowerCase(), nearest.toLowerCase()) <= Math.max(2, Math.floor(property.length / 4)) ? nearest : undefined;
+  const maxDistance = Math.max(2, Math.floor(property.length / 4));
+  // The edit distance is at least the difference in length: names too far apart are not measured (a key of megabytes would take seconds).
+  const near = known.filter((name) => Math.abs(name.length - property.length) <= maxDistance);
+  if (near.length === 0) return undefined;
+  const nearest = closest(property, near);
+  return distance(property.toLowerCase(), nearest.toLowerCase()) <= maxDistance ? nearest : undefined;
 }
 
 function article(type: string): string {

@@ -5,13 +5,13 @@
  * grammar that recovers from errors silently and gives a highlighting tree rather than values. Findings
  * must point at the line the user wrote, so the lexer and parser here keep a span for every node.
  */
-import { SyntaxProblem } from '../../model/syntax-problem.ts';
+import { MAX_NESTING, NESTING_TOO_DEEP } from '../../model/nesting.ts';
+import { ReadLimitExceeded, SyntaxProblem } from '../../model/syntax-problem.ts';
 import { lex, type Token } from './lexer.ts';
+import { firstDeeperThan } from '../../model/value-depth.ts';
 import type { Attribute, Block, Body, Expression, ObjectItem, Span, TemplatePart } from './syntax.ts';
 
 const BINARY_PRECEDENCE: Readonly<Record<string, number>> = { '||': 1, '&&': 2, '==': 3, '!=': 3, '<': 4, '>': 4, '<=': 4, '>=': 4, '+': 5, '-': 5, '*': 6, '/': 6, '%': 6 };
-/** Deeper nesting than this is refused as a syntax problem rather than left to overflow the stack. */
-const MAX_NESTING = 200;
 const OPENING = new Set(['(', '[', '{']);
 const CLOSING = new Set([')', ']', '}']);
 
@@ -21,7 +21,17 @@ const CLOSING = new Set([')', ']', '}']);
  * Throws SyntaxProblem at the first error.
  */
 export function parseHcl(text: string): Body {
-  return new Parser(lex(text)).file();
+  const body = new Parser(lex(text)).file();
+  // The parser bounds brackets, blocks and templates as it goes; a chain of operators (1 + 1 + …) builds a tree
+  // as deep as it is long, which the evaluator would recurse through. A syntax node spans up to four levels of objects.
+  const tooDeep = firstDeeperThan(body, 4 * MAX_NESTING, placeOfNode);
+  if (tooDeep) throw new ReadLimitExceeded(`HCL: ${NESTING_TOO_DEEP}`, tooDeep.place ?? 0, 1);
+  return body;
+}
+
+function placeOfNode(node: object): number | undefined {
+  const span = (node as { span?: Span }).span;
+  return span?.offset;
 }
 
 class Parser {
@@ -361,7 +371,7 @@ class Parser {
   }
 
   private enter(): void {
-    if (++this.nesting > MAX_NESTING) throw new SyntaxProblem('invalid HCL: the nesting is too deep', this.raw().offset, 1);
+    if (++this.nesting > MAX_NESTING) throw new ReadLimitExceeded(`HCL: ${NESTING_TOO_DEEP}`, this.raw().offset, 1);
   }
 
   private leave(): void {

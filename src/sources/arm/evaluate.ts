@@ -1,5 +1,7 @@
 import { isUnknown, UnknownValue } from '../../model/unknown.ts';
 import type { Expression } from './expression-syntax.ts';
+import { isOversized, MAX_NESTING, NESTING_TOO_DEEP, OVERSIZED } from '../../model/nesting.ts';
+import { nestsDeeperThan } from '../../model/value-depth.ts';
 
 /** What an expression can see: parameter and variable values (possibly unknown) and the deployment scope. */
 export interface EvaluationScope {
@@ -20,6 +22,23 @@ type TemplateFunction = (args: Evaluated[], scope: EvaluationScope) => Evaluated
  * unknown arguments make unknown results: a value is never guessed.
  */
 export function evaluate(expression: Expression, scope: EvaluationScope): Evaluated {
+  if (evaluationDepth >= MAX_EVALUATION_DEPTH) return new UnknownValue(`the expression is evaluated through variables and calls with ${NESTING_TOO_DEEP}`);
+  evaluationDepth++;
+  try {
+    return evaluateNode(expression, scope);
+  } finally {
+    evaluationDepth--;
+  }
+}
+
+/**
+ * How deep evaluation has gone, across the variables and parameters an expression reads (each is evaluated in
+ * turn, inside this one). Each expression and each chain of variables is bounded, but not their product.
+ */
+let evaluationDepth = 0;
+const MAX_EVALUATION_DEPTH = 3 * MAX_NESTING;
+
+function evaluateNode(expression: Expression, scope: EvaluationScope): Evaluated {
   switch (expression.kind) {
     case 'string':
     case 'number':
@@ -60,7 +79,8 @@ export function applyFunction(name: string, args: Evaluated[], scope: Evaluation
   if (unknown) return unknown;
   const implementation = FUNCTIONS[name.toLowerCase()];
   if (!implementation) return new UnknownValue(`${name}() is not evaluated offline`);
-  return implementation(args, scope);
+  const result = implementation(args, scope);
+  return isOversized(result) ? new UnknownValue(`${name}() builds a value ${OVERSIZED}`) : result;
 }
 
 function ifFunction(argExpressions: Expression[], scope: EvaluationScope): Evaluated {
@@ -169,11 +189,13 @@ const FUNCTIONS: Record<string, TemplateFunction> = {
 };
 
 function parseJson(value: string): Evaluated {
+  let parsed: unknown;
   try {
-    return JSON.parse(value);
+    parsed = JSON.parse(value);
   } catch {
     return new UnknownValue(`json() was given text that is not JSON: ${value}`);
   }
+  return nestsDeeperThan(parsed, MAX_NESTING) ? new UnknownValue(`json() was given JSON with ${NESTING_TOO_DEEP}`) : parsed;
 }
 
 function contains(container: Evaluated, item: Evaluated): boolean {

@@ -1,3 +1,5 @@
+import { MAX_NESTING, NESTING_TOO_DEEP } from '../../model/nesting.ts';
+
 /** The parsed form of an ARM template expression: "[concat(parameters('prefix'), '-pool')]". */
 export type Expression =
   /** `offset`: where its opening quote is in the parsed text. */
@@ -18,6 +20,9 @@ export class ExpressionSyntaxError extends Error {
   }
 }
 
+/** An expression nested deeper than batchlint reads: ARM may well accept it, so it is not reported as a syntax error. */
+export class ExpressionTooDeep extends ExpressionSyntaxError {}
+
 /** A template string is an expression when it is wrapped in brackets; "[[" starts a literal bracket instead. */
 export function isExpression(value: string): boolean {
   return value.length >= 2 && value.startsWith('[') && !value.startsWith('[[') && value.endsWith(']');
@@ -32,8 +37,13 @@ export function parseExpression(text: string): Expression {
   return expression;
 }
 
+const NUMBER = /-?\d+(\.\d+)?/y;
+const IDENTIFIER = /[A-Za-z_][A-Za-z0-9_]*/y;
+
 class Parser {
   position = 0;
+  /** Calls, properties and indexes open around the current position: the evaluator recurses as deep. */
+  private nesting = 0;
 
   constructor(private readonly text: string) {}
 
@@ -46,23 +56,32 @@ class Parser {
   }
 
   expression(): Expression {
+    const outer = this.nesting;
+    this.enter();
     this.skipSpaces();
     let expression = this.primary();
     for (;;) {
       this.skipSpaces();
       const char = this.text[this.position];
       if (char === '.') {
+        this.enter();
         this.position++;
         expression = { kind: 'property', target: expression, name: this.identifier() };
       } else if (char === '[') {
+        this.enter();
         this.position++;
         const index = this.expression();
         this.expect(']');
         expression = { kind: 'index', target: expression, index };
       } else {
+        this.nesting = outer;
         return expression;
       }
     }
+  }
+
+  private enter(): void {
+    if (++this.nesting > MAX_NESTING) throw new ExpressionTooDeep(NESTING_TOO_DEEP, this.position);
   }
 
   private primary(): Expression {
@@ -104,7 +123,7 @@ class Parser {
   }
 
   private number(): Expression {
-    const match = /^-?\d+(\.\d+)?/.exec(this.text.slice(this.position));
+    const match = this.match(NUMBER);
     if (!match) throw new ExpressionSyntaxError('a number is expected', this.position);
     this.position += match[0].length;
     return { kind: 'number', value: Number(match[0]) };
@@ -121,7 +140,7 @@ class Parser {
   }
 
   private identifier(): string {
-    const match = /^[A-Za-z_][A-Za-z0-9_]*/.exec(this.text.slice(this.position));
+    const match = this.match(IDENTIFIER);
     if (!match)
       throw new ExpressionSyntaxError(
         this.atEnd() ? 'the expression ends too early' : `a function name is expected at "${this.text.slice(this.position, this.position + 10)}"`,
@@ -129,6 +148,12 @@ class Parser {
       );
     this.position += match[0].length;
     return match[0];
+  }
+
+  /** The sticky pattern's match at the current position, without copying the rest of the text. */
+  private match(pattern: RegExp): RegExpExecArray | null {
+    pattern.lastIndex = this.position;
+    return pattern.exec(this.text);
   }
 
   private expect(char: string): void {

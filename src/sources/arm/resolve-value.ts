@@ -2,7 +2,7 @@ import type { Path } from '../../model/location.ts';
 import { UnknownValue } from '../../model/unknown.ts';
 import { userRecord } from '../../model/user-record.ts';
 import { evaluate, type EvaluationScope } from './evaluate.ts';
-import { ExpressionSyntaxError, parseExpression } from './expression-syntax.ts';
+import { ExpressionSyntaxError, ExpressionTooDeep, parseExpression } from './expression-syntax.ts';
 
 /** Told of an expression string that does not parse, with its path in the document and what the arm-expression rule says. */
 export type SyntaxErrorListener = (path: Path, message: string) => void;
@@ -80,6 +80,7 @@ function resolveString(value: string, scope: EvaluationScope, path: Path, onSynt
     return evaluate(parseExpression(value.slice(1, -1)), scope);
   } catch (error) {
     if (!(error instanceof ExpressionSyntaxError) && !(error instanceof TypeError)) throw error;
+    if (error instanceof ExpressionTooDeep) return new UnknownValue(`the template expression at ${path.join('.')} has ${error.message}`);
     if (error instanceof ExpressionSyntaxError) onSyntaxError?.(path, syntaxErrorMessage(value, error));
     return new UnknownValue(`"${value}" is not a valid template expression: ${error.message}`);
   }

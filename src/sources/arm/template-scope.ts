@@ -6,6 +6,8 @@ import type { EvaluationScope } from './evaluate.ts';
 import { copyLoop, isCopyLoop, resolveValue, type CopyLoop, type SyntaxErrorListener } from './resolve-value.ts';
 import { isRecord } from '../../model/is-record.ts';
 import type { TemplateParts } from '../../documents/arm-detection.ts';
+import { MAX_NESTING, NESTING_TOO_DEEP } from '../../model/nesting.ts';
+import { nestsDeeperThan } from '../../model/value-depth.ts';
 
 export { resolveValue } from './resolve-value.ts';
 
@@ -146,8 +148,12 @@ export class TemplateScope implements EvaluationScope {
     const { values, evaluating } = this.evaluated;
     if (values.has(cacheKey)) return values.get(cacheKey);
     if (evaluating.has(cacheKey)) return new UnknownValue(`${key} refers to itself`);
+    if (evaluating.size >= MAX_NESTING)
+      return new UnknownValue(`${key} is reached through more than ${MAX_NESTING} parameters and variables that refer to one another, more than batchlint reads`);
     evaluating.add(cacheKey);
-    const value = compute();
+    const computed = compute();
+    // Variables that each nest the one before (createArray(variables('v1'))…) could build a value deeper than any walk over it can go.
+    const value = nestsDeeperThan(computed, MAX_NESTING) ? new UnknownValue(`${key} has a value with ${NESTING_TOO_DEEP}`) : computed;
     evaluating.delete(cacheKey);
     values.set(cacheKey, value);
     return value;

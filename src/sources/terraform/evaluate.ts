@@ -2,6 +2,7 @@ import { isHclExpression } from '../../documents/hcl/hcl-expression.ts';
 import type { Expression, TemplatePart } from '../../documents/hcl/syntax.ts';
 import { isUnknown, unknownValue } from '../../model/unknown.ts';
 import { userRecord } from '../../model/user-record.ts';
+import { isOversized, MAX_NESTING, NESTING_TOO_DEEP, OVERSIZED } from '../../model/nesting.ts';
 
 /** What names mean where an expression is evaluated. */
 export interface Scope {
@@ -31,6 +32,34 @@ const RUN_TIME_ROOTS: Readonly<Record<string, string>> = {
  * reason names the expression; nothing is guessed.
  */
 export function evaluate(node: Expression, text: string, scope: Scope): unknown {
+  const source = () => text.slice(node.span.offset, Math.min(node.span.end, node.span.offset + 80));
+  return bounded(
+    () => {
+      const value = evaluateNode(node, text, scope);
+      return isOversized(value) ? unknownValue(`${source()} builds a value ${OVERSIZED}`) : value;
+    },
+    () => `${source()} is evaluated`,
+  );
+}
+
+/**
+ * How deep evaluation has gone, across the locals and variables an expression reads (each is evaluated in
+ * turn, inside this one). Each expression is bounded by the reader, but not a chain of locals.
+ */
+let evaluationDepth = 0;
+const MAX_EVALUATION_DEPTH = 3 * MAX_NESTING;
+
+function bounded(compute: () => unknown, what: () => string): unknown {
+  if (evaluationDepth >= MAX_EVALUATION_DEPTH) return unknownValue(`${what()} through locals and expressions with ${NESTING_TOO_DEEP}`);
+  evaluationDepth++;
+  try {
+    return compute();
+  } finally {
+    evaluationDepth--;
+  }
+}
+
+function evaluateNode(node: Expression, text: string, scope: Scope): unknown {
   const source = () => text.slice(node.span.offset, node.span.end);
   switch (node.kind) {
     case 'literal':
@@ -68,11 +97,17 @@ export function evaluate(node: Expression, text: string, scope: Scope): unknown 
 /** A value from a document or a variables file, with its expressions evaluated (deep). */
 export function resolve(value: unknown, scope: Scope): unknown {
   if (isHclExpression(value)) return evaluate(value.node, value.documentText, scope);
-  if (Array.isArray(value)) return value.map((item) => resolve(item, scope));
-  if (typeof value === 'object' && value !== null && !isUnknown(value)) {
-    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, resolve(item, scope)]));
-  }
+  if (Array.isArray(value) || (typeof value === 'object' && value !== null && !isUnknown(value)))
+    return bounded(
+      () => resolveContainer(value, scope),
+      () => 'a value',
+    );
   return value;
+}
+
+function resolveContainer(value: object, scope: Scope): unknown {
+  if (Array.isArray(value)) return value.map((item) => resolve(item, scope));
+  return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, resolve(item, scope)]));
 }
 
 function template(parts: TemplatePart[], text: string, scope: Scope, source: () => string): unknown {
@@ -92,6 +127,7 @@ function template(parts: TemplatePart[], text: string, scope: Scope, source: () 
         return unknownValue(`${text.slice(part.span.offset, part.span.end)} in ${source()} is not a string`);
       }
       result += String(value);
+      if (isOversized(result)) return unknownValue(`${source().slice(0, 80)} builds a value ${OVERSIZED}`);
     }
   }
   return result;

@@ -7,6 +7,7 @@ import { unknownValue } from '../../model/unknown.ts';
 import { isPlainRecord } from '../../model/user-record.ts';
 import { resolve, type Scope } from './evaluate.ts';
 import type { Expression } from '../../documents/hcl/syntax.ts';
+import { MAX_NESTING } from '../../model/nesting.ts';
 
 type Json = Record<string, unknown>;
 
@@ -63,6 +64,8 @@ export function loadModule(document: HclDocument, context: SourceContext): Terra
       if (localValues.has(name)) return localValues.get(name);
       if (!locals.has(name)) return unknownValue(`local.${name} is not defined in ${folder}`);
       if (evaluating.has(name)) return unknownValue(`local.${name} refers to itself`);
+      if (evaluating.size >= MAX_NESTING)
+        return unknownValue(`local.${name} is reached through more than ${MAX_NESTING} locals that refer to one another, more than batchlint reads`);
       evaluating.add(name);
       const value = resolve(locals.get(name), scope);
       evaluating.delete(name);
