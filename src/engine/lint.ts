@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import type { DocumentFormat } from '../model/document.ts';
 import type { LoadedConfig } from '../config/config.ts';
 import { ConfigLocator } from '../config/load-config.ts';
@@ -9,6 +9,7 @@ import { discover, STDIN_ARGUMENT, type ReadFolder } from '../sources/discover.t
 import { isTerraformVariablesFile, notReadReason, VARIABLES_FILE_ALONE } from '../sources/not-read.ts';
 import { formatOf } from '../documents/parse-file.ts';
 import { mayBePoolDefinition } from '../sources/pool-signs.ts';
+import { mayBeReadByOtherFiles } from '../sources/read-by-others.ts';
 import { encodeSource, readSource, type SourceText } from '../documents/source-text.ts';
 import type { Finding, NotChecked } from '../model/finding.ts';
 import { fixText } from './fix-text.ts';
@@ -44,6 +45,18 @@ export interface LintOptions {
   readAs?: DocumentFormat;
   /** Lists a folder's entries; tests give one that fails. */
   readFolder?: ReadFolder;
+  /**
+   * Takes each file's result as soon as it is linted, and the report then keeps only what the summary needs
+   * (its results stay empty): memory stays flat however many files a run lints.
+   */
+  stream?: ResultStream;
+}
+
+export interface ResultStream {
+  /** Before the first result: where the run's environment facts come from. */
+  start(environment: EnvironmentSource): void;
+  /** A file's result; `settled` tells whether a file can still receive findings from a file linted later. */
+  result(result: FileResult, settled: (filePath: string) => boolean): void;
 }
 
 export interface FileResult {
@@ -89,6 +102,8 @@ export async function lint(options: LintOptions): Promise<LintReport> {
   let skipped = 0;
   const fixedFiles: FixedFile[] = [];
 
+  // Every file's config and facts first: the environment is known before the first result is written.
+  const planned: { input: Input; config: LoadedConfig; facts: Facts }[] = [];
   for (const input of inputs) {
     const config = await configs.forFile(input.filePath);
     if (isIgnored(config, input.filePath)) {
@@ -97,7 +112,18 @@ export async function lint(options: LintOptions): Promise<LintReport> {
     }
     const facts = await factsFor(input.filePath);
     report.environment = moreInformed(report.environment, facts.environmentSource);
+    planned.push({ input, config, facts });
+  }
+  options.stream?.start(report.environment);
+  const settling = new Settling(
+    planned.map(({ input }) => input.filePath),
+    [...(options.sources?.parameterFiles ?? []), ...(options.sources?.varFiles ?? [])].map((path) => resolve(options.cwd, path)),
+    options.cwd,
+  );
+
+  for (const [position, { input, config, facts }] of planned.entries()) {
     const outcome = await lintInput(input, config, rules, facts, options);
+    settling.linted(position);
     if ('notAPoolReason' in outcome) {
       skipped++;
       if (input.named && !withTerraform && isTerraformVariablesFile(input.filePath)) notLinted(input.filePath, VARIABLES_FILE_ALONE);
@@ -108,7 +134,7 @@ export async function lint(options: LintOptions): Promise<LintReport> {
       fixedFiles.push({ path: resolve(options.cwd, input.filePath), displayPath: input.filePath, content: outcome.fixed });
       report.summary.fixed++;
     }
-    addResult(report, outcome.fileResult, outcome.result);
+    addResult(report, outcome.fileResult, outcome.result, options.stream, settling);
   }
   writeFixedFiles(fixedFiles);
   debug(`${skipped} file(s) held no pool definition and were skipped`);
@@ -225,10 +251,15 @@ function readIfPossible(path: string): string | undefined {
   }
 }
 
-function addResult(report: LintReport, fileResult: FileResult, result: Pick<TextResult, 'notChecked' | 'pools'>): void {
-  report.results.push(fileResult);
+function addResult(report: LintReport, fileResult: FileResult, result: Pick<TextResult, 'notChecked' | 'pools'>, stream: ResultStream | undefined, settling: Settling): void {
   for (const finding of fileResult.findings) countFinding(report, finding);
-  report.notChecked.push(...result.notChecked);
+  for (const entry of result.notChecked) report.notChecked.push(entry);
+  if (stream) {
+    settling.reached(fileResult);
+    stream.result(fileResult, (filePath) => settling.isSettled(filePath));
+  } else {
+    report.results.push(fileResult);
+  }
   report.summary.files++;
   report.summary.pools += result.pools;
 }
@@ -237,4 +268,47 @@ function countFinding(report: LintReport, finding: Finding): void {
   if (finding.severity === 'error') report.summary.errors++;
   else if (finding.severity === 'warning') report.summary.warnings++;
   else report.summary.infos++;
+}
+
+/**
+ * Which files no file still to be linted can add findings to. A finding lands in the file linted, or in a
+ * file it reads: a parameters or variables file beside it, or one the command line names. So a file no
+ * other file reads is settled once linted; one that others of its folder may read, once every file of the
+ * folder is linted; one the command line named, or a file of another folder reached, only at the end.
+ */
+class Settling {
+  private readonly lastOfFolder = new Map<string, number>();
+  private readonly unsettled: Set<string>;
+  private position = -1;
+
+  constructor(
+    linted: readonly string[],
+    named: readonly string[],
+    private readonly cwd: string,
+  ) {
+    linted.forEach((filePath, position) => this.lastOfFolder.set(this.folderOf(filePath), position));
+    this.unsettled = new Set(named);
+  }
+
+  linted(position: number): void {
+    this.position = position;
+  }
+
+  /** Notes the files a result's findings are in that lie outside its own folder. */
+  reached(result: FileResult): void {
+    const folder = this.folderOf(result.filePath);
+    for (const finding of result.findings) {
+      if (this.folderOf(finding.filePath) !== folder) this.unsettled.add(resolve(this.cwd, finding.filePath));
+    }
+  }
+
+  isSettled(filePath: string): boolean {
+    if (this.unsettled.has(resolve(this.cwd, filePath))) return false;
+    if (!mayBeReadByOtherFiles(filePath)) return true;
+    return (this.lastOfFolder.get(this.folderOf(filePath)) ?? -1) <= this.position;
+  }
+
+  private folderOf(filePath: string): string {
+    return dirname(resolve(this.cwd, filePath));
+  }
 }
