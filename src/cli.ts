@@ -179,7 +179,7 @@ async function runLint(paths: string[], options: LintCommandOptions): Promise<nu
         start: (environment) => streamed.stream.start(environment),
         result(result, settled) {
           sayWhyNotFixed(result);
-          streamed.stream.result(result, settled);
+          return streamed.stream.result(result, settled);
         },
       },
     }),
@@ -222,7 +222,7 @@ function readVersion(): string {
 class UserError extends Error {}
 
 async function main(argv: string[]): Promise<void> {
-  exitQuietlyWhenTheReaderLeaves();
+  stopWritingWhenTheReaderLeaves();
   try {
     await program()
       .hook('preAction', (_, command) => {
@@ -271,11 +271,13 @@ function isNamed(error: unknown, name: string): error is Error {
   return error instanceof Error && error.name === name;
 }
 
-/** `batchlint lint . | head`: when the reader closes the pipe, stop writing and exit without a stack trace. */
-function exitQuietlyWhenTheReaderLeaves(): void {
+/**
+ * `batchlint lint . | head`: when the reader closes the pipe, stop writing, without a stack trace. The report
+ * is written as the run goes, so the run still ends, for its exit code to say whether it found errors.
+ */
+function stopWritingWhenTheReaderLeaves(): void {
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code !== 'EPIPE') throw error;
-    process.exit(process.exitCode ?? EXIT_OK);
+    if (error.code !== 'EPIPE' && error.code !== 'ERR_STREAM_DESTROYED') throw error;
   });
 }
 

@@ -55,36 +55,48 @@ export async function streamReport(output: ReportOutput, keep?: (result: FileRes
   const context = formatContext(output);
   const writer = format(context);
   const destination = output.outputFile === undefined ? undefined : openSync(output.outputFile, 'w');
-  const write = (text: string) => {
-    if (text === '') return;
-    if (destination === undefined) process.stdout.write(text);
-    else writeSync(destination, text);
+  // A pipe takes what it can and Node queues the rest: the run waits for a slow reader rather than keep the report in memory.
+  const write = (text: string): Promise<void> | undefined => {
+    if (text === '') return undefined;
+    if (destination !== undefined) writeSync(destination, text);
+    else if (process.stdout.destroyed)
+      return undefined; // the reader left (| head)
+    else if (!process.stdout.write(text)) return new Promise((resolve) => onceDrainedOrClosed(resolve));
+    return undefined;
   };
   const kept = new SeverityCounts();
   const shown = new SeverityCounts();
   return {
     stream: {
-      start: (environment) => write(writer.start(environment)),
+      start: (environment) => void write(writer.start(environment)),
       result(result, settled) {
         const keptResult = keep ? keep(result) : result;
         kept.add(keptResult.findings);
         // As in ESLint, --quiet hides warnings but --max-warnings still counts them.
         const shownResult = output.quiet ? keepInResult(keptResult, isError) : keptResult;
         shown.add(shownResult.findings);
-        write(writer.result(shownResult, settled));
+        return write(writer.result(shownResult, settled));
       },
     },
     finish(report, failAnyway = false) {
       const warnings = kept.warnings;
       const tooManyWarnings = output.maxWarnings !== undefined && warnings > output.maxWarnings;
       const shownReport: LintReport = { ...report, summary: { ...report.summary, errors: shown.errors, warnings: shown.warnings, infos: shown.infos } };
-      write(
+      void write(
         writer.end(shownReport, { ...context, ...(tooManyWarnings && { maxWarningsExceeded: { maxWarnings: output.maxWarnings!, warnings, hidden: output.quiet === true } }) }),
       );
       if (destination !== undefined) closeSync(destination);
       return exitCode(shown.errors, tooManyWarnings, failAnyway);
     },
   };
+}
+
+function onceDrainedOrClosed(then: () => void): void {
+  const done = () => {
+    process.stdout.off('drain', done).off('close', done);
+    then();
+  };
+  process.stdout.once('drain', done).once('close', done);
 }
 
 class SeverityCounts {

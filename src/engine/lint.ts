@@ -55,8 +55,11 @@ export interface LintOptions {
 export interface ResultStream {
   /** Before the first result: where the run's environment facts come from. */
   start(environment: EnvironmentSource): void;
-  /** A file's result; `settled` tells whether a file can still receive findings from a file linted later. */
-  result(result: FileResult, settled: (filePath: string) => boolean): void;
+  /**
+   * A file's result; `settled` tells whether a file can still receive findings from a file linted later. The
+   * run waits for a promise it returns (output that a slow reader has not taken yet).
+   */
+  result(result: FileResult, settled: (filePath: string) => boolean): void | Promise<void>;
 }
 
 export interface FileResult {
@@ -134,7 +137,7 @@ export async function lint(options: LintOptions): Promise<LintReport> {
       fixedFiles.push({ path: resolve(options.cwd, input.filePath), displayPath: input.filePath, content: outcome.fixed });
       report.summary.fixed++;
     }
-    addResult(report, outcome.fileResult, outcome.result, options.stream, settling);
+    await addResult(report, outcome.fileResult, outcome.result, options.stream, settling);
   }
   writeFixedFiles(fixedFiles);
   debug(`${skipped} file(s) held no pool definition and were skipped`);
@@ -251,12 +254,18 @@ function readIfPossible(path: string): string | undefined {
   }
 }
 
-function addResult(report: LintReport, fileResult: FileResult, result: Pick<TextResult, 'notChecked' | 'pools'>, stream: ResultStream | undefined, settling: Settling): void {
+async function addResult(
+  report: LintReport,
+  fileResult: FileResult,
+  result: Pick<TextResult, 'notChecked' | 'pools'>,
+  stream: ResultStream | undefined,
+  settling: Settling,
+): Promise<void> {
   for (const finding of fileResult.findings) countFinding(report, finding);
   for (const entry of result.notChecked) report.notChecked.push(entry);
   if (stream) {
     settling.reached(fileResult);
-    stream.result(fileResult, (filePath) => settling.isSettled(filePath));
+    await stream.result(fileResult, (filePath) => settling.isSettled(filePath));
   } else {
     report.results.push(fileResult);
   }

@@ -42,7 +42,10 @@ describe('lint with a result stream', () => {
         cwd: root,
         facts: createFacts(),
         rules: allRules,
-        stream: { start: (environment) => chunks.push(writer.start(environment)), result: (result, settled) => chunks.push(writer.result(result, settled)) },
+        stream: {
+          start: (environment) => void chunks.push(writer.start(environment)),
+          result: (result, settled) => void chunks.push(writer.result(result, settled)),
+        },
       });
       chunks.push(writer.end(streamed, context));
       expect(streamed.results).toEqual([]);
