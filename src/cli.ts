@@ -2,7 +2,7 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { ConfigError } from './config/config.ts';
 import { CONFIG_FILE_NAMES } from './config/load-config.ts';
-import { lint, type LintReport } from './engine/lint.ts';
+import { lint, type FileResult, type LintReport } from './engine/lint.ts';
 import { RuleCrashed } from './engine/lint-text.ts';
 import { ContextError } from './facts/load-context.ts';
 import { AS_OF_VARIABLE, RunDateError } from './facts/run-date.ts';
@@ -15,7 +15,7 @@ import { BaselineError } from './engine/baseline-error.ts';
 import { FixNotWritten } from './engine/write-fixes.ts';
 import { allRules } from '../rules/index.ts';
 import { STARTER_FORMATS, starterConfig, starterConfigName, type StarterFormat } from './cli/starter-config.ts';
-import { EXIT_OK, EXIT_RUN_FAILED, writeReport } from './cli/write-report.ts';
+import { EXIT_OK, EXIT_RUN_FAILED, streamReport, writeReport } from './cli/write-report.ts';
 import type { CheckOptions, EvalOptions } from './cli/autoscale-commands.ts';
 import { parseFileSize } from './config/file-size.ts';
 
@@ -159,6 +159,11 @@ function program(): Command {
 async function runLint(paths: string[], options: LintCommandOptions): Promise<number> {
   const facts = await factsForRun({ ...options, cwd: process.cwd() });
   const stdin = paths.includes(STDIN_ARGUMENT) ? { text: readFileSync(0, 'utf8'), filePath: options.stdinFilename } : undefined;
+  const baselines = options.baseline || options.writeBaseline ? await import('./engine/baseline.ts') : undefined;
+  const accepted = options.baseline ? baselines!.readBaseline(options.baseline) : undefined;
+  const output = { ...options, rules: allRules, version: readVersion() };
+  // The report is written file by file as the run goes, unless the format needs it whole or a baseline is being recorded.
+  const streamed = options.writeBaseline ? undefined : await streamReport(output, accepted && ((result) => baselines!.resultWithoutBaselined(result, accepted)));
   const report = await lint({
     rules: allRules,
     patterns: paths,
@@ -179,18 +184,30 @@ async function runLint(paths: string[], options: LintCommandOptions): Promise<nu
     ...(options.maxFileSize !== undefined && { maxFileSize: options.maxFileSize }),
     ...(stdin && { stdin }),
     ...(options.debug && { debug: (message: string) => process.stderr.write(`batchlint: ${redact(message)}\n`) }),
+    ...(streamed && {
+      stream: {
+        start: (environment) => streamed.stream.start(environment),
+        result(result, settled) {
+          sayWhyNotFixed(result);
+          return streamed.stream.result(result, settled);
+        },
+      },
+    }),
   });
-  for (const { filePath, fixRefused } of report.results) {
-    if (fixRefused) process.stderr.write(`batchlint: --fix left ${filePath} unchanged: ${redact(fixRefused)}\n`);
-  }
-  const baselines = options.baseline || options.writeBaseline ? await import('./engine/baseline.ts') : undefined;
+  const failAnyway = options.requireFacts === true && report.notChecked.length > 0;
+  if (streamed) return streamed.finish(report, failAnyway);
+  for (const result of report.results) sayWhyNotFixed(result);
   if (options.writeBaseline) {
     baselines!.writeBaseline(options.writeBaseline, report);
     process.stdout.write(`batchlint: recorded ${countFindings(report)} finding(s) in ${options.writeBaseline}\n`);
     return EXIT_OK;
   }
-  const shown = options.baseline ? baselines!.withoutBaselined(report, baselines!.readBaseline(options.baseline)) : report;
-  return writeReport(shown, { ...options, rules: allRules, version: readVersion() }, options.requireFacts === true && shown.notChecked.length > 0);
+  const shown = accepted ? baselines!.withoutBaselined(report, accepted) : report;
+  return writeReport(shown, output, failAnyway);
+}
+
+function sayWhyNotFixed({ filePath, fixRefused }: FileResult): void {
+  if (fixRefused) process.stderr.write(`batchlint: --fix left ${filePath} unchanged: ${redact(fixRefused)}\n`);
 }
 
 function countFindings(report: LintReport): number {
@@ -221,7 +238,7 @@ function readVersion(): string {
 class UserError extends Error {}
 
 async function main(argv: string[]): Promise<void> {
-  exitQuietlyWhenTheReaderLeaves();
+  stopWritingWhenTheReaderLeaves();
   try {
     await program()
       .hook('preAction', (_, command) => {
@@ -270,11 +287,13 @@ function isNamed(error: unknown, name: string): error is Error {
   return error instanceof Error && error.name === name;
 }
 
-/** `batchlint lint . | head`: when the reader closes the pipe, stop writing and exit without a stack trace. */
-function exitQuietlyWhenTheReaderLeaves(): void {
+/**
+ * `batchlint lint . | head`: when the reader closes the pipe, stop writing, without a stack trace. The report
+ * is written as the run goes, so the run still ends, for its exit code to say whether it found errors.
+ */
+function stopWritingWhenTheReaderLeaves(): void {
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code !== 'EPIPE') throw error;
-    process.exit(process.exitCode ?? EXIT_OK);
+    if (error.code !== 'EPIPE' && error.code !== 'ERR_STREAM_DESTROYED') throw error;
   });
 }
 

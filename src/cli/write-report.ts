@@ -1,8 +1,10 @@
-import { writeFileSync } from 'node:fs';
+import { closeSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import { loadCatalog } from '../catalog/catalog.ts';
-import type { LintReport } from '../engine/lint.ts';
-import { onlyErrors } from '../engine/report-filters.ts';
-import { loadFormatter } from '../formatters/index.ts';
+import type { FileResult, LintReport, ResultStream } from '../engine/lint.ts';
+import { isError, keepInResult, onlyErrors } from '../engine/report-filters.ts';
+import type { FormatContext } from '../formatters/formatter.ts';
+import { loadFormatter, loadStreamingFormat } from '../formatters/index.ts';
+import type { Finding } from '../model/finding.ts';
 import type { AnyRule } from '../model/rule.ts';
 
 export const EXIT_OK = 0;
@@ -27,14 +29,100 @@ export async function writeReport(report: LintReport, output: ReportOutput, fail
   const tooManyWarnings = output.maxWarnings !== undefined && warnings > output.maxWarnings;
   const formatter = await loadFormatter(output.format)!;
   const text = formatter(shown, {
+    ...formatContext(output),
+    ...(tooManyWarnings && { maxWarningsExceeded: { maxWarnings: output.maxWarnings!, warnings, hidden: output.quiet === true } }),
+  });
+  if (output.outputFile) writeFileSync(output.outputFile, text);
+  else process.stdout.write(text);
+  return exitCode(shown.summary.errors, tooManyWarnings, failAnyway);
+}
+
+export interface StreamedReport {
+  /** Give it to lint(): each file's part of the report is written as the file is linted. */
+  stream: ResultStream;
+  /** Writes the rest of the report (the summary, what was not checked); the exit code, as writeReport's. */
+  finish(report: LintReport, failAnyway?: boolean): number;
+}
+
+/**
+ * The report written as the run goes, for the formats that can be: a run keeps only the counts, not every
+ * file's findings. Undefined for a format that needs the whole report first (markdown). `keep` takes out
+ * findings first (those a baseline accepted); the report's counts are then those of the findings kept.
+ */
+export async function streamReport(output: ReportOutput, keep?: (result: FileResult) => FileResult): Promise<StreamedReport | undefined> {
+  const format = await loadStreamingFormat(output.format);
+  if (!format) return undefined;
+  const context = formatContext(output);
+  const writer = format(context);
+  const destination = output.outputFile === undefined ? undefined : openSync(output.outputFile, 'w');
+  // A pipe takes what it can and Node queues the rest: the run waits for a slow reader rather than keep the report in memory.
+  const write = (text: string): Promise<void> | undefined => {
+    if (text === '') return undefined;
+    if (destination !== undefined) writeSync(destination, text);
+    else if (process.stdout.destroyed)
+      return undefined; // the reader left (| head)
+    else if (!process.stdout.write(text)) return new Promise((resolve) => onceDrainedOrClosed(resolve));
+    return undefined;
+  };
+  const kept = new SeverityCounts();
+  const shown = new SeverityCounts();
+  return {
+    stream: {
+      start: (environment) => void write(writer.start(environment)),
+      result(result, settled) {
+        const keptResult = keep ? keep(result) : result;
+        kept.add(keptResult.findings);
+        // As in ESLint, --quiet hides warnings but --max-warnings still counts them.
+        const shownResult = output.quiet ? keepInResult(keptResult, isError) : keptResult;
+        shown.add(shownResult.findings);
+        return write(writer.result(shownResult, settled));
+      },
+    },
+    finish(report, failAnyway = false) {
+      const warnings = kept.warnings;
+      const tooManyWarnings = output.maxWarnings !== undefined && warnings > output.maxWarnings;
+      const shownReport: LintReport = { ...report, summary: { ...report.summary, errors: shown.errors, warnings: shown.warnings, infos: shown.infos } };
+      void write(
+        writer.end(shownReport, { ...context, ...(tooManyWarnings && { maxWarningsExceeded: { maxWarnings: output.maxWarnings!, warnings, hidden: output.quiet === true } }) }),
+      );
+      if (destination !== undefined) closeSync(destination);
+      return exitCode(shown.errors, tooManyWarnings, failAnyway);
+    },
+  };
+}
+
+function onceDrainedOrClosed(then: () => void): void {
+  const done = () => {
+    process.stdout.off('drain', done).off('close', done);
+    then();
+  };
+  process.stdout.once('drain', done).once('close', done);
+}
+
+class SeverityCounts {
+  errors = 0;
+  warnings = 0;
+  infos = 0;
+
+  add(findings: readonly Finding[]): void {
+    for (const finding of findings) {
+      if (finding.severity === 'error') this.errors++;
+      else if (finding.severity === 'warning') this.warnings++;
+      else this.infos++;
+    }
+  }
+}
+
+function formatContext(output: ReportOutput): FormatContext {
+  return {
     color: output.color && output.format === 'stylish' && !output.outputFile && process.stdout.isTTY === true && !process.env.NO_COLOR,
     catalogDate: loadCatalog().dataDate,
     cwd: process.cwd(),
     rules: output.rules,
     version: output.version,
-    ...(tooManyWarnings && { maxWarningsExceeded: { maxWarnings: output.maxWarnings!, warnings, hidden: output.quiet === true } }),
-  });
-  if (output.outputFile) writeFileSync(output.outputFile, text);
-  else process.stdout.write(text);
-  return shown.summary.errors > 0 || tooManyWarnings || failAnyway ? EXIT_FINDINGS : EXIT_OK;
+  };
+}
+
+function exitCode(errors: number, tooManyWarnings: boolean, failAnyway: boolean): number {
+  return errors > 0 || tooManyWarnings || failAnyway ? EXIT_FINDINGS : EXIT_OK;
 }

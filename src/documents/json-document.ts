@@ -1,7 +1,7 @@
 import { modify, parseTree, printParseErrorCode, type Node, type ParseError, type ParseOptions } from 'jsonc-parser';
 import { isArmTemplate, isParametersFile } from './arm-detection.ts';
 import type { DocumentFormat, Located, SourceDocument, TextEdit } from '../model/document.ts';
-import { findMember, type Found, type MemberSpans } from './json-offsets.ts';
+import { JsonMemberIndex, type Found, type MemberSpans } from './json-offsets.ts';
 import { jsonTextForms, type JsonTextForms } from './json-text-forms.ts';
 import { LineIndex, type Path, type StringRange } from '../model/location.ts';
 import { matching, type TextRange } from './decoded-string.ts';
@@ -19,7 +19,7 @@ const BYTE_ORDER_MARK = '\uFEFF';
  * read as ARM reads it, with comments and line breaks inside strings, in a .json file too.
  */
 export class JsonDocument implements SourceDocument {
-  private scannable: string | undefined;
+  private members: JsonMemberIndex | undefined;
   /** Several findings and their fixes often ask for the same path. */
   private readonly found = new Map<string, Found>();
   private lines: LineIndex | undefined;
@@ -109,8 +109,7 @@ export class JsonDocument implements SourceDocument {
   /** Where the line ends when only a comment follows `offset` on it. */
   private endOfTrailingComment(offset: number): number | undefined {
     if (!this.armForms) return undefined;
-    const newline = this.text.slice(offset).search(/[\r\n]/);
-    const lineEnd = newline === -1 ? this.text.length : offset + newline;
+    const lineEnd = endOfLine(this.text, offset);
     const rest = this.text.slice(offset, lineEnd);
     return rest.trim() !== '' && this.armForms.blanked.slice(offset, lineEnd).trim() === '' ? lineEnd : undefined;
   }
@@ -144,7 +143,8 @@ export class JsonDocument implements SourceDocument {
     const key = path.join('\u0000');
     let found = this.found.get(key);
     if (!found) {
-      found = findMember(this.scannableText(), path);
+      this.members ??= new JsonMemberIndex(this.scannableText());
+      found = this.members.find(path);
       this.found.set(key, found);
     }
     return found;
@@ -152,14 +152,20 @@ export class JsonDocument implements SourceDocument {
 
   /** The text with comments blanked out (offsets unchanged), which the member scanner reads. */
   private scannableText(): string {
-    this.scannable ??= this.armForms?.blanked ?? (this.format === 'jsonc' ? jsonTextForms(this.text).blanked : this.text);
-    return this.scannable;
+    return this.armForms?.blanked ?? (this.format === 'jsonc' ? jsonTextForms(this.text).blanked : this.text);
   }
 
   private lineIndex(): LineIndex {
     this.lines ??= new LineIndex(this.text);
     return this.lines;
   }
+}
+
+/** Where the line holding `offset` ends: at its line break, or the end of the text. */
+function endOfLine(text: string, offset: number): number {
+  const LINE_BREAK = /[\r\n]/g;
+  LINE_BREAK.lastIndex = offset;
+  return LINE_BREAK.exec(text)?.index ?? text.length;
 }
 
 function detectIndentation(text: string): string {

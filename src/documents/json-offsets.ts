@@ -27,20 +27,76 @@ export interface Found {
  * as in JSON.parse.
  */
 export function findMember(text: string, path: Path): Found {
-  const scanner = new Scanner(text);
-  let member: MemberSpans = { value: { offset: scanner.skipWhitespace(0), length: 0 } };
-  member.value.length = scanner.endOfValue(member.value.offset) - member.value.offset;
-  for (let depth = 0; depth < path.length; depth++) {
-    const child = scanner.child(member.value.offset, path[depth]!);
-    if (!child) return { depth, member: withLastMember(scanner, member) };
-    member = child;
-  }
-  return { depth: path.length, member: withLastMember(scanner, member) };
+  return new JsonMemberIndex(text).find(path);
 }
 
-function withLastMember(scanner: Scanner, member: MemberSpans): MemberSpans {
-  const lastMember = scanner.lastMember(member.value.offset);
-  return lastMember ? { ...member, lastMember } : member;
+/** One container's members, scanned once: an object's by key (the last of duplicates), an array's by index; and the last one. */
+interface Members {
+  isObject: boolean;
+  byKey: Map<string, MemberSpans>;
+  byIndex: MemberSpans[];
+  last: MemberSpans['lastMember'];
+}
+
+/**
+ * findMember for many paths of one text: each object or array on a path is scanned once and remembered, so
+ * that a file of N pools with findings costs O(N), not a scan from the top for every finding.
+ */
+export class JsonMemberIndex {
+  private readonly scanner: Scanner;
+  private readonly containers = new Map<number, Members>();
+  private root: MemberSpans | undefined;
+
+  constructor(text: string) {
+    this.scanner = new Scanner(text);
+  }
+
+  find(path: Path): Found {
+    let member = this.rootMember();
+    for (let depth = 0; depth < path.length; depth++) {
+      const child = this.child(member.value.offset, path[depth]!);
+      if (!child) return { depth, member: this.withLastMember(member) };
+      member = child;
+    }
+    return { depth: path.length, member: this.withLastMember(member) };
+  }
+
+  private rootMember(): MemberSpans {
+    if (!this.root) {
+      const offset = this.scanner.skipWhitespace(0);
+      this.root = { value: { offset, length: this.scanner.endOfValue(offset) - offset } };
+    }
+    return this.root;
+  }
+
+  private child(start: number, segment: string | number): MemberSpans | undefined {
+    const members = this.membersAt(start);
+    if (!members) return undefined;
+    if (members.isObject) return members.byKey.get(String(segment));
+    return typeof segment === 'number' ? members.byIndex[segment] : undefined;
+  }
+
+  private withLastMember(member: MemberSpans): MemberSpans {
+    const last = this.membersAt(member.value.offset)?.last;
+    return last ? { ...member, lastMember: last } : member;
+  }
+
+  private membersAt(start: number): Members | undefined {
+    let members = this.containers.get(start);
+    if (members) return members;
+    const opening = this.scanner.charAt(start);
+    if (opening !== '{' && opening !== '[') return undefined;
+    members = { isObject: opening === '{', byKey: new Map(), byIndex: [], last: undefined };
+    const found = members;
+    this.scanner.members(start, (key, keySpan, valueStart, valueEnd) => {
+      const member: MemberSpans = { ...(keySpan && { key: keySpan }), value: { offset: valueStart, length: valueEnd - valueStart } };
+      if (keySpan) found.byKey.set(key, member);
+      else found.byIndex.push(member);
+      found.last = { keyOffset: keySpan?.offset ?? valueStart, valueEnd };
+    });
+    this.containers.set(start, members);
+    return members;
+  }
 }
 
 const WHITESPACE = new Set([32, 10, 13, 9]);
@@ -55,31 +111,17 @@ class Scanner {
     return position;
   }
 
-  /** The member of the object or array that opens at `start` named by `segment`, if any (the last one wins). */
-  child(start: number, segment: string | number): MemberSpans | undefined {
-    let found: MemberSpans | undefined;
-    this.members(start, (key, keySpan, valueStart, valueEnd, index) => {
-      const matches = keySpan ? key === String(segment) : index === segment;
-      if (matches) found = { ...(keySpan && { key: keySpan }), value: { offset: valueStart, length: valueEnd - valueStart } };
-    });
-    return found;
-  }
-
-  lastMember(start: number): MemberSpans['lastMember'] {
-    let last: MemberSpans['lastMember'];
-    this.members(start, (_, keySpan, valueStart, valueEnd) => {
-      last = { keyOffset: keySpan?.offset ?? valueStart, valueEnd };
-    });
-    return last;
+  charAt(position: number): string | undefined {
+    return this.text[position];
   }
 
   /** Calls back for each member of the object or array opening at `start`; nothing for a scalar. */
-  private members(start: number, each: (key: string, keySpan: Span | undefined, valueStart: number, valueEnd: number, index: number) => void): void {
+  members(start: number, each: (key: string, keySpan: Span | undefined, valueStart: number, valueEnd: number) => void): void {
     const opening = this.text[start];
     if (opening !== '{' && opening !== '[') return;
     const close = opening === '{' ? '}' : ']';
     let position = start + 1;
-    for (let index = 0; ; index++) {
+    for (;;) {
       position = this.skipWhitespace(position);
       if (position >= this.text.length || this.text[position] === close) return;
       let key = '';
@@ -93,7 +135,7 @@ class Scanner {
       }
       const valueStart = this.skipWhitespace(position);
       const valueEnd = this.endOfValue(valueStart);
-      each(key, keySpan, valueStart, valueEnd, index);
+      each(key, keySpan, valueStart, valueEnd);
       position = this.skipWhitespace(valueEnd);
       if (this.text[position] === ',') position++;
     }

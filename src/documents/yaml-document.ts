@@ -1,4 +1,4 @@
-import { isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments, stringify, visit, Scalar, type Document, type Node, type Pair } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments, stringify, visit, Scalar, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { Located, SourceDocument, TextEdit } from '../model/document.ts';
 import { LineIndex, type Path, type StringRange } from '../model/location.ts';
 import type { TextRange } from './decoded-string.ts';
@@ -21,6 +21,9 @@ export class YamlDocument implements SourceDocument {
   readonly value: unknown;
   readonly problems: SyntaxProblem[];
   private readonly lines: LineIndex;
+  private eol: string | undefined;
+  /** A mapping's pairs by key (the last of a repeated key), indexed when first searched. */
+  private readonly pairsByKey = new Map<YAMLMap, Map<string, Pair>>();
 
   private constructor(
     readonly filePath: string,
@@ -89,7 +92,7 @@ export class YamlDocument implements SourceDocument {
     const lastValue = pairs[pairs.length - 1]?.value as Node | undefined;
     if (!firstKey?.range || !lastValue?.range) return undefined;
     const indent = ' '.repeat(this.lines.position(firstKey.range[0]).column - 1);
-    const eol = this.text.includes('\r\n') ? '\r\n' : '\n';
+    const eol = this.lineBreak();
     // A block value (a nested map, a block scalar) ends after its last line break, where the next line —
     // perhaps the next item of a list — begins: the new key goes there, on a line of its own.
     const valueEnd = lastValue.range[1];
@@ -98,6 +101,12 @@ export class YamlDocument implements SourceDocument {
     const offset = lineEnd === -1 ? this.text.length : lineEnd;
     const at = lineEnd > 0 && this.text[lineEnd - 1] === '\r' ? offset - 1 : offset;
     return [{ offset: at, length: 0, text: `${eol}${indent}${key}: ${formatted}` }];
+  }
+
+  /** The file's line break, for a line a fix adds. */
+  private lineBreak(): string {
+    this.eol ??= this.text.includes('\r\n') ? '\r\n' : '\n';
+    return this.eol;
   }
 
   /** Where the written content between start and end stops, before any trailing blanks and line breaks. */
@@ -114,8 +123,7 @@ export class YamlDocument implements SourceDocument {
     for (const segment of single ? path : path.slice(1)) {
       const node = isAlias(current.node) ? (current.node.resolve(document) as Node | undefined) : current.node;
       if (isMap(node)) {
-        // A repeated key's last value is the one read, so that is where findings and fixes go.
-        const pair = node.items.findLast((item) => isPair(item) && isScalar(item.key) && String(item.key.value) === String(segment));
+        const pair = this.pairsOf(node).get(String(segment));
         if (!pair) return undefined;
         current = { node: pair.value as Node | null, pair };
       } else if (isSeq(node) && typeof segment === 'number') {
@@ -127,6 +135,16 @@ export class YamlDocument implements SourceDocument {
       }
     }
     return current;
+  }
+
+  private pairsOf(map: YAMLMap): Map<string, Pair> {
+    let pairs = this.pairsByKey.get(map);
+    if (pairs) return pairs;
+    pairs = new Map();
+    // A repeated key's last value is the one read, so that is where findings and fixes go.
+    for (const item of map.items) if (isPair(item) && isScalar(item.key)) pairs.set(String(item.key.value), item);
+    this.pairsByKey.set(map, pairs);
+    return pairs;
   }
 }
 

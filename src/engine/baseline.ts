@@ -2,7 +2,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { fingerprints } from './fingerprint.ts';
 import type { LintReport } from './lint.ts';
 import { BaselineError } from './baseline-error.ts';
-import { keepFindings } from './report-filters.ts';
+import { keepFindings, keepInResult } from './report-filters.ts';
+import type { FileResult } from './lint.ts';
 
 /**
  * A baseline records the findings a team accepts today, by rule, file, pool and fingerprint (never line
@@ -36,5 +37,11 @@ export function readBaseline(path: string): Set<string> {
 /** The report without the findings the baseline accepted. */
 export function withoutBaselined(report: LintReport, accepted: Set<string>): LintReport {
   const printsByFile = new Map(report.results.map((result) => [result, fingerprints(result.findings)]));
-  return keepFindings(report, (finding, result) => !accepted.has(printsByFile.get(result)![result.findings.indexOf(finding)]!));
+  return keepFindings(report, (_, result, index) => !accepted.has(printsByFile.get(result)![index]!));
+}
+
+/** A file's result without the findings the baseline accepted. */
+export function resultWithoutBaselined(result: FileResult, accepted: Set<string>): FileResult {
+  const prints = fingerprints(result.findings);
+  return keepInResult(result, (_, __, index) => !accepted.has(prints[index]!));
 }

@@ -64,12 +64,13 @@ export async function lintText(input: LintTextInput): Promise<TextResult> {
   };
   const pools = extractPools(document, context);
   const result: TextResult = { findings: problems, notChecked: [], pools: pools.length, notAPoolFile: pools.length === 0 };
+  const notCheckedSeen = new Set<string>();
   const poolRules = input.rules.filter(isPoolRule).filter((rule) => input.facts.environmentSource !== 'none' || !rule.meta.facts.includes('environment'));
   for (const pool of pools) {
     const settings = ruleSettingsFor(input.rules, input.config, input.filePath, pool.id);
     for (const rule of poolRules) {
       const setting = settings.get(rule.meta.id);
-      if (setting) runRule(rule, setting, pool, input, result);
+      if (setting) runRule(rule, setting, pool, input, result, notCheckedSeen);
     }
   }
   result.findings = suppress(result.findings, document, input);
@@ -136,7 +137,7 @@ function extractPools(document: SourceDocument, context: SourceContext): PoolDef
   return adapters.map((adapter) => adapter.extract(document, context)).find((found) => found !== undefined) ?? [];
 }
 
-function runRule(rule: PoolRule<unknown>, setting: RuleSetting, pool: PoolDefinition, input: LintTextInput, result: TextResult): void {
+function runRule(rule: PoolRule<unknown>, setting: RuleSetting, pool: PoolDefinition, input: LintTextInput, result: TextResult, notCheckedSeen: Set<string>): void {
   const ruleId = rule.meta.id;
   const toFinding = (report: Report): Finding => {
     const { location, filePath, origin } = pool.locate(report.path, report.part, report.within);
@@ -152,8 +153,10 @@ function runRule(rule: PoolRule<unknown>, setting: RuleSetting, pool: PoolDefini
   };
   const notChecked = (reason: string) => {
     // A rule meets the same missing fact once per place it would have used it; the user needs to hear it once.
-    const seen = result.notChecked.some((entry) => entry.ruleId === ruleId && entry.poolId === pool.id && entry.reason === reason);
-    if (!seen) result.notChecked.push({ ruleId, filePath: input.filePath, reason, ...(pool.id !== undefined && { poolId: pool.id }) });
+    const key = JSON.stringify([ruleId, pool.id ?? null, reason]);
+    if (notCheckedSeen.has(key)) return;
+    notCheckedSeen.add(key);
+    result.notChecked.push({ ruleId, filePath: input.filePath, reason, ...(pool.id !== undefined && { poolId: pool.id }) });
   };
   try {
     rule.check(pool, {

@@ -1,5 +1,5 @@
 import { statSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { DEFAULT_MAX_FILE_SIZE, formatFileSize, parseFileSize } from '../config/file-size.ts';
 import type { DocumentFormat } from '../model/document.ts';
 import type { LoadedConfig } from '../config/config.ts';
@@ -11,6 +11,7 @@ import { discover, STDIN_ARGUMENT, type ReadFolder } from '../sources/discover.t
 import { BICEP_PARAMETERS_ALONE, isBicepParametersFile, isTerraformVariablesFile, notReadReason, VARIABLES_FILE_ALONE } from '../sources/not-read.ts';
 import { formatOf } from '../documents/parse-file.ts';
 import { mayBePoolDefinition } from '../sources/pool-signs.ts';
+import { mayBeReadByOtherFiles } from '../sources/read-by-others.ts';
 import { encodeSource, readSource, type SourceText } from '../documents/source-text.ts';
 import type { Finding, NotChecked } from '../model/finding.ts';
 import { fixText } from './fix-text.ts';
@@ -48,6 +49,21 @@ export interface LintOptions {
   readFolder?: ReadFolder;
   /** The largest file to read, in bytes (--max-file-size); else the config's maxFileSize, else DEFAULT_MAX_FILE_SIZE. */
   maxFileSize?: number;
+  /**
+   * Takes each file's result as soon as it is linted, and the report then keeps only what the summary needs
+   * (its results stay empty): memory stays flat however many files a run lints.
+   */
+  stream?: ResultStream;
+}
+
+export interface ResultStream {
+  /** Before the first result: where the run's environment facts come from. */
+  start(environment: EnvironmentSource): void;
+  /**
+   * A file's result; `settled` tells whether a file can still receive findings from a file linted later. The
+   * run waits for a promise it returns (output that a slow reader has not taken yet).
+   */
+  result(result: FileResult, settled: (filePath: string) => boolean): void | Promise<void>;
 }
 
 export interface FileResult {
@@ -94,6 +110,8 @@ export async function lint(options: LintOptions): Promise<LintReport> {
   let skipped = 0;
   const fixedFiles: FixedFile[] = [];
 
+  // Every file's config and facts first: the environment is known before the first result is written.
+  const planned: ({ input: Input; config: LoadedConfig } & ({ facts: Facts } | { tooLarge: string }))[] = [];
   for (const input of inputs) {
     const config = await configs.forFile(input.filePath);
     if (isIgnored(config, input.filePath)) {
@@ -103,8 +121,7 @@ export async function lint(options: LintOptions): Promise<LintReport> {
     // A file too large to read: one the user named is a finding; one a search found may be any data file, and is a note.
     const tooLarge = oversize(input, config, options);
     if (tooLarge && input.named) {
-      const { fileResult, result } = unlintable(input, config, rules, tooLarge);
-      addResult(report, fileResult, result);
+      planned.push({ input, config, tooLarge });
       continue;
     }
     if (tooLarge) {
@@ -113,7 +130,19 @@ export async function lint(options: LintOptions): Promise<LintReport> {
     }
     const facts = await factsFor(input.filePath);
     report.environment = moreInformed(report.environment, facts.environmentSource);
-    const outcome = await lintInput(input, config, rules, facts, options);
+    planned.push({ input, config, facts });
+  }
+  options.stream?.start(report.environment);
+  const settling = new Settling(
+    planned.map(({ input }) => input.filePath),
+    [...(options.sources?.parameterFiles ?? []), ...(options.sources?.varFiles ?? [])].map((path) => resolve(options.cwd, path)),
+    options.cwd,
+  );
+
+  for (const [position, plan] of planned.entries()) {
+    const { input, config } = plan;
+    const outcome = 'tooLarge' in plan ? unlintable(input, config, rules, plan.tooLarge) : await lintInput(input, config, rules, plan.facts, options);
+    settling.linted(position);
     if ('notAPoolReason' in outcome) {
       skipped++;
       if (input.named && !withTerraform && isTerraformVariablesFile(input.filePath)) notLinted(input.filePath, VARIABLES_FILE_ALONE);
@@ -125,7 +154,7 @@ export async function lint(options: LintOptions): Promise<LintReport> {
       fixedFiles.push({ path: resolve(options.cwd, input.filePath), displayPath: input.filePath, content: outcome.fixed });
       report.summary.fixed++;
     }
-    addResult(report, outcome.fileResult, outcome.result);
+    await addResult(report, outcome.fileResult, outcome.result, options.stream, settling);
   }
   writeFixedFiles(fixedFiles);
   debug(`${skipped} file(s) held no pool definition and were skipped`);
@@ -205,7 +234,12 @@ async function lintInput(
 }
 
 /** A file that could not be linted at all, as its parse-error finding. */
-function unlintable(input: Input, config: LoadedConfig, rules: readonly AnyRule[], message: string): { fileResult: FileResult; result: Pick<TextResult, 'notChecked' | 'pools'> } {
+function unlintable(
+  input: Input,
+  config: LoadedConfig,
+  rules: readonly AnyRule[],
+  message: string,
+): { fileResult: FileResult; result: Pick<TextResult, 'notChecked' | 'pools'>; fixed?: Buffer } {
   const findings = parseErrorFindings({ filePath: input.filePath, config, rules }, message, FIRST_CHARACTER);
   return { fileResult: { filePath: input.filePath, findings }, result: { notChecked: [], pools: 0 } };
 }
@@ -262,10 +296,21 @@ function readIfPossible(path: string): string | undefined {
   }
 }
 
-function addResult(report: LintReport, fileResult: FileResult, result: Pick<TextResult, 'notChecked' | 'pools'>): void {
-  report.results.push(fileResult);
+async function addResult(
+  report: LintReport,
+  fileResult: FileResult,
+  result: Pick<TextResult, 'notChecked' | 'pools'>,
+  stream: ResultStream | undefined,
+  settling: Settling,
+): Promise<void> {
   for (const finding of fileResult.findings) countFinding(report, finding);
-  report.notChecked.push(...result.notChecked);
+  for (const entry of result.notChecked) report.notChecked.push(entry);
+  if (stream) {
+    settling.reached(fileResult);
+    await stream.result(fileResult, (filePath) => settling.isSettled(filePath));
+  } else {
+    report.results.push(fileResult);
+  }
   report.summary.files++;
   report.summary.pools += result.pools;
 }
@@ -274,4 +319,47 @@ function countFinding(report: LintReport, finding: Finding): void {
   if (finding.severity === 'error') report.summary.errors++;
   else if (finding.severity === 'warning') report.summary.warnings++;
   else report.summary.infos++;
+}
+
+/**
+ * Which files no file still to be linted can add findings to. A finding lands in the file linted, or in a
+ * file it reads: a parameters or variables file beside it, or one the command line names. So a file no
+ * other file reads is settled once linted; one that others of its folder may read, once every file of the
+ * folder is linted; one the command line named, or a file of another folder reached, only at the end.
+ */
+class Settling {
+  private readonly lastOfFolder = new Map<string, number>();
+  private readonly unsettled: Set<string>;
+  private position = -1;
+
+  constructor(
+    linted: readonly string[],
+    named: readonly string[],
+    private readonly cwd: string,
+  ) {
+    linted.forEach((filePath, position) => this.lastOfFolder.set(this.folderOf(filePath), position));
+    this.unsettled = new Set(named);
+  }
+
+  linted(position: number): void {
+    this.position = position;
+  }
+
+  /** Notes the files a result's findings are in that lie outside its own folder. */
+  reached(result: FileResult): void {
+    const folder = this.folderOf(result.filePath);
+    for (const finding of result.findings) {
+      if (this.folderOf(finding.filePath) !== folder) this.unsettled.add(resolve(this.cwd, finding.filePath));
+    }
+  }
+
+  isSettled(filePath: string): boolean {
+    if (this.unsettled.has(resolve(this.cwd, filePath))) return false;
+    if (!mayBeReadByOtherFiles(filePath)) return true;
+    return (this.lastOfFolder.get(this.folderOf(filePath)) ?? -1) <= this.position;
+  }
+
+  private folderOf(filePath: string): string {
+    return dirname(resolve(this.cwd, filePath));
+  }
 }

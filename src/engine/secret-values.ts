@@ -1,4 +1,5 @@
 import type { PoolDefinition } from '../model/pool-definition.ts';
+import { occurrenceFinder } from './occurrences.ts';
 
 /**
  * The credentials a file holds, scrubbed from its messages before any formatter sees them. A password is
@@ -23,12 +24,33 @@ const SECRET_ASSIGNMENT = new RegExp(String.raw`(?:^|[\s{,])["']?(?:[A-Za-z_][\w
 
 export type Scrub = (text: string) => string;
 
+const REDACTED = 'REDACTED';
+
 export function secretScrubber(text: string, pools: readonly PoolDefinition[]): Scrub {
   const secrets = new Set([...secretsInText(text), ...pools.flatMap((pool) => secretsInValue(pool.spec))]);
   if (secrets.size === 0) return (message) => message;
   // Longest first, so a secret that contains another is removed whole.
   const ordered = [...secrets].sort((a, b) => b.length - a.length);
-  return (message) => ordered.reduce((scrubbed, secret) => scrubbed.split(secret).join('REDACTED'), message);
+  const rank = new Map(ordered.map((secret, index) => [secret, index]));
+  const occurringIn = occurrenceFinder(ordered, MIN_SECRET_LENGTH);
+  // Once one is replaced, a shorter one may appear partly or wholly in the word put in its place.
+  const meetingReplacement = ordered.filter(meetsReplacement);
+  return (message) => {
+    const occurring = occurringIn(message);
+    if (occurring.size === 0) return message;
+    return [...new Set([...occurring, ...meetingReplacement])]
+      .sort((a, b) => rank.get(a)! - rank.get(b)!)
+      .reduce((scrubbed, secret) => scrubbed.split(secret).join(REDACTED), message);
+  };
+}
+
+/** A secret that could overlap REDACTED written in a message: inside it, around it, or across either end. */
+function meetsReplacement(secret: string): boolean {
+  if (secret.includes(REDACTED) || REDACTED.includes(secret)) return true;
+  for (let length = 1; length < REDACTED.length; length++) {
+    if (secret.startsWith(REDACTED.slice(-length)) || secret.endsWith(REDACTED.slice(0, length))) return true;
+  }
+  return false;
 }
 
 /** The values assigned to secret-named properties in the source text, whether or not the file parses. */

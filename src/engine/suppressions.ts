@@ -56,10 +56,19 @@ export function findDirectives(text: string, format: DocumentFormat): Directive[
 /** Splits findings into those the directives leave standing, and lists the directives that silenced nothing. */
 export function applyDirectives(findings: Finding[], directives: Directive[]): { kept: Finding[]; unused: Directive[] } {
   const used = new Set<Directive>();
+  const fileWide = directives.filter((directive) => directive.scope === 'file');
+  // A file with a comment above each of many pools: a finding looks only at the comments of the line above it.
+  const byLineSilenced = new Map<number, Directive[]>();
+  for (const directive of directives) {
+    if (directive.scope === 'next-line') byLineSilenced.set(directive.line + 1, [...(byLineSilenced.get(directive.line + 1) ?? []), directive]);
+  }
+  const order = new Map(directives.map((directive, index) => [directive, index]));
   const kept = findings.filter((finding) => {
-    const silencing = directives.find(
-      (directive) => (directive.ruleIds.length === 0 || directive.ruleIds.includes(finding.ruleId)) && (directive.scope === 'file' || directive.line + 1 === finding.line),
-    );
+    const silences = (directive: Directive) => directive.ruleIds.length === 0 || directive.ruleIds.includes(finding.ruleId);
+    // The first comment in the file that silences the finding is the one that counts as used.
+    const silencing = [...fileWide, ...(byLineSilenced.get(finding.line) ?? [])]
+      .filter(silences)
+      .reduce<Directive | undefined>((first, directive) => (first && order.get(first)! < order.get(directive)! ? first : directive), undefined);
     if (silencing) used.add(silencing);
     return !silencing;
   });

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { accessSync, chmodSync, constants, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
@@ -27,7 +26,7 @@ export function writeFixedFiles(files: readonly FixedFile[]): void {
   try {
     for (const target of targets) {
       current = target;
-      const temporary = join(dirname(target.realPath), `.${basename(target.realPath)}.${randomBytes(6).toString('hex')}.batchlint-fix`);
+      const temporary = join(dirname(target.realPath), `.${basename(target.realPath)}.${crypto.randomUUID()}.batchlint-fix`);
       const mode = statSync(target.realPath).mode & 0o7777;
       writeFileSync(temporary, target.content, { flag: 'wx', mode });
       staged.push({ temporary, realPath: target.realPath });

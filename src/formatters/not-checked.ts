@@ -16,7 +16,11 @@ export function notLintedLines(entries: LintReport['notLinted']): string[] {
 
 function groupedLines(entries: { reason: string; place: string }[]): string[] {
   const groups = new Map<string, string[]>();
-  for (const { reason, place } of entries) groups.set(reason, [...(groups.get(reason) ?? []), place]);
+  for (const { reason, place } of entries) {
+    const places = groups.get(reason);
+    if (places) places.push(place);
+    else groups.set(reason, [place]);
+  }
   return [...groups].map(([reason, where]) => {
     const shown = where.slice(0, MAX_PLACES_SHOWN).join(', ') + (where.length > MAX_PLACES_SHOWN ? `, and ${where.length - MAX_PLACES_SHOWN} more` : '');
     return redact(`${reason} — ${shown}`);

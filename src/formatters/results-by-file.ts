@@ -1,5 +1,5 @@
 import type { Finding } from '../model/finding.ts';
-import type { LintReport } from '../engine/lint.ts';
+import type { FileResult, LintReport } from '../engine/lint.ts';
 
 export interface FileFindings {
   filePath: string;
@@ -12,15 +12,38 @@ export interface FileFindings {
  * and a file the findings only reach (a parameters file) follows the first that led to it.
  */
 export function resultsByFindingFile(report: LintReport): FileFindings[] {
-  const byFile = new Map<string, Finding[]>();
-  const entry = (filePath: string) => {
-    let findings = byFile.get(filePath);
-    if (!findings) byFile.set(filePath, (findings = []));
-    return findings;
-  };
-  for (const result of report.results) {
-    entry(result.filePath);
-    for (const finding of result.findings) entry(finding.filePath).push(finding);
+  const grouping = new FindingFileGrouping();
+  for (const result of report.results) grouping.add(result);
+  return grouping.take(() => true);
+}
+
+/**
+ * resultsByFindingFile over results that arrive one by one: an entry is taken once no later file can add to
+ * it, and entries are taken in order, so that the entries come out as they would from the whole report.
+ */
+export class FindingFileGrouping {
+  /** In output order. */
+  private readonly pending = new Map<string, Finding[]>();
+
+  add(result: FileResult): void {
+    this.entry(result.filePath);
+    for (const finding of result.findings) this.entry(finding.filePath).push(finding);
   }
-  return [...byFile].map(([filePath, findings]) => ({ filePath, findings }));
+
+  /** The entries at the front that are settled: no file linted later can add findings to them. */
+  take(settled: (filePath: string) => boolean): FileFindings[] {
+    const taken: FileFindings[] = [];
+    for (const [filePath, findings] of this.pending) {
+      if (!settled(filePath)) break;
+      taken.push({ filePath, findings });
+      this.pending.delete(filePath);
+    }
+    return taken;
+  }
+
+  private entry(filePath: string): Finding[] {
+    let findings = this.pending.get(filePath);
+    if (!findings) this.pending.set(filePath, (findings = []));
+    return findings;
+  }
 }

@@ -3,20 +3,25 @@ import { pathToFileURL } from 'node:url';
 import type { Finding } from '../model/finding.ts';
 import { fingerprints } from '../engine/fingerprint.ts';
 import { docsUrl, type AnyRule, type Severity } from '../model/rule.ts';
-import type { Formatter } from './formatter.ts';
+import { wholeReport, type StreamingFormat } from './formatter.ts';
 import { redact, shownFix } from './redact.ts';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
 const SOURCE_ROOT = '%SRCROOT%';
 
-/** SARIF 2.1.0 for code-scanning tools (github/codeql-action/upload-sarif): one run, every rule described. */
-export const sarifFormatter: Formatter = (report, context) => {
+/** Where the run's results go in the log's text; they are written there as the files are linted. */
+const RESULTS_HERE = '\u0000results';
+/** How deep a result sits in the log: the log, runs, the run, its results. */
+const RESULT_INDENT = ' '.repeat(8);
+
+/**
+ * SARIF 2.1.0 for code-scanning tools (github/codeql-action/upload-sarif): one run, every rule described.
+ * The run's results come before its invocation, whose notifications (the checks that could not run) are
+ * known only at the end.
+ */
+export const sarifFormat: StreamingFormat = (context) => {
   const ruleIndex = new Map(context.rules.map((rule, index) => [rule.meta.id, index]));
   const artifact = (filePath: string) => artifactLocation(filePath, context.cwd);
-  const results = report.results.flatMap((result) => {
-    const prints = fingerprints(result.findings);
-    return result.findings.map((finding, index) => toResult(finding, prints[index]!, ruleIndex, artifact));
-  });
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
@@ -32,23 +37,43 @@ export const sarifFormatter: Formatter = (report, context) => {
           },
         },
         originalUriBaseIds: { [SOURCE_ROOT]: { uri: pathToFileURL(context.cwd.endsWith('/') ? context.cwd : `${context.cwd}/`).href } },
-        invocations: [
-          {
-            executionSuccessful: true,
-            toolExecutionNotifications: report.notChecked.map((entry) => ({
-              level: 'note',
-              message: { text: `${entry.ruleId} could not check${entry.poolId ? ` pool ${entry.poolId}` : ''}: ${redact(entry.reason)}` },
-              descriptor: { id: entry.ruleId },
-              locations: [{ physicalLocation: { artifactLocation: artifact(entry.filePath) } }],
-            })),
-          },
-        ],
-        results,
+        results: RESULTS_HERE,
       },
     ],
   };
-  return `${JSON.stringify(log, null, 2)}\n`;
+  const [head, tail] = JSON.stringify(log, null, 2).split(JSON.stringify(RESULTS_HERE)) as [string, string];
+  let resultsWritten = 0;
+  return {
+    start: () => `${head}[`,
+    result(result) {
+      const prints = fingerprints(result.findings);
+      return result.findings
+        .map((finding, index) => {
+          const text = JSON.stringify(toResult(finding, prints[index]!, ruleIndex, artifact), null, 2).replace(/\n/g, `\n${RESULT_INDENT}`);
+          return `${resultsWritten++ > 0 ? ',' : ''}\n${RESULT_INDENT}${text}`;
+        })
+        .join('');
+    },
+    end(report) {
+      const invocations = [
+        {
+          executionSuccessful: true,
+          toolExecutionNotifications: report.notChecked.map((entry) => ({
+            level: 'note',
+            message: { text: `${entry.ruleId} could not check${entry.poolId ? ` pool ${entry.poolId}` : ''}: ${redact(entry.reason)}` },
+            descriptor: { id: entry.ruleId },
+            locations: [{ physicalLocation: { artifactLocation: artifact(entry.filePath) } }],
+          })),
+        },
+      ];
+      const closing = resultsWritten > 0 ? `\n${' '.repeat(6)}]` : ']';
+      const invocationsText = JSON.stringify(invocations, null, 2).replace(/\n/g, `\n${' '.repeat(6)}`);
+      return `${closing},\n${' '.repeat(6)}"invocations": ${invocationsText}${tail}\n`;
+    },
+  };
 };
+
+export const sarifFormatter = wholeReport(sarifFormat);
 
 function describeRule(rule: AnyRule) {
   const { id, description, defaultSeverity, fixable } = rule.meta;

@@ -53,4 +53,17 @@ describe('secretScrubber', () => {
     const scrub = secretScrubber('secret: Inner1\npassword: Outer-Inner1\n', []);
     expect(scrub('got Outer-Inner1, then Inner1')).toBe('got REDACTED, then REDACTED');
   });
+
+  it('with many secrets, removes each one a message quotes, longest first, as replacing them one by one does', () => {
+    const passwords = Array.from({ length: 300 }, (_, index) => [`Pass-${index}-word`, `Pass-${index}`]).flat();
+    const scrub = secretScrubber('{}', [poolWith({ userAccounts: passwords.map((password) => ({ name: 'u', password })) })]);
+    const oneByOne = (message: string) => [...passwords].sort((a, b) => b.length - a.length).reduce((text, secret) => text.split(secret).join('REDACTED'), message);
+    for (const message of ['Pass-7-word, Pass-7, Pass-299-words, Pass-3000', 'Pass-', 'no secret here']) expect(scrub(message)).toBe(oneByOne(message));
+    expect(scrub('Pass-7-word, Pass-7, Pass-3000')).toBe('REDACTED, REDACTED, REDACTED00');
+  });
+
+  it('removes a secret that appears only once a longer one has been replaced, as replacing them one by one does', () => {
+    const scrub = secretScrubber('{}', [poolWith({ userAccounts: [{ password: 'long-secret-1' }, { password: 'TED-pw' }] })]);
+    expect(scrub('x long-secret-1-pw')).toBe('x REDACREDACTED');
+  });
 });

@@ -1,17 +1,13 @@
 import type { Located, SourceDocument, TextEdit } from '../../model/document.ts';
 import { LineIndex, type Location, type Path, type StringRange } from '../../model/location.ts';
 import { decodeTemplatePrefix } from './template-offsets.ts';
-import { expressionValue, isLiteral, literalTemplate } from './hcl-expression.ts';
+import { expressionValue, isLiteral } from './hcl-expression.ts';
+import { HclPaths } from './hcl-paths.ts';
 import { isPlainRecord, userRecord } from '../../model/user-record.ts';
 import { parseHcl } from './parser.ts';
 import { repeatedAttributes } from './repeated-attributes.ts';
 import type { SyntaxProblem } from '../../model/syntax-problem.ts';
-import type { Block, Body, Expression, Span } from './syntax.ts';
-
-/** Where a path leads in the syntax tree: a body (the file or a block's), blocks sharing a type and leading labels, or an expression. */
-type Entry = { key?: Span; value?: Span } & (
-  { kind: 'body'; body: Body; block?: Block } | { kind: 'group'; blocks: Block[]; depth: number } | { kind: 'expression'; node: Expression }
-);
+import type { Block, Body, Span } from './syntax.ts';
 
 /**
  * A Terraform (HCL native syntax) file. Its value has the shape of Terraform's JSON syntax: attributes by
@@ -24,12 +20,15 @@ export class HclDocument implements SourceDocument {
   readonly value: Record<string, unknown>;
   readonly problems: SyntaxProblem[];
   private lines: LineIndex | undefined;
+  private readonly paths: HclPaths;
+  private eol: string | undefined;
 
   private constructor(
     readonly filePath: string,
     readonly text: string,
     readonly body: Body,
   ) {
+    this.paths = new HclPaths(body);
     this.value = bodyValue(body, text);
     this.problems = repeatedAttributes(body, text);
   }
@@ -40,7 +39,7 @@ export class HclDocument implements SourceDocument {
   }
 
   locate(path: Path, part: 'key' | 'value' = 'value', within?: StringRange): Located {
-    const trail = this.walk(path);
+    const trail = this.paths.walk(path);
     const entry = trail[trail.length - 1]!;
     const exact = trail.length === path.length + 1;
     const inside = exact && part === 'value' && within && entry.kind === 'expression' ? decodeTemplatePrefix(this.text, entry.node)?.rawRange(within) : undefined;
@@ -55,7 +54,7 @@ export class HclDocument implements SourceDocument {
    * or a missing block.
    */
   setValueEdits(path: Path, value: string | number | boolean): TextEdit[] | undefined {
-    const trail = this.walk(path);
+    const trail = this.paths.walk(path);
     const entry = trail[trail.length - 1]!;
     if (trail.length === path.length + 1) {
       if (entry.kind !== 'expression' || !isLiteral(entry.node)) return undefined;
@@ -75,8 +74,13 @@ export class HclDocument implements SourceDocument {
     const first = items[0];
     const indentation = first ? this.indentationAt(first.kind === 'attribute' ? first.nameSpan.offset : first.typeSpan.offset) : `${this.indentationAt(block.typeSpan.offset)}  `;
     const width = last?.kind === 'attribute' ? this.text.indexOf('=', last.nameSpan.end) - last.nameSpan.offset : 0;
-    const eol = this.text.includes('\r\n') ? '\r\n' : '\n';
-    return [{ offset: lineEnd, length: 0, text: `${eol}${indentation}${key.padEnd(width - 1)} = ${literal}` }];
+    return [{ offset: lineEnd, length: 0, text: `${this.lineBreak()}${indentation}${key.padEnd(width - 1)} = ${literal}` }];
+  }
+
+  /** The file's line break, for a line a fix adds. */
+  private lineBreak(): string {
+    this.eol ??= this.text.includes('\r\n') ? '\r\n' : '\n';
+    return this.eol;
   }
 
   /** The end of the line holding offset, before its line break (so a trailing comment stays on its line). */
@@ -91,58 +95,10 @@ export class HclDocument implements SourceDocument {
     return /^[ \t]*/.exec(this.text.slice(lineStart, offset))![0];
   }
 
-  /** The entries along the path, from the file down to the deepest one that exists. */
-  private walk(path: Path): Entry[] {
-    const trail: Entry[] = [{ kind: 'body', body: this.body }];
-    for (const segment of path) {
-      const next = child(trail[trail.length - 1]!, segment);
-      if (!next) break;
-      trail.push(next);
-    }
-    return trail;
-  }
-
   private location(span: Span): Location {
     this.lines ??= new LineIndex(this.text);
     return this.lines.location(span.offset, span.end - span.offset);
   }
-}
-
-function child(entry: Entry, segment: string | number): Entry | undefined {
-  if (entry.kind === 'body') {
-    const attribute = entry.body.items.findLast((item) => item.kind === 'attribute' && item.name === segment);
-    if (attribute?.kind === 'attribute') return { kind: 'expression', node: attribute.expression, key: attribute.nameSpan, value: attribute.expression.span };
-    const blocks = entry.body.items.filter((item): item is Block => item.kind === 'block' && item.type === segment);
-    return blocks.length > 0 ? group(blocks, 0, blocks[blocks.length - 1]!.typeSpan) : undefined;
-  }
-  if (entry.kind === 'group') {
-    if (typeof segment === 'number') return entry.blocks[segment] && blockEntry(entry.blocks[segment]);
-    const matching = entry.blocks.filter((block) => block.labels[entry.depth]?.value === segment);
-    return matching.length > 0 ? group(matching, entry.depth + 1, matching[matching.length - 1]!.labels[entry.depth]!.span) : undefined;
-  }
-  const node = entry.node;
-  if (node.kind === 'object' && typeof segment === 'string') {
-    const item = node.items.findLast((candidate) => (candidate.key.kind === 'literal' ? candidate.key.value : literalTemplate(candidate.key)) === segment);
-    return item && { kind: 'expression', node: item.value, key: item.key.span, value: item.value.span };
-  }
-  if (node.kind === 'tuple' && typeof segment === 'number') {
-    const item = node.items[segment];
-    return item && { kind: 'expression', node: item, value: item.span };
-  }
-  return undefined;
-}
-
-/** Blocks that have used `depth` labels: one block with no labels left is its body; several are an array. */
-function group(blocks: Block[], depth: number, key: Span): Entry {
-  const labelled = blocks.filter((block) => block.labels.length > depth);
-  if (labelled.length > 0) return { kind: 'group', blocks: labelled, depth, key };
-  if (blocks.length === 1) return blockEntry(blocks[0]!);
-  return { kind: 'group', blocks, depth, key, value: { offset: blocks[0]!.span.offset, end: blocks[blocks.length - 1]!.span.end } };
-}
-
-function blockEntry(block: Block): Entry {
-  const header = { offset: block.typeSpan.offset, end: block.labels[block.labels.length - 1]?.span.end ?? block.typeSpan.end };
-  return { kind: 'body', body: block.body, block, key: header, value: { offset: block.openBrace, end: block.closeBrace + 1 } };
 }
 
 function bodyValue(body: Body, text: string): Record<string, unknown> {

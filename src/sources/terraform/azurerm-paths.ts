@@ -20,10 +20,17 @@ interface Match {
   sameValue: boolean;
 }
 
+/** Every finding of every pool asks again for the few paths the rules report at. */
+const known = new Map<string, AzurermPath | undefined>();
+
 /** The argument a canonical path comes from; undefined for a path that no argument sets (`virtualMachineConfiguration`). */
 export function azurermPathOf(canonical: Path): AzurermPath | undefined {
+  const key = JSON.stringify(canonical);
+  if (known.has(key)) return known.get(key);
   const found = bestMatch(canonical, BATCH_POOL_FIELDS, []);
-  return found && { path: found.path, display: found.display.join('.'), sameValue: found.sameValue };
+  const mapped = found && { path: found.path, display: found.display.join('.'), sameValue: found.sameValue };
+  known.set(key, mapped);
+  return mapped;
 }
 
 function bestMatch(canonical: Path, fields: readonly Field[], prefix: string[]): Match | undefined {

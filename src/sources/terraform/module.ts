@@ -91,12 +91,20 @@ function listFolder(folder: string): string[] {
   }
 }
 
-/** Siblings are parsed once per content, as every .tf file of a folder reads the others. */
+/**
+ * Siblings are parsed once per content, as every .tf file of a folder reads the others; only the folder being
+ * linted is kept, so that a run over many modules does not hold every one of them.
+ */
 const siblingCache = new Map<string, { text: string; document: HclDocument | undefined }>();
+let cachedFolder: string | undefined;
 
 function parsedSibling(path: string, context: SourceContext): HclDocument[] {
   const text = context.readFile(path);
   if (text === undefined) return [];
+  if (dirname(path) !== cachedFolder) {
+    siblingCache.clear();
+    cachedFolder = dirname(path);
+  }
   let cached = siblingCache.get(path);
   if (cached?.text !== text) {
     cached = { text, document: parseOrUndefined(path, text) };
