@@ -1,3 +1,0 @@
-#!/usr/bin/env node
-import { createRequire as __batchlintCreateRequire } from 'node:module'; const require = __batchlintCreateRequire(import.meta.url);
-import{a as i}from"./chunk-HBKOSIAQ.js";var r=3;function c(t){return s(t.map(n=>({reason:`${n.ruleId}: ${n.reason}`,place:`${n.filePath}${n.poolId?` [pool ${n.poolId}]`:""}`})))}function l(t){return s(t.map(({path:n,reason:o})=>({reason:o,place:n})))}function s(t){let n=new Map;for(let{reason:o,place:e}of t)n.set(o,[...n.get(o)??[],e]);return[...n].map(([o,e])=>{let p=e.slice(0,r).join(", ")+(e.length>r?`, and ${e.length-r} more`:"");return i(`${o} \u2014 ${p}`)})}export{c as a,l as b};
