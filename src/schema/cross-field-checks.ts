@@ -28,8 +28,8 @@ function retiredProblems(pool: Pool): SchemaProblem[] {
         'Use virtualMachineConfiguration with a marketplace or gallery image (and an Azure VM size in place of a cloud service size such as "small").',
     });
   }
-  // `certificates` is the management API's name for them.
-  for (const key of ['certificateReferences', 'certificates'].filter((name) => pool[name] !== undefined)) {
+  // `certificates` is the management API's name for them; an empty list (a module's default) asks for none.
+  for (const key of ['certificateReferences', 'certificates'].filter((name) => pool[name] !== undefined && !isEmptyList(pool[name]))) {
     problems.push({
       path: [key],
       part: 'key',
@@ -39,6 +39,8 @@ function retiredProblems(pool: Pool): SchemaProblem[] {
   }
   return problems;
 }
+
+const isEmptyList = (value: unknown) => Array.isArray(value) && value.length === 0;
 
 const error = (path: (string | number)[], message: string): SchemaProblem => ({ path, part: 'value', severity: 'error', message });
 

@@ -5,6 +5,8 @@ import { describeRuleFixtures } from '../helpers/rule-cases.ts';
 import { BICEP_PARAMETERS, describeSameDefect, PARAMETERS } from '../helpers/same-defect.ts';
 
 describeRuleFixtures('pool-schema', {
+  // ARM requires the command line once another start task member is given; an empty startTask is none (valid/arm-empty-start-task.json).
+  'arm-start-task-without-command-line.json': [{ line: 22, column: 22, severity: 'error', message: ['missing required property "startTask.commandLine"'] }],
   'types-enums-required.json': [
     { line: 1, column: 1, severity: 'error', message: ['missing required property "vmSize"'] },
     { line: 2, column: 9, severity: 'error', message: ['"id" must be letters, digits, hyphens and underscores only', '"render pool!"'] },

@@ -22,6 +22,8 @@ export interface ArmField {
   unless?: string;
   /** Its items keep only the members listed here. */
   onlyListed?: boolean;
+  /** An empty object here is the same as none: ARM requires its members only once one of them is given. */
+  emptyMeansAbsent?: boolean;
   /** For an object with no counterpart: the data-plane properties left unknown when it is an unknown value; nothing else below it is set. */
   whenUnknown?: readonly string[];
   /** For an object with no counterpart: its members not listed move up into the pool under their own names; else they are left out. */
@@ -45,6 +47,7 @@ export const ARM_POOL_FIELDS: readonly ArmField[] = [
   { canonical: 'applicationPackageReferences', arm: 'properties.applicationPackages', onlyListed: true },
   { canonical: 'applicationPackageReferences[].applicationId', arm: 'properties.applicationPackages[].id' },
   { canonical: 'applicationPackageReferences[].version', arm: 'properties.applicationPackages[].version' },
+  { canonical: 'startTask', arm: 'properties.startTask', emptyMeansAbsent: true },
   { canonical: 'enableInterNodeCommunication', arm: 'properties.interNodeCommunication', convert: (value) => value === 'Enabled' },
   { canonical: '', arm: 'properties.scaleSettings', whenUnknown: ['enableAutoScale', 'targetDedicatedNodes'] },
   { canonical: 'enableAutoScale', arm: AUTO_SCALE, presence: true },

@@ -49,6 +49,7 @@ function writeField(resource: Json, spec: Json, field: Field, { indices, value }
   if (field.presence !== undefined) return isObject(value) || isUnknown(value) ? setPath(spec, at, field.presence) : undefined;
   if (value === undefined || (value === null && !field.convert && !field.keepsNull)) return setPath(spec, at, field.default);
   if (isUnknown(value)) return setPath(spec, at, value);
+  if (field.emptyMeansAbsent && isObject(value) && Object.keys(value).length === 0) return;
   setPath(spec, at, field.convert ? field.convert(value) : copy(value, field.from));
 }
 
