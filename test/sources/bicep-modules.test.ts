@@ -15,8 +15,8 @@ import { sourceContext } from '../helpers/source-context.ts';
 const FOLDER = 'fixtures/formats/bicep/modules';
 const RULES = ['vm-size-unknown', 'start-task-retries', 'parse-error'];
 
-function poolsOf(path: string): PoolDefinition[] {
-  return bicepAdapter.extract(BicepDocument.parse(path, readFileSync(path, 'utf8')), sourceContext())!;
+function poolsOf(path: string, deployment = {}): PoolDefinition[] {
+  return bicepAdapter.extract(BicepDocument.parse(path, readFileSync(path, 'utf8')), sourceContext({ deployment }))!;
 }
 
 const sites = (findings: Finding[]) => findings.map(({ filePath, line, column, ruleId, poolId }) => `${filePath}:${line}:${column} ${ruleId} ${poolId ?? ''}`.trim());
@@ -96,6 +96,13 @@ describe('Bicep modules: the caller’s params applied to the module’s pools',
     });
     expect(environments).toEqual(['none']);
     expect(taken).toEqual([`${FOLDER}/literal/retries-zero.bicep`, `${FOLDER}/uses-literal.bicep`]);
+  });
+
+  it('deploys a call with another scope: than the caller’s resource group where resourceGroup() is unknown', () => {
+    const pools = poolsOf(`${FOLDER}/scoped.bicep`, { subscriptionId: '00000000-0000-0000-0000-000000000000', resourceGroup: 'rg', location: 'westeurope' });
+    expect(pools.map((pool) => pool.id)).toEqual(['here', 'elsewhere']);
+    expect(pools[0]!.spec.displayName).toBe('westeurope');
+    expect(isUnknown(pools[1]!.spec.displayName)).toBe(true);
   });
 
   it('offers no fix on a module’s pool through a caller (its values serve every caller)', () => {

@@ -46,7 +46,7 @@ function instancesOf(caller: BicepScope, context: SourceContext, chain: readonly
     for (const locals of copiesOf(statement.value, caller, new Map())) {
       const params = paramsOf(statement, caller, locals, call);
       if (!params) continue;
-      const scope = new BicepScope(module, { ...params, deployment: context.deployment });
+      const scope = new BicepScope(module, { ...params, deployment: sameTarget(statement) ? context.deployment : {} });
       instances.push({ scope, call }, ...instancesOf(scope, context, [...chain, resolve(path)]));
       if (instances.length >= MAX_INSTANCES) return instances.slice(0, MAX_INSTANCES);
     }
@@ -97,6 +97,12 @@ function localModulePath(statement: ModuleDeclaration, caller: BicepScope): stri
   const written = caller.evaluate(statement.path);
   if (typeof written !== 'string' || /^(?:br|br\/[^:]*|ts|ts\/[^:]*):/i.test(written)) return undefined;
   return join(dirname(caller.document.filePath), written);
+}
+
+/** The call deploys where its caller does: no `scope:`, or `resourceGroup()`; elsewhere the module's resourceGroup() and subscription() are unknown. */
+function sameTarget(statement: ModuleDeclaration): boolean {
+  const scope = resourceBody(statement.value)?.properties.find((property) => property.key === 'scope')?.value;
+  return scope === undefined || (scope.kind === 'call' && scope.name === 'resourceGroup' && scope.args.length === 0 && !scope.target && scope.namespace === undefined);
 }
 
 /** A resource's type is a literal string in Bicep, so a file that declares a pool names the provider. */
