@@ -63,6 +63,11 @@ describe('Bicep modules: the caller’s params applied to the module’s pools',
     expect(findings[1]!.message).toMatch(/\(deployed by module 'literal' in uses-literal\.bicep\)$/);
   });
 
+  it('lets a comment in the module file silence its line through a caller too', async () => {
+    const findings = findingsOf((await lintFixtures([`${FOLDER}/uses-silenced.bicep`], [...RULES, 'unused-suppression'])).results);
+    expect(sites(findings)).toEqual([`${FOLDER}/uses-silenced.bicep:4:13 vm-size-unknown silenced`]);
+  });
+
   it('reports a defect of the module file once when the run lints the module and its caller, in the module’s own words, whatever the order', async () => {
     for (const patterns of [
       [`${FOLDER}/uses-literal.bicep`, `${FOLDER}/literal`],
@@ -80,7 +85,7 @@ describe('Bicep modules: the caller’s params applied to the module’s pools',
     const taken: string[] = [];
     const environments: string[] = [];
     await lint({
-      patterns: [`${FOLDER}/literal`, `${FOLDER}/uses-literal.bicep`],
+      patterns: [`${FOLDER}/literal/retries-zero.bicep`, `${FOLDER}/uses-literal.bicep`],
       cwd: PROJECT_ROOT,
       facts: createFacts(),
       rules: allRules.filter((rule) => RULES.includes(rule.meta.id)),
