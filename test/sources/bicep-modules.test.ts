@@ -45,6 +45,12 @@ describe('Bicep modules: the caller’s params applied to the module’s pools',
     expect(messages[0]).toMatch(/\(value from the default of parameter 'wantedSize'\)$/);
   });
 
+  it('follows a module that deploys another, the outer call’s value reported where the outer caller wrote it', async () => {
+    const findings = findingsOf((await lintFixtures([`${FOLDER}/outer.bicep`, `${FOLDER}/nested`], RULES)).results);
+    expect(sites(findings)).toEqual([`${FOLDER}/outer.bicep:4:11 vm-size-unknown inner`]);
+    expect(findings[0]!.message).toMatch(/\(value from param 'size' given by module 'mid' in outer\.bicep\)$/);
+  });
+
   it('says "not checked", naming the call, for a param the caller gives as an expression it cannot evaluate', async () => {
     const report = await lintFixtures([`${FOLDER}/main.bicep`], RULES);
     expect(report.notChecked).toContainEqual({

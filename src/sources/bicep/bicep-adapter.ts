@@ -10,7 +10,7 @@ import { armPathOf } from '../arm/pool-paths.ts';
 import { canonicalPool } from '../arm/pool-shape.ts';
 import { traceBicepSite, type BicepSite } from './bicep-trace.ts';
 import { BicepScope } from './bicep-scope.ts';
-import { moduleInstances } from './modules.ts';
+import { moduleInstances, reportModuleCycles } from './modules.ts';
 import { bicepParameterValues } from './parameter-files.ts';
 import { poolResources, type BicepPoolResource } from './pool-resources.ts';
 
@@ -37,7 +37,10 @@ export const bicepAdapter: SourceAdapter = {
     const called = moduleInstances(scope, context).flatMap((instance) =>
       poolResources(instance.scope).map((found) => new BicepPool(found, instance.scope, instance.call, document)),
     );
-    return [...own, ...called];
+    const pools = [...own, ...called];
+    // A file without pools is skipped, its problems with it: the modules it deploys are followed for cycles only when it has some.
+    if (pools.length > 0) reportModuleCycles(scope, context);
+    return pools;
   },
 };
 

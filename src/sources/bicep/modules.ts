@@ -13,6 +13,8 @@ type ModuleDeclaration = Extract<BicepDocument['value']['statements'][number], {
 const MAX_MODULE_DEPTH = 10;
 /** Copies of modules one file deploys, at most (loops within loops multiply); the rest are not checked. */
 const MAX_INSTANCES = 800;
+/** Files read to judge whether a module may deploy pools. */
+const MAX_FILES_SCANNED = 200;
 
 /** One copy of a module a caller deploys: the module file's scope with the caller's params, and the call it came from. */
 export interface ModuleInstance {
@@ -29,7 +31,6 @@ export interface ModuleInstance {
  * itself, directly or through others, is not followed again.
  */
 export function moduleInstances(caller: BicepScope, context: SourceContext): ModuleInstance[] {
-  reportCycles(caller, context);
   return instancesOf(caller, context, [resolve(caller.document.filePath)]);
 }
 
@@ -40,8 +41,8 @@ function instancesOf(caller: BicepScope, context: SourceContext, chain: readonly
     if (statement.kind !== 'module') continue;
     const path = localModulePath(statement, caller);
     if (path === undefined || chain.includes(resolve(path))) continue;
-    const module = parsedModule(path, context);
-    if (!module || !mayDeployPools(module)) continue;
+    const module = mayDeployPools(path, context) ? parsedModule(path, context) : undefined;
+    if (!module) continue;
     const call = `module '${statement.name}' in ${basename(caller.document.filePath)}`;
     for (const locals of copiesOf(statement.value, caller, new Map())) {
       const params = paramsOf(statement, caller, locals, call);
@@ -58,7 +59,7 @@ function instancesOf(caller: BicepScope, context: SourceContext, chain: readonly
  * A module that leads back to the file itself, directly or through other modules: Bicep rejects the file
  * (BCP094, BCP095), so the call is a parse error, with the files of the cycle.
  */
-function reportCycles(caller: BicepScope, context: SourceContext): void {
+export function reportModuleCycles(caller: BicepScope, context: SourceContext): void {
   const start = resolve(caller.document.filePath);
   const cleared = new Set<string>();
   /** The files from document back to start, when a chain of its local modules leads there. */
@@ -92,10 +93,13 @@ function reportCycles(caller: BicepScope, context: SourceContext): void {
   }
 }
 
+/** `br:…`, `br/public:…`, `ts:…`, `ts/alias:…`: a module from a registry or a template spec, not a file. */
+const isRegistryReference = (written: string): boolean => /^(?:br|ts)(?:\/[^:]*)?:/i.test(written);
+
 /** The module file a declaration names, from the caller's folder (and named as the caller is, relative or absolute); undefined for a registry module, a template spec or a path not written literally. */
 function localModulePath(statement: ModuleDeclaration, caller: BicepScope): string | undefined {
   const written = caller.evaluate(statement.path);
-  if (typeof written !== 'string' || /^(?:br|br\/[^:]*|ts|ts\/[^:]*):/i.test(written)) return undefined;
+  if (typeof written !== 'string' || isRegistryReference(written)) return undefined;
   return join(dirname(caller.document.filePath), written);
 }
 
@@ -105,12 +109,25 @@ function sameTarget(statement: ModuleDeclaration): boolean {
   return scope === undefined || (scope.kind === 'call' && scope.name === 'resourceGroup' && scope.args.length === 0 && !scope.target && scope.namespace === undefined);
 }
 
-/** A resource's type is a literal string in Bicep, so a file that declares a pool names the provider. */
-const mayDeployPools = (module: BicepDocument): boolean => /microsoft\.batch\//i.test(module.text) || module.value.statements.some((statement) => statement.kind === 'module');
+/**
+ * Whether a module file, or one it deploys, may declare a pool, judged from the text alone: a resource's type
+ * and a module's path are literal strings in Bicep, so such a file names the provider.
+ */
+function mayDeployPools(path: string, context: SourceContext, visited = new Set<string>()): boolean {
+  if (visited.has(resolve(path)) || visited.size > MAX_FILES_SCANNED) return false;
+  visited.add(resolve(path));
+  const text = context.readFile(path);
+  if (text === undefined) return false;
+  if (/microsoft\.batch\//i.test(text)) return true;
+  for (const [, written] of text.matchAll(/^\s*module\s+\w+\s+'([^'$]+)'/gm)) {
+    if (!isRegistryReference(written!) && mayDeployPools(join(dirname(path), written!), context, visited)) return true;
+  }
+  return false;
+}
 
 /** Module files parsed lately, by path: a module that many files (or many calls) deploy is parsed once. */
 const parsed = new Map<string, { text: string; document: BicepDocument | undefined }>();
-const PARSED_KEPT = 128;
+const PARSED_KEPT = 32;
 
 /** The module file parsed; undefined when it cannot be read or does not parse (its own lint reports that). */
 function parsedModule(path: string, context: SourceContext): BicepDocument | undefined {
