@@ -180,6 +180,17 @@ function runRule(rule: PoolRule<unknown>, setting: RuleSetting, pool: PoolDefini
   }
 }
 
+/** Findings in other files, less those a comment in their own file silences (that file's lint reports its unused comments). */
+function silencedInTheirFiles(findings: Finding[], input: LintTextInput): Finding[] {
+  const byFile = new Map<string, Finding[]>();
+  for (const finding of findings) byFile.set(finding.filePath, [...(byFile.get(finding.filePath) ?? []), finding]);
+  return [...byFile].flatMap(([filePath, inFile]) => {
+    const text = input.readFile(filePath);
+    const format = formatOf(filePath);
+    return text === undefined || format === undefined ? inFile : applyDirectives(inFile, findDirectives(text, format)).kept;
+  });
+}
+
 /** Thrown through a rule by known() and fact() to end its check of the pool: what it needed is not known. */
 class RuleStopped extends Error {
   constructor(readonly reason: string) {
@@ -199,10 +210,23 @@ export class RuleCrashed extends Error {
 }
 
 /** Drops what inline batchlint-disable comments silence, and reports the comments that silence nothing. */
+/**
+ * The file's comments silence its findings: a next-line comment those on the line below it, a file-wide one
+ * every finding of the file's pools, wherever its value was written. A finding in another file (a module or
+ * parameters file) is silenced too by a comment there.
+ */
 function suppress(findings: Finding[], document: SourceDocument, input: LintTextInput): Finding[] {
   const directives = findDirectives(document.text, document.format);
-  if (directives.length === 0) return findings;
-  const { kept, unused } = applyDirectives(findings, directives);
+  const elsewhere = findings.filter((finding) => finding.filePath !== input.filePath);
+  const fileWide = directives.filter((directive) => directive.scope === 'file');
+  const outside = applyDirectives(elsewhere, fileWide);
+  const inside = applyDirectives(
+    findings.filter((finding) => finding.filePath === input.filePath),
+    directives,
+  );
+  const kept = [...inside.kept, ...silencedInTheirFiles(outside.kept, input)];
+  const unused = inside.unused.filter((directive) => directive.scope !== 'file' || outside.unused.includes(directive));
+  if (directives.length === 0) return kept;
   const setting = ruleSettingsFor(input.rules, input.config, input.filePath, undefined).get(UNUSED_SUPPRESSION);
   if (!setting) return kept;
   const lines = new LineIndex(document.text);

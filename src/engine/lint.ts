@@ -11,7 +11,7 @@ import { discover, STDIN_ARGUMENT, type ReadFolder } from '../sources/discover.t
 import { BICEP_PARAMETERS_ALONE, isBicepParametersFile, isTerraformVariablesFile, notReadReason, VARIABLES_FILE_ALONE } from '../sources/not-read.ts';
 import { formatOf } from '../documents/parse-file.ts';
 import { mayBePoolDefinition } from '../sources/pool-signs.ts';
-import { mayBeReadByOtherFiles } from '../sources/read-by-others.ts';
+import { mayBeDeployedByOtherFiles, mayBeReadByOtherFiles } from '../sources/read-by-others.ts';
 import { encodeSource, readSource, type SourceText } from '../documents/source-text.ts';
 import type { Finding, NotChecked } from '../model/finding.ts';
 import { fixText } from './fix-text.ts';
@@ -133,6 +133,7 @@ export async function lint(options: LintOptions): Promise<LintReport> {
     planned.push({ input, config, facts });
   }
   options.stream?.start(report.environment);
+  const deployedTwice = new DeployedTwice(options.cwd);
   const settling = new Settling(
     planned.map(({ input }) => input.filePath),
     [...(options.sources?.parameterFiles ?? []), ...(options.sources?.varFiles ?? [])].map((path) => resolve(options.cwd, path)),
@@ -154,7 +155,7 @@ export async function lint(options: LintOptions): Promise<LintReport> {
       fixedFiles.push({ path: resolve(options.cwd, input.filePath), displayPath: input.filePath, content: outcome.fixed });
       report.summary.fixed++;
     }
-    await addResult(report, outcome.fileResult, outcome.result, options.stream, settling);
+    await addResult(report, deployedTwice.without(outcome.fileResult), outcome.result, options.stream, settling);
   }
   writeFixedFiles(fixedFiles);
   debug(`${skipped} file(s) held no pool definition and were skipped`);
@@ -330,6 +331,7 @@ function countFinding(report: LintReport, finding: Finding): void {
 class Settling {
   private readonly lastOfFolder = new Map<string, number>();
   private readonly unsettled: Set<string>;
+  private readonly lastPosition: number;
   private position = -1;
 
   constructor(
@@ -338,6 +340,7 @@ class Settling {
     private readonly cwd: string,
   ) {
     linted.forEach((filePath, position) => this.lastOfFolder.set(this.folderOf(filePath), position));
+    this.lastPosition = linted.length - 1;
     this.unsettled = new Set(named);
   }
 
@@ -355,11 +358,43 @@ class Settling {
 
   isSettled(filePath: string): boolean {
     if (this.unsettled.has(resolve(this.cwd, filePath))) return false;
+    if (mayBeDeployedByOtherFiles(filePath)) return this.position === this.lastPosition;
     if (!mayBeReadByOtherFiles(filePath)) return true;
     return (this.lastOfFolder.get(this.folderOf(filePath)) ?? -1) <= this.position;
   }
 
   private folderOf(filePath: string): string {
     return dirname(resolve(this.cwd, filePath));
+  }
+}
+
+/**
+ * A Bicep module file linted alone and again through a caller (with the caller's params) may show the same
+ * defect at the same place twice: it is reported once, in the words of the module file's own lint when the
+ * run lints it (a caller's words name the call). Copies of a loop within one lint keep their findings.
+ * Only findings in files that others may deploy are remembered, and those files settle at the end of the run.
+ */
+class DeployedTwice {
+  /** Each finding's place and rule, with the file whose lint reported it. */
+  private readonly seen = new Map<string, { reportedBy: string; finding: Finding }>();
+
+  constructor(private readonly cwd: string) {}
+
+  without(result: FileResult): FileResult {
+    const own = resolve(this.cwd, result.filePath);
+    const findings = result.findings.filter((finding) => {
+      const where = resolve(this.cwd, finding.filePath);
+      if (!mayBeDeployedByOtherFiles(where)) return true;
+      const key = JSON.stringify([where, finding.ruleId, finding.messageId ?? finding.message, finding.line, finding.column]);
+      const earlier = this.seen.get(key);
+      if (!earlier) {
+        this.seen.set(key, { reportedBy: own, finding });
+        return true;
+      }
+      if (earlier.reportedBy === own) return true;
+      if (where === own) Object.assign(earlier.finding, finding);
+      return false;
+    });
+    return findings.length === result.findings.length ? result : { ...result, findings };
   }
 }

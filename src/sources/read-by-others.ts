@@ -7,3 +7,8 @@
 export function mayBeReadByOtherFiles(filePath: string): boolean {
   return /\.parameters\.json$/i.test(filePath) || /\.(?:tf|tfvars)(?:\.json)?$/i.test(filePath);
 }
+
+/** A Bicep file may be a module of any other in the run: a caller's lint adds findings to it, with the caller's params. */
+export function mayBeDeployedByOtherFiles(filePath: string): boolean {
+  return /\.bicep$/i.test(filePath);
+}

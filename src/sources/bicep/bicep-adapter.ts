@@ -10,6 +10,7 @@ import { armPathOf } from '../arm/pool-paths.ts';
 import { canonicalPool } from '../arm/pool-shape.ts';
 import { traceBicepSite, type BicepSite } from './bicep-trace.ts';
 import { BicepScope } from './bicep-scope.ts';
+import { moduleInstances, reportModuleCycles } from './modules.ts';
 import { bicepParameterValues } from './parameter-files.ts';
 import { poolResources, type BicepPoolResource } from './pool-resources.ts';
 
@@ -32,11 +33,22 @@ export const bicepAdapter: SourceAdapter = {
       ...(parameters.unreadable && { allParametersUnknown: parameters.unreadable }),
       deployment: context.deployment,
     });
-    return poolResources(scope).map((found) => new BicepPool(found, scope));
+    const own = poolResources(scope).map((found) => new BicepPool(found, scope));
+    const called = moduleInstances(scope, context).flatMap((instance) =>
+      poolResources(instance.scope).map((found) => new BicepPool(found, instance.scope, instance.call, document)),
+    );
+    const pools = [...own, ...called];
+    // A file without pools is skipped, its problems with it: the modules it deploys are followed for cycles only when it has some.
+    if (pools.length > 0) reportModuleCycles(scope, context);
+    return pools;
   },
 };
 
-/** One copy of a Bicep pool resource, seen as the data-plane pool it creates. */
+/**
+ * One copy of a Bicep pool resource, seen as the data-plane pool it creates. A pool of a module a caller
+ * deploys belongs to the caller's lint (its document is the caller's): a value the caller gives is located
+ * there, one the module writes in the module file, naming the call.
+ */
 class BicepPool implements PoolDefinition {
   readonly defaults = BATCH_API_DEFAULTS;
   readonly format = 'bicep' as const;
@@ -48,8 +60,10 @@ class BicepPool implements PoolDefinition {
   constructor(
     private readonly found: BicepPoolResource,
     private readonly scope: BicepScope,
+    private readonly call?: string,
+    caller?: BicepDocument,
   ) {
-    this.document = scope.document;
+    this.document = caller ?? scope.document;
     const body = resourceBody(found.declaration.value);
     const resource = body ? scope.evaluate(body, found.locals) : {};
     // An object with a member spread from an unknown value is unknown as a whole: its name and properties with it.
@@ -64,9 +78,9 @@ class BicepPool implements PoolDefinition {
     const key = armPath[armPath.length - 1];
     if (part === 'key' && key !== undefined) {
       const holder = this.trace(armPath.slice(0, -1));
-      return located({ ...holder, path: [...holder.path, key] }, this.document, part);
+      return located({ ...holder, path: [...holder.path, key] }, this.document, this.call, part);
     }
-    return located(this.trace(armPath), this.document, part, within);
+    return located(this.trace(armPath), this.document, this.call, part, within);
   }
 
   displayName(path: Path): string {
@@ -78,21 +92,24 @@ class BicepPool implements PoolDefinition {
   /** No fix rewrites an expression, nor a value written elsewhere (a parameter or variable may serve more than this pool). */
   setValueEdits(path: Path, value: string | number | boolean): TextEdit[] | undefined {
     const armPath = armPathOf(path);
-    if (this.trace(armPath).throughExpression) return undefined;
+    // A module's value serves every caller; the caller's value is written for the whole module.
+    if (this.call !== undefined || this.trace(armPath).throughExpression) return undefined;
     return this.document.setValueEdits([this.found.name, ...armPath], value);
   }
 
   private trace(armPath: Path): BicepSite {
-    const start = { document: this.document, path: [this.found.name], node: this.found.declaration.value, scope: this.scope };
+    const start = { document: this.scope.document, path: [this.found.name], node: this.found.declaration.value, scope: this.scope };
     return traceBicepSite(start, armPath, this.found.locals);
   }
 }
 
-function located(site: BicepSite, poolDocument: SourceDocument, part?: 'key' | 'value', within?: StringRange): Located {
+function located(site: BicepSite, poolDocument: SourceDocument, call: string | undefined, part?: 'key' | 'value', within?: StringRange): Located {
   const inInterpolation = within && part !== 'key' && site.reached && site.document instanceof BicepDocument ? interpolatedRange(site.reached, within) : undefined;
   const found = inInterpolation ? { location: (site.document as BicepDocument).spanLocation(inInterpolation), exact: true } : site.document.locate(site.path, part, within);
-  if (site.origin === undefined) return found;
-  return { ...found, origin: `value from ${site.origin}`, ...(site.document !== poolDocument && { filePath: site.document.filePath }) };
+  const inModule = call !== undefined && site.document !== poolDocument ? `deployed by ${call}` : undefined;
+  const origins = [site.origin && `value from ${site.origin}`, inModule].filter(Boolean);
+  if (origins.length === 0) return found;
+  return { ...found, origin: origins.join('; '), ...(site.document !== poolDocument && { filePath: site.document.filePath }) };
 }
 
 /**

@@ -25,6 +25,8 @@ export interface SuppliedValue {
   node?: Expression;
   /** The scope its node is read in. */
   scope?: BicepScope;
+  /** The loop variables its node is read with (a module call in a loop). */
+  locals?: Locals;
 }
 
 export interface BicepScopeOptions {

@@ -24,6 +24,8 @@ interface Position {
   /** The expression at path; none in a parameters file that is not Bicep (its path is walked by its document). */
   node?: Expression;
   scope?: BicepScope;
+  /** The loop variables node is read with, when it was reached through a reference. */
+  locals?: Locals;
 }
 
 /** A chain of references longer than this is a cycle; the walk stops. */
@@ -50,6 +52,7 @@ export function traceBicepSite(start: Position, path: Path, locals: Locals): Bic
       remaining = [...reference.accessors, ...remaining];
       throughExpression = true;
       loopVariables.clear();
+      for (const name of next.position.locals?.keys() ?? []) loopVariables.add(name);
       hops++;
       continue;
     }
@@ -65,7 +68,9 @@ export function traceBicepSite(start: Position, path: Path, locals: Locals): Bic
     if (child.consumed) remaining = rest;
   }
   const reached =
-    remaining.length === 0 && current.node && current.scope ? { node: current.node, scope: current.scope, locals: origin === undefined ? locals : NO_LOCALS } : undefined;
+    remaining.length === 0 && current.node && current.scope
+      ? { node: current.node, scope: current.scope, locals: origin === undefined ? locals : (current.locals ?? NO_LOCALS) }
+      : undefined;
   return { document: current.document, path: [...current.path, ...remaining], ...(origin !== undefined && { origin }), throughExpression, ...(reached && { reached }) };
 }
 
@@ -99,7 +104,13 @@ function referencedValue(name: string, scope: BicepScope): { position: Position;
   const source = scope.parameterSource(name);
   if (isUnknown(source)) return undefined;
   return {
-    position: { document: source.document, path: [...source.path], ...(source.node && { node: source.node }), ...(source.scope && { scope: source.scope }) },
+    position: {
+      document: source.document,
+      path: [...source.path],
+      ...(source.node && { node: source.node }),
+      ...(source.scope && { scope: source.scope }),
+      ...(source.locals && { locals: source.locals }),
+    },
     origin: source.origin,
   };
 }

@@ -22,7 +22,7 @@ export interface BicepPoolResource {
  * `'account/pool'`, or with `parent:`), and `pools` declared inside a Batch account's body. A pool declared
  * `existing` deploys nothing, nor does one whose condition is false. A loop over an array known statically
  * deploys a pool per item, each checked with its own loop variables; over an unknown array, the pool is
- * checked once, with its loop variables unknown. Pools inside modules are linted in the module's own file.
+ * checked once, with its loop variables unknown.
  */
 export function poolResources(scope: BicepScope): BicepPoolResource[] {
   return scope.document.value.statements.flatMap((statement) => (statement.kind === 'resource' ? poolsIn(statement, statement.name, scope, NO_LOCALS, undefined) : []));
@@ -46,7 +46,7 @@ function poolsIn(resource: ResourceDeclaration, name: string, scope: BicepScope,
 }
 
 /** The loop variables of each copy a resource's value deploys, leaving out the copies whose condition is known to be false. */
-function copiesOf(value: Expression, scope: BicepScope, locals: Locals): Locals[] {
+export function copiesOf(value: Expression, scope: BicepScope, locals: Locals): Locals[] {
   let copies: Locals[] = [locals];
   let body = value;
   if (value.kind === 'for') {
