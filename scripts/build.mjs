@@ -42,8 +42,9 @@ await build({
   format: 'esm',
   platform: 'node',
   target: 'node22',
-  banner: { js: '#!/usr/bin/env node' },
-  plugins: [bundleBesideTheEntry],
+  // Through require, as in the bundle: Node 20 (pre-commit's system node) has no enableCompileCache to import by name.
+  banner: { js: "#!/usr/bin/env node\nimport { createRequire as __batchlintCreateRequire } from 'node:module'; const require = __batchlintCreateRequire(import.meta.url);" },
+  plugins: [bundleBesideTheEntry, builtinsThroughRequire],
   minify: true,
   logLevel: 'warning',
 });
