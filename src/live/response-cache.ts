@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { createHttpHeaders, type PipelinePolicy } from '@azure/core-rest-pipeline';
+import type { PipelinePolicy } from '@azure/core-rest-pipeline';
 
 /** Where live mode keeps Azure's answers between runs, and for how long one is good. */
 export interface ResponseCacheOptions {
@@ -72,6 +72,8 @@ export function responseCachePolicy({ dir, ttlSeconds }: ResponseCacheOptions): 
       const cached = await readAnswer(file);
       const age = cached && Date.now() - cached.storedAt;
       if (cached?.url === request.url && age !== undefined && age >= 0 && age < ttlSeconds * 1000) {
+        // Imported here: the SDK's pipeline is loaded by now, and the CLI's bundle then imports no Azure module at start.
+        const { createHttpHeaders } = await import('@azure/core-rest-pipeline');
         return { request, status: 200, headers: createHttpHeaders(cached.contentType ? { 'content-type': cached.contentType } : {}), bodyAsText: cached.body };
       }
       const response = await next(request);

@@ -1,6 +1,9 @@
 import { readdir as nodeReaddir, realpathSync, statSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { SEARCHED_EXTENSIONS } from '../documents/parse-file.ts';
+import { walkFolder, type ReadFolder } from './walk-folder.ts';
+
+export type { ReadFolder } from './walk-folder.ts';
 
 const SKIPPED_FOLDERS = ['**/node_modules/**', '**/.git/**'];
 
@@ -26,9 +29,6 @@ export interface Discovery {
   unreadableFolders: UnreadableFolder[];
 }
 
-/** How a folder's entries are listed; tests give one that fails, since root reads any folder. */
-export type ReadFolder = typeof nodeReaddir;
-
 /**
  * Expands the command line's arguments into files, relative to cwd when given relative: files as they are,
  * folders searched for pool file extensions (skipping node_modules and .git), anything else as a glob.
@@ -43,10 +43,9 @@ export async function discover(patterns: readonly string[], cwd: string, readFol
     if (pattern === STDIN_ARGUMENT) continue;
     const kind = pathKind(cwd, pattern);
     const unreadableBefore = unreadableFolders.length;
-    const found = kind === 'file' ? [pattern] : await expand(kind, pattern, cwd, readFolder, unreadableFolders);
+    const found = kind === 'file' ? [{ path: pattern }] : await expand(kind, pattern, cwd, readFolder, unreadableFolders);
     if (found.length === 0 && unreadableFolders.length === unreadableBefore) throw new NoFilesMatched(`no files match "${pattern}"`);
-    for (const path of found.sort()) {
-      const real = realPath(resolve(cwd, path));
+    for (const { path, real = realPath(resolve(cwd, path)) } of found.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
       if (seen.has(real)) continue;
       seen.add(real);
       files.push({ path, named: kind === 'file' });
@@ -60,18 +59,37 @@ export async function discoverFiles(patterns: readonly string[], cwd: string): P
   return (await discover(patterns, cwd)).files.map((file) => file.path);
 }
 
-/** The glob library loads only when a folder or a glob needs it: a one-file run stays light. */
-async function expand(kind: 'folder' | 'pattern', pattern: string, cwd: string, readFolder: ReadFolder, unreadable: UnreadableFolder[]): Promise<string[]> {
+/** A folder is walked (its files' real paths known on the way) unless it holds what only the glob library treats right. */
+async function expand(
+  kind: 'folder' | 'pattern',
+  pattern: string,
+  cwd: string,
+  readFolder: ReadFolder,
+  unreadable: UnreadableFolder[],
+): Promise<{ path: string; real?: string }[]> {
+  const walked = kind === 'folder' ? await walkFolder(pattern, realPath(resolve(cwd, pattern)), cwd, SEARCHED_EXTENSIONS, readFolder) : undefined;
+  if (walked) {
+    unreadable.push(...walked.unreadable.map(({ path, code }) => ({ path, reason: unreadableReason(code) })));
+    return walked.files;
+  }
+  return (await searchWithGlob(kind, pattern, cwd, readFolder, unreadable)).map((path) => ({ path }));
+}
+
+/** The glob library loads only when a glob or an unusual folder needs it: a one-file run stays light. */
+async function searchWithGlob(kind: 'folder' | 'pattern', pattern: string, cwd: string, readFolder: ReadFolder, unreadable: UnreadableFolder[]): Promise<string[]> {
   const { escapePath, glob } = await import('tinyglobby');
   const search = kind === 'folder' ? `${escapePath(stripSlash(pattern))}/**/*.{${SEARCHED_EXTENSIONS.join(',')}}` : pattern;
   // The glob library passes over a folder it cannot list without a word; the run must say so.
   const readdir = ((path: string, options: unknown, callback: (error: NodeJS.ErrnoException | null, entries: unknown) => void) =>
     (readFolder as (...args: unknown[]) => void)(path, options, (error: NodeJS.ErrnoException | null, entries: unknown) => {
-      if (error && error.code !== 'ENOENT')
-        unreadable.push({ path: relative(cwd, stripSlash(path)) || '.', reason: `cannot read the folder (${error.code ?? error.message}); its files were not linted` });
+      if (error && error.code !== 'ENOENT') unreadable.push({ path: relative(cwd, stripSlash(path)) || '.', reason: unreadableReason(error.code ?? error.message) });
       callback(error, entries);
     })) as ReadFolder;
   return glob(search, { cwd, ignore: SKIPPED_FOLDERS, dot: false, expandDirectories: false, fs: { readdir } });
+}
+
+function unreadableReason(code: string): string {
+  return `cannot read the folder (${code}); its files were not linted`;
 }
 
 function pathKind(cwd: string, pattern: string): 'file' | 'folder' | 'pattern' {

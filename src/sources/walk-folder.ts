@@ -1,0 +1,80 @@
+import { readdir as nodeReaddir, type Dirent } from 'node:fs';
+import { relative, resolve } from 'node:path';
+
+/** How a folder's entries are listed; tests give one that fails, since root reads any folder. */
+export type ReadFolder = typeof nodeReaddir;
+
+export interface WalkedFile {
+  /** Relative to cwd, with `/` separators, as the glob library spells it. */
+  path: string;
+  /** The file's real path: the folder's real path joined with the path below it (no symlink on the way). */
+  real: string;
+}
+
+export interface FolderUnreadable {
+  path: string;
+  code: string;
+}
+
+/**
+ * Folders the glob library treats in ways of its own, left to it: a path through a skipped folder, and a
+ * folder holding cwd (the glob leaves out cwd's own subtree there: `lint ..` from a/ finds nothing in a/).
+ */
+const HANDED_TO_THE_GLOB = /(^|\/)(node_modules|\.git)(\/|$)|^\.\.(\/\.\.)*$/;
+
+/**
+ * A folder's files with the given extensions, found with a plain readdir walk: what the glob
+ * `<folder>/**\/*.{extensions}` with dot files excluded finds, at a fraction of the glob library's cost on a
+ * cold start (~50 ms per 1,000 files, most of a small run). Returns undefined when the folder holds
+ * anything whose treatment is the glob library's own (a symlink, a node_modules or .git folder, cwd) or
+ * the platform is Windows: the caller then asks the glob library.
+ */
+export async function walkFolder(
+  folder: string,
+  folderReal: string,
+  cwd: string,
+  extensions: readonly string[],
+  readFolder: ReadFolder,
+): Promise<{ files: WalkedFile[]; unreadable: FolderUnreadable[] } | undefined> {
+  if (process.platform === 'win32') return undefined;
+  const absolute = resolve(cwd, folder);
+  const base = relative(cwd, absolute);
+  if (HANDED_TO_THE_GLOB.test(base)) return undefined;
+  const suffixes = extensions.map((extension) => `.${extension}`);
+  const files: WalkedFile[] = [];
+  const unreadable: FolderUnreadable[] = [];
+  const pending: string[] = [''];
+  while (pending.length > 0) {
+    const below = pending.pop()!;
+    const entries = await listFolder(below === '' ? absolute : `${absolute}/${below}`, readFolder);
+    if ('code' in entries) {
+      if (entries.code !== 'ENOENT') unreadable.push({ path: join(base, below) || '.', code: entries.code });
+      continue;
+    }
+    for (const entry of entries) {
+      const { name } = entry;
+      if (name.startsWith('.')) continue;
+      if (entry.isSymbolicLink()) return undefined;
+      const path = below === '' ? name : `${below}/${name}`;
+      if (entry.isDirectory()) {
+        if (name === 'node_modules') return undefined;
+        pending.push(path);
+      } else if (entry.isFile() && suffixes.some((suffix) => name.endsWith(suffix))) {
+        files.push({ path: join(base, path), real: `${folderReal}/${path}` });
+      }
+    }
+  }
+  return { files, unreadable };
+}
+
+function join(base: string, path: string): string {
+  return base === '' ? path : path === '' ? base : `${base}/${path}`;
+}
+
+function listFolder(path: string, readFolder: ReadFolder): Promise<Dirent[] | { code: string }> {
+  return new Promise((settle) =>
+    (readFolder as (...args: unknown[]) => void)(path, { withFileTypes: true }, (error: NodeJS.ErrnoException | null, entries: Dirent[]) =>
+      settle(error ? { code: error.code ?? error.message } : entries),
+    ),
+  );
+}
