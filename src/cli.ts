@@ -16,7 +16,6 @@ import { FixNotWritten } from './engine/write-fixes.ts';
 import { allRules } from '../rules/index.ts';
 import { STARTER_FORMATS, starterConfig, starterConfigName, type StarterFormat } from './cli/starter-config.ts';
 import { EXIT_OK, EXIT_RUN_FAILED, streamReport, writeReport } from './cli/write-report.ts';
-import { youngGenerationCap } from './cli/young-generation.ts';
 import type { CheckOptions, EvalOptions } from './cli/autoscale-commands.ts';
 import { parseFileSize } from './config/file-size.ts';
 
@@ -184,7 +183,6 @@ async function runLint(paths: string[], options: LintCommandOptions): Promise<nu
     ...(options.skipNonPoolFiles && { patternsWereSearched: true }),
     ...(options.maxFileSize !== undefined && { maxFileSize: options.maxFileSize }),
     ...(stdin && { stdin }),
-    eachFile: youngGenerationCap(),
     ...(options.debug && { debug: (message: string) => process.stderr.write(`batchlint: ${redact(message)}\n`) }),
     ...(streamed && {
       stream: {

@@ -54,8 +54,6 @@ export interface LintOptions {
    * (its results stay empty): memory stays flat however many files a run lints.
    */
   stream?: ResultStream;
-  /** Called once per file in each pass over the files (the CLI keeps V8's young generation small there). */
-  eachFile?: () => void;
 }
 
 export interface ResultStream {
@@ -115,7 +113,6 @@ export async function lint(options: LintOptions): Promise<LintReport> {
   // Every file's config and facts first: the environment is known before the first result is written.
   const planned: ({ input: Input; config: LoadedConfig } & ({ facts: Facts } | { tooLarge: string }))[] = [];
   for (const input of inputs) {
-    options.eachFile?.();
     const config = await configs.forFile(input.filePath);
     if (isIgnored(config, input.filePath)) {
       debug(`ignored by ${config.path}: ${input.filePath}`);
@@ -144,7 +141,6 @@ export async function lint(options: LintOptions): Promise<LintReport> {
   );
 
   for (const [position, plan] of planned.entries()) {
-    options.eachFile?.();
     const { input, config } = plan;
     const outcome = 'tooLarge' in plan ? unlintable(input, config, rules, plan.tooLarge) : await lintInput(input, config, rules, plan.facts, options);
     settling.linted(position);
