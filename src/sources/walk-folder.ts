@@ -16,17 +16,14 @@ export interface FolderUnreadable {
   code: string;
 }
 
-/**
- * Folders the glob library treats in ways of its own, left to it: a path through a skipped folder, and a
- * folder holding cwd (the glob leaves out cwd's own subtree there: `lint ..` from a/ finds nothing in a/).
- */
-const HANDED_TO_THE_GLOB = /(^|\/)(node_modules|\.git)(\/|$)|^\.\.(\/\.\.)*$/;
+/** Folders the glob library treats in ways of its own, left to it: a path through a skipped folder. */
+const HANDED_TO_THE_GLOB = /(^|\/)(node_modules|\.git)(\/|$)/;
 
 /**
  * A folder's files with the given extensions, found with a plain readdir walk: what the glob
  * `<folder>/**\/*.{extensions}` with dot files excluded finds, at a fraction of the glob library's cost on a
  * cold start (~50 ms per 1,000 files, most of a small run). Returns undefined when the folder holds
- * anything whose treatment is the glob library's own (a symlink, a node_modules or .git folder, cwd) or
+ * anything whose treatment is the glob library's own (a symlink, a node_modules or .git folder) or
  * the platform is Windows: the caller then asks the glob library.
  */
 export async function walkFolder(
