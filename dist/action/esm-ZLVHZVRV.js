@@ -1,0 +1,2 @@
+import { createRequire as __batchlintCreateRequire } from 'node:module'; const require = __batchlintCreateRequire(import.meta.url);
+import{a,b,c,d,e}from"./chunk-2G3HKKBD.js";import"./chunk-RAENR44L.js";import"./chunk-HH57KQNH.js";import"./chunk-VJGRGQNS.js";import"./chunk-SJVM7USM.js";import"./chunk-TZELDWTJ.js";import"./chunk-53LU5B4S.js";import"./chunk-UQTS7D5X.js";export{b as addCredentialPipelinePolicy,a as createRestError,d as getBinaryStreamResponse,e as getClient,c as operationOptionsToRequestParameters};

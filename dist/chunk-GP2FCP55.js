@@ -1,3 +1,0 @@
-#!/usr/bin/env node
-import { createRequire as __batchlintCreateRequire } from 'node:module'; const require = __batchlintCreateRequire(import.meta.url);
-var f="nesting deeper than 200 levels, more than batchlint reads";function b(e){return(typeof e=="string"||Array.isArray(e))&&e.length>10485760}var E=`longer than ${10485760 .toLocaleString("en-US")} characters or items, more than batchlint evaluates`;function A(e,o){return a(e,o)!==void 0}function a(e,o,s=()=>{}){let c=new WeakMap,r=[[e,1,void 0]];for(let u=r.pop();u;u=r.pop()){let[n,t,d]=u;if(typeof n!="object"||n===null)continue;let i=s(n)??d;if(t>o)return{place:i};if(!((c.get(n)??0)>=t)){c.set(n,t);for(let p of Object.values(n))r.push([p,t+1,i])}}}export{f as a,b,E as c,A as d,a as e};

@@ -1,3 +1,0 @@
-#!/usr/bin/env node
-import { createRequire as __batchlintCreateRequire } from 'node:module'; const require = __batchlintCreateRequire(import.meta.url);
-import{a as s}from"./chunk-HBKOSIAQ.js";var i=3;function a(e){return p(e.map(n=>({reason:`${n.ruleId}: ${n.reason}`,place:`${n.filePath}${n.poolId?` [pool ${n.poolId}]`:""}`})))}function l(e){return p(e.map(({path:n,reason:o})=>({reason:o,place:n})))}function p(e){let n=new Map;for(let{reason:o,place:t}of e){let r=n.get(o);r?r.push(t):n.set(o,[t])}return[...n].map(([o,t])=>{let r=t.slice(0,i).join(", ")+(t.length>i?`, and ${t.length-i} more`:"");return s(`${o} \u2014 ${r}`)})}export{a,l as b};

@@ -1,3 +1,0 @@
-#!/usr/bin/env node
-import { createRequire as __batchlintCreateRequire } from 'node:module'; const require = __batchlintCreateRequire(import.meta.url);
-import{a as o,b as n}from"./chunk-XFYNAVIP.js";import"./chunk-VDMRVKQL.js";import"./chunk-SZPFKTYT.js";import{d as i}from"./chunk-THHSLFNK.js";import{g as t}from"./chunk-UPDZ2J2I.js";import"./chunk-UCHOMGXJ.js";import"./chunk-E3VFGRMO.js";import"./chunk-4POZEJYL.js";import"./chunk-CJJUSN33.js";function f(a,e){return{async gatherFor(m){let r=await n(o(m),a,t);return i({environment:r.environment,source:"live",unavailable:r.unavailable,origin:"what live mode read from Azure",...e&&{today:e}})}}}export{f as liveFacts};
