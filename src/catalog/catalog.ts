@@ -101,6 +101,7 @@ function seriesOf(name: string): string {
   return /^(?:standard|basic)_([a-z]+)/i.exec(name)?.[1]?.toLowerCase() ?? '';
 }
 
-function imageKey(reference: { publisher: string; offer: string; sku: string }): string {
+/** A marketplace image's key in a list of supported images: publisher, offer and SKU, without regard to case. */
+export function imageKey(reference: { publisher: string; offer: string; sku: string }): string {
   return `${reference.publisher}/${reference.offer}/${reference.sku}`.toLowerCase();
 }

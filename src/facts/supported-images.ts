@@ -1,14 +1,6 @@
-import { findImage } from '../catalog/catalog.ts';
+import { findImage, imageKey } from '../catalog/catalog.ts';
 import type { SupportedImageFacts } from '../model/environment.ts';
 import type { EnvironmentSource, ListedImage } from '../model/facts.ts';
-
-interface ImageKey {
-  publisher: string;
-  offer: string;
-  sku: string;
-}
-
-const keyOf = ({ publisher, offer, sku }: ImageKey) => `${publisher}/${offer}/${sku}`.toLowerCase();
 
 const CATALOG_LIST = "the catalog's copy (2022) of Batch's supported-images list";
 
@@ -24,14 +16,14 @@ export class SupportedImages {
 
   /** @param unread why live mode could not read the account's list, when it tried */
   constructor(entries: SupportedImageFacts[] | undefined, source: EnvironmentSource, origin?: string, unread?: string) {
-    this.listed = entries && new Map(entries.map((entry) => [keyOf(entry), entry]));
+    this.listed = entries && new Map(entries.map((entry) => [imageKey(entry), entry]));
     if (entries) this.name = source === 'live' ? "Batch's supported-images list for the account (read from Azure)" : `the supported images in ${origin ?? 'the context file'}`;
     else this.name = unread ? `${CATALOG_LIST} (the account's own list could not be read: ${unread})` : CATALOG_LIST;
   }
 
-  find(reference: ImageKey): ListedImage | undefined {
+  find(reference: Parameters<typeof imageKey>[0]): ListedImage | undefined {
     if (this.listed) {
-      const entry = this.listed.get(keyOf(reference));
+      const entry = this.listed.get(imageKey(reference));
       return entry && { ...entry, listedBy: 'account' };
     }
     const recorded = findImage(reference);

@@ -1,5 +1,6 @@
 import type { TokenCredential } from '@azure/core-auth';
 import type { PlacedPolicy } from './response-cache.ts';
+import { imageKey } from '../catalog/catalog.ts';
 import type { SupportedImageFacts } from '../model/environment.ts';
 import type { MarketplaceImage } from '../facts/environment-requests.ts';
 
@@ -96,10 +97,6 @@ function followingPage(link: string | undefined, endpoint: string, seen: Readonl
 export function batchScope(endpoint: string): string {
   const host = new URL(endpoint).hostname.toLowerCase();
   return BATCH_SCOPES.find(([suffix]) => host.endsWith(suffix))?.[1] ?? PUBLIC_BATCH_SCOPE;
-}
-
-function imageKey({ publisher, offer, sku }: { publisher: string; offer: string; sku: string }): string {
-  return `${publisher}/${offer}/${sku}`.toLowerCase();
 }
 
 function supportedImageFacts(entry: SupportedImageEntry): SupportedImageFacts | undefined {
