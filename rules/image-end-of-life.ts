@@ -56,7 +56,7 @@ export const imageEndOfLifeRule: PoolRule = {
       }
     }
 
-    const end = ends.sort((a, b) => a.lastDay.localeCompare(b.lastDay))[0];
+    const end = ends.sort((a, b) => (a.lastDay < b.lastDay ? -1 : a.lastDay > b.lastDay ? 1 : 0))[0];
     if (!end) return;
     const days = daysBetween(facts.today, end.lastDay);
     const source = end.notice ? ` (${end.notice})` : " (Batch's supported-images list)";
