@@ -1,7 +1,8 @@
 // npm run bench [-- --runs N --quick --spectral --no-live --out FILE]
 // The rows of issue 15, measured in one run on this machine, each with its target beside it:
 // - folders of generated pool files (1 → 10,000 files) against the floor of a bare Node script that only
-//   reads and JSON.parses the same files; one file against `node` plus reading and parsing that file;
+//   reads and JSON.parses the same files, and the largest again with --concurrency auto; one file against
+//   `node` plus reading and parsing that file;
 // - one file of 1,000 → 10,000 pools with findings, in each format (10× the pools may cost at most 11×);
 // - peak memory over 2,000 → 20,000 files (at most 1.5×);
 // - with --spectral, Spectral with a five-rule ruleset on the same 1,000 files (npx, at run time).
@@ -68,7 +69,17 @@ const times = (a, b) => `${(a / b).toFixed(2)}×`;
 const verdict = (ratio, target) => (ratio <= target ? 'ok' : 'OVER');
 
 const rows = [];
-const results = { node: process.version, runs, date: new Date().toISOString(), folders: [], oneFile: undefined, poolsInOneFile: [], memory: undefined, spectral: undefined };
+const results = {
+  node: process.version,
+  runs,
+  date: new Date().toISOString(),
+  folders: [],
+  concurrency: undefined,
+  oneFile: undefined,
+  poolsInOneFile: [],
+  memory: undefined,
+  spectral: undefined,
+};
 const row = (work, figure, target = '') => {
   rows.push([work, figure, target]);
   console.log(`${work.padEnd(48)}  ${figure.padEnd(60)}  ${target}`);
@@ -90,6 +101,19 @@ for (const count of values.quick ? [1, 100, 1000] : [1, 100, 1000, 10000]) {
     `${count.toLocaleString('en')} generated pool file(s)`,
     `${seconds(linted.wallMs)} [${seconds(linted.cpuMs)}]; floor ${seconds(floor.wallMs)} [${seconds(floor.cpuMs)}]: ${times(linted.wallMs, floor.wallMs)} [${times(linted.cpuMs, floor.cpuMs)}]`,
     target,
+  );
+}
+
+// The largest folder again on worker threads: what the second core gives.
+{
+  const count = values.quick ? 1000 : 10000;
+  const single = results.folders.find((entry) => entry.files === count).batchlint;
+  const threaded = measure([...lintArgs(join(benchDir, `pools-${count}`)), '--concurrency', 'auto']);
+  results.concurrency = { files: count, single, threaded, speedup: single.wallMs / threaded.wallMs };
+  row(
+    `${count.toLocaleString('en')} files, --concurrency auto`,
+    `${seconds(threaded.wallMs)} [${seconds(threaded.cpuMs)}] against ${seconds(single.wallMs)} on one thread: ${times(single.wallMs, threaded.wallMs)} as fast, ${threaded.maxRssMiB.toFixed(0)} MiB`,
+    '',
   );
 }
 

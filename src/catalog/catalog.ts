@@ -54,7 +54,7 @@ export function closestVmSizeNames(name: string, limit: number): string[] {
     .filter(([key]) => within(key))
     .map(([key, size]) => ({ size, score: Math.min(distance(wanted, key), distance(withPrefix, key)) + (seriesOf(key) === series ? 0 : 1.5) }))
     .filter(({ score }) => score <= maxDistance)
-    .sort((a, b) => a.score - b.score || a.size.name.localeCompare(b.size.name))
+    .sort((a, b) => a.score - b.score || (a.size.name < b.size.name ? -1 : 1))
     .slice(0, limit)
     .map(({ size }) => size.name);
 }
@@ -78,19 +78,22 @@ const replacements = new Map<string, VmSizeInfo[]>();
 
 function rankReplacements(size: VmSizeInfo, generation: HyperVGeneration, limit: number): VmSizeInfo[] {
   const series = seriesOf(size.name);
-  return index()
-    .catalog.vmSizes.filter((candidate) => candidate.hyperVGenerations?.includes(generation) && candidate.architecture === size.architecture && candidate.name !== size.name)
-    .map((candidate) => ({
-      candidate,
-      score:
-        (candidate.batchSupported ? 0 : 100) +
-        (candidate.retirementDate ? 50 : 0) +
-        (seriesOf(candidate.name) === series ? 0 : GENERAL_PURPOSE_SERIES.has(seriesOf(candidate.name)) ? 10 : 40) +
-        Math.abs(Math.log2(candidate.vCPUs / size.vCPUs)) * 20,
-    }))
-    .sort((a, b) => a.score - b.score || a.candidate.name.localeCompare(b.candidate.name))
-    .slice(0, limit)
-    .map(({ candidate }) => candidate);
+  return (
+    index()
+      .catalog.vmSizes.filter((candidate) => candidate.hyperVGenerations?.includes(generation) && candidate.architecture === size.architecture && candidate.name !== size.name)
+      .map((candidate) => ({
+        candidate,
+        score:
+          (candidate.batchSupported ? 0 : 100) +
+          (candidate.retirementDate ? 50 : 0) +
+          (seriesOf(candidate.name) === series ? 0 : GENERAL_PURPOSE_SERIES.has(seriesOf(candidate.name)) ? 10 : 40) +
+          Math.abs(Math.log2(candidate.vCPUs / size.vCPUs)) * 20,
+      }))
+      // Names differ, and by code unit as a tie-break: localeCompare's first call loads ICU's collation (~6 ms).
+      .sort((a, b) => a.score - b.score || (a.candidate.name < b.candidate.name ? -1 : 1))
+      .slice(0, limit)
+      .map(({ candidate }) => candidate)
+  );
 }
 
 /** Series a workload can usually move to; the specialised ones (confidential, GPU, HPC, memory-optimised M…) rank lower. */

@@ -56,13 +56,18 @@ export async function streamReport(output: ReportOutput, keep?: (result: FileRes
   const writer = format(context);
   const destination = output.outputFile === undefined ? undefined : openSync(output.outputFile, 'w');
   // A pipe takes what it can and Node queues the rest: the run waits for a slow reader rather than keep the report in memory.
-  const write = (text: string): Promise<void> | undefined => {
-    if (text === '') return undefined;
+  const writeNow = (text: string): Promise<void> | undefined => {
     if (destination !== undefined) writeSync(destination, text);
     else if (process.stdout.destroyed)
       return undefined; // the reader left (| head)
     else if (!process.stdout.write(text)) return new Promise((resolve) => onceDrainedOrClosed(resolve));
     return undefined;
+  };
+  // A write per file costs a system call each (~15% of a run of small files): away from a terminal, they are gathered.
+  const gathered = new Gathered(destination !== undefined || process.stdout.isTTY !== true ? GATHERED_BYTES : 0);
+  const write = (text: string, last = false): Promise<void> | undefined => {
+    const ready = gathered.add(text, last);
+    return ready === undefined ? undefined : writeNow(ready);
   };
   const kept = new SeverityCounts();
   const shown = new SeverityCounts();
@@ -84,11 +89,30 @@ export async function streamReport(output: ReportOutput, keep?: (result: FileRes
       const shownReport: LintReport = { ...report, summary: { ...report.summary, errors: shown.errors, warnings: shown.warnings, infos: shown.infos } };
       void write(
         writer.end(shownReport, { ...context, ...(tooManyWarnings && { maxWarningsExceeded: { maxWarnings: output.maxWarnings!, warnings, hidden: output.quiet === true } }) }),
+        true,
       );
       if (destination !== undefined) closeSync(destination);
       return exitCode(shown.errors, tooManyWarnings, failAnyway);
     },
   };
+}
+
+const GATHERED_BYTES = 64 * 1024;
+
+/** Text held until there is enough of it to write at once, or the report ends. */
+class Gathered {
+  private text = '';
+
+  constructor(private readonly enough: number) {}
+
+  /** The text to write now, if any. */
+  add(text: string, last: boolean): string | undefined {
+    this.text += text;
+    if (this.text === '' || (!last && this.text.length < this.enough)) return undefined;
+    const ready = this.text;
+    this.text = '';
+    return ready;
+  }
 }
 
 function onceDrainedOrClosed(then: () => void): void {

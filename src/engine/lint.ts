@@ -1,4 +1,3 @@
-import { statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { DEFAULT_MAX_FILE_SIZE, formatFileSize, parseFileSize } from '../config/file-size.ts';
 import type { DocumentFormat } from '../model/document.ts';
@@ -10,12 +9,11 @@ import { NO_SOURCE_OPTIONS, type SourceOptions } from '../model/source-adapter.t
 import { discover, STDIN_ARGUMENT, type ReadFolder } from '../sources/discover.ts';
 import { BICEP_PARAMETERS_ALONE, isBicepParametersFile, isTerraformVariablesFile, notReadReason, VARIABLES_FILE_ALONE } from '../sources/not-read.ts';
 import { formatOf } from '../documents/parse-file.ts';
-import { mayBePoolDefinition } from '../sources/pool-signs.ts';
 import { mayBeDeployedByOtherFiles, mayBeReadByOtherFiles } from '../sources/read-by-others.ts';
-import { encodeSource, readSource, type SourceText } from '../documents/source-text.ts';
 import type { Finding, NotChecked } from '../model/finding.ts';
-import { fixText } from './fix-text.ts';
-import { lintText, parseErrorFindings, poolsOf, type TextResult } from './lint-text.ts';
+import { fileInput, inputSize, lintInput, readIfPossible, readInput, unlintable, type FileOutcome, type FileResult, type Input } from './lint-file.ts';
+import { poolsOf, type TextResult } from './lint-text.ts';
+import type { FileLinterPool } from './lint-workers.ts';
 import type { PoolDefinition } from '../model/pool-definition.ts';
 import type { AnyRule } from '../model/rule.ts';
 import { writeFixedFiles, type FixedFile } from './write-fixes.ts';
@@ -54,6 +52,11 @@ export interface LintOptions {
    * (its results stay empty): memory stays flat however many files a run lints.
    */
   stream?: ResultStream;
+  /**
+   * Other threads to lint the files on, for a run of this many files; undefined keeps them on this one. Not
+   * asked for --fix, stdin or a facts gatherer (live mode), whose state lives on this thread.
+   */
+  workers?: (fileCount: number) => FileLinterPool | undefined;
 }
 
 export interface ResultStream {
@@ -66,14 +69,7 @@ export interface ResultStream {
   result(result: FileResult, settled: (filePath: string) => boolean): void | Promise<void>;
 }
 
-export interface FileResult {
-  filePath: string;
-  findings: Finding[];
-  /** Set when --fix changed the file. */
-  fixed?: boolean;
-  /** Why --fix left the file as written although it had fixes. */
-  fixRefused?: string;
-}
+export type { FileResult } from './lint-file.ts';
 
 /** A file or folder the run did not lint and the user should hear about (one they named, a folder it could not read). */
 export interface NotLinted {
@@ -140,22 +136,37 @@ export async function lint(options: LintOptions): Promise<LintReport> {
     options.cwd,
   );
 
-  for (const [position, plan] of planned.entries()) {
-    const { input, config } = plan;
-    const outcome = 'tooLarge' in plan ? unlintable(input, config, rules, plan.tooLarge) : await lintInput(input, config, rules, plan.facts, options);
-    settling.linted(position);
-    if ('notAPoolReason' in outcome) {
-      skipped++;
-      if (input.named && !withTerraform && isTerraformVariablesFile(input.filePath)) notLinted(input.filePath, VARIABLES_FILE_ALONE);
-      else if (input.named && !withBicep && isBicepParametersFile(input.filePath)) notLinted(input.filePath, BICEP_PARAMETERS_ALONE);
-      else debug(`skipped ${input.filePath}: ${outcome.notAPoolReason}`);
-      continue;
+  const reasons = new Interned();
+  const onWorkers = workerOutcomes(options, planned);
+  const outcomeOf = async ({ input, config, ...plan }: (typeof planned)[number]): Promise<FileOutcome> => {
+    if ('tooLarge' in plan) return unlintable(input, config, rules, plan.tooLarge);
+    if (!onWorkers) return lintInput(input, config, rules, plan.facts, options);
+    const next = await onWorkers.next();
+    if (next.done) throw new Error('the worker threads gave fewer outcomes than files');
+    return next.value;
+  };
+  try {
+    for (const [position, plan] of planned.entries()) {
+      const { input } = plan;
+      const outcome = await outcomeOf(plan);
+      settling.linted(position);
+      if ('notAPoolReason' in outcome) {
+        skipped++;
+        if (input.named && !withTerraform && isTerraformVariablesFile(input.filePath)) notLinted(input.filePath, VARIABLES_FILE_ALONE);
+        else if (input.named && !withBicep && isBicepParametersFile(input.filePath)) notLinted(input.filePath, BICEP_PARAMETERS_ALONE);
+        else debug(`skipped ${input.filePath}: ${outcome.notAPoolReason}`);
+        continue;
+      }
+      if (outcome.fixed !== undefined) {
+        fixedFiles.push({ path: resolve(options.cwd, input.filePath), displayPath: input.filePath, content: outcome.fixed });
+        report.summary.fixed++;
+      }
+      await addResult(report, reasons, deployedTwice.without(outcome.fileResult), outcome.result, options.stream, settling);
     }
-    if (outcome.fixed !== undefined) {
-      fixedFiles.push({ path: resolve(options.cwd, input.filePath), displayPath: input.filePath, content: outcome.fixed });
-      report.summary.fixed++;
-    }
-    await addResult(report, deployedTwice.without(outcome.fileResult), outcome.result, options.stream, settling);
+    const share = await onWorkers?.next();
+    if (share?.done) debug(`${share.value.filesOnWorkers} file(s) were linted on ${share.value.workers} worker thread(s), the others on the main thread`);
+  } finally {
+    await onWorkers?.return({ workers: 0, filesOnWorkers: 0 });
   }
   writeFixedFiles(fixedFiles);
   debug(`${skipped} file(s) held no pool definition and were skipped`);
@@ -173,76 +184,26 @@ async function inputsOf(options: LintOptions, notLinted: (path: string, reason: 
   for (const file of files) {
     const named = file.named && !options.patternsWereSearched;
     const reason = options.readAs ? undefined : notReadReason(file.path);
-    const path = resolve(options.cwd, file.path);
-    if (reason === undefined) inputs.push({ filePath: file.path, read: () => readSource(path), size: () => statSync(path).size, writable: true, named });
+    if (reason === undefined) inputs.push(fileInput(file.path, named));
     else if (named) notLinted(file.path, reason);
     else debug(`skipped ${file.path}: ${reason}`);
   }
   if (options.patterns.includes(STDIN_ARGUMENT) && options.stdin) {
     const { text, filePath } = options.stdin;
     const reason = options.readAs ? undefined : notReadReason(filePath);
-    if (reason === undefined) inputs.push({ filePath, read: () => ({ text, encoding: 'utf-8' }), size: () => Buffer.byteLength(text), writable: false, named: true });
+    if (reason === undefined) inputs.push({ filePath, named: true, stdinText: text });
     else notLinted(filePath, reason);
   }
   return inputs;
 }
 
-const FIRST_CHARACTER = { line: 1, column: 1, endLine: 1, endColumn: 2, offset: 0, length: 1 };
-
-interface Input {
-  filePath: string;
-  read: () => SourceText;
-  /** The size in bytes, known before reading. */
-  size: () => number;
-  writable: boolean;
-  /** Named by the user, not found by a search: it keeps its parse error, and a note says when it holds no pool. */
-  named: boolean;
-}
-
-const NOT_A_POOL_DEFINITION = 'not a pool definition';
-
-/** One file: read, lint, and with --fix the fixed file's bytes to write back (in its own encoding); or why it holds no pool. */
-async function lintInput(
-  input: Input,
-  config: LoadedConfig,
-  rules: readonly AnyRule[],
-  facts: Facts,
-  options: LintOptions,
-): Promise<{ fileResult: FileResult; result: Pick<TextResult, 'notChecked' | 'pools'>; fixed?: Buffer } | { notAPoolReason: string }> {
-  let source: SourceText;
-  try {
-    source = input.read();
-  } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code ?? String(error);
-    return unlintable(input, config, rules, `cannot read the file (${reason}); it was not linted`);
-  }
-  const { text: original, encoding } = source;
-  if (encoding !== 'utf-8' && formatOf(input.filePath) === 'hcl') {
-    if (!input.named && !mayBePoolDefinition(original)) return { notAPoolReason: 'saved as UTF-16, which Terraform does not read, and shows no sign of a pool definition' };
-    return unlintable(input, config, rules, `the file is saved as UTF-16 (${encoding.toUpperCase()}), and Terraform reads only UTF-8; it was not linted — save it as UTF-8`);
-  }
-  const sources = options.sources ?? NO_SOURCE_OPTIONS;
-  const readFile = (path: string) => readIfPossible(resolve(options.cwd, path));
-  const lintCurrent = (text: string) =>
-    lintText({ filePath: input.filePath, text, config, rules, facts, sources, readFile, foundBySearch: !input.named, ...(options.readAs && { readAs: options.readAs }) });
-  const linted = await lintCurrent(original);
-  const { text, result, refused } = options.fix && input.writable ? await fixText(original, linted, lintCurrent) : { text: original, result: linted, refused: undefined };
-  if (result.notAPoolFile) return { notAPoolReason: result.notAPoolReason ?? NOT_A_POOL_DEFINITION };
-  const fileResult: FileResult = { filePath: input.filePath, findings: result.findings, ...(refused && { fixRefused: refused }) };
-  if (text === original) return { fileResult, result };
-  fileResult.fixed = true;
-  return { fileResult, result, fixed: encodeSource(text, encoding) };
-}
-
-/** A file that could not be linted at all, as its parse-error finding. */
-function unlintable(
-  input: Input,
-  config: LoadedConfig,
-  rules: readonly AnyRule[],
-  message: string,
-): { fileResult: FileResult; result: Pick<TextResult, 'notChecked' | 'pools'>; fixed?: Buffer } {
-  const findings = parseErrorFindings({ filePath: input.filePath, config, rules }, message, FIRST_CHARACTER);
-  return { fileResult: { filePath: input.filePath, findings }, result: { notChecked: [], pools: 0 } };
+/** The outcomes of the files to lint, in order, from other threads when the run is given some and may use them. */
+function workerOutcomes(options: LintOptions, planned: readonly ({ input: Input; config: LoadedConfig } & ({ facts: Facts } | { tooLarge: string }))[]) {
+  if (!options.workers || options.fix || options.stdin || (typeof options.facts === 'object' && 'gatherFor' in options.facts)) return undefined;
+  const lintable = planned.filter((plan) => 'facts' in plan);
+  const jobs = lintable.map(({ input }) => ({ filePath: input.filePath, named: input.named }));
+  const lintHere = (position: number) => lintInput(lintable[position]!.input, lintable[position]!.config, options.rules, lintable[position]!.facts, options);
+  return options.workers(jobs.length)?.outcomes(jobs, lintHere);
 }
 
 /** How to get each file's facts; a gatherer first sees every pool of the run. */
@@ -257,7 +218,7 @@ async function factsLookup(options: LintOptions, inputs: Input[], configs: Confi
     if (oversize(input, await configs.forFile(input.filePath), options)) continue; // the lint pass reports it
     let text: string;
     try {
-      text = input.read().text;
+      text = readInput(input, options.cwd).text;
     } catch {
       continue; // the lint pass reports the unreadable file
     }
@@ -275,7 +236,7 @@ function oversize(input: Input, config: LoadedConfig, options: LintOptions): str
   const limit = options.maxFileSize ?? parseFileSize(config.config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE) ?? DEFAULT_MAX_FILE_SIZE;
   let size: number;
   try {
-    size = input.size();
+    size = inputSize(input, options.cwd);
   } catch {
     return undefined;
   }
@@ -289,23 +250,31 @@ function moreInformed(a: EnvironmentSource, b: EnvironmentSource): EnvironmentSo
   return INFORMED_ORDER.indexOf(a) >= INFORMED_ORDER.indexOf(b) ? a : b;
 }
 
-function readIfPossible(path: string): string | undefined {
-  try {
-    return readSource(path).text;
-  } catch {
-    return undefined;
+/**
+ * The not-checked list is the one part of a run's output kept to the end, and pools of a folder are alike: their
+ * reasons, one string each, would be most of what a run of 20,000 files holds. Each distinct reason is kept once.
+ */
+class Interned {
+  private readonly strings = new Map<string, string>();
+
+  intern(text: string): string {
+    const kept = this.strings.get(text);
+    if (kept !== undefined) return kept;
+    this.strings.set(text, text);
+    return text;
   }
 }
 
 async function addResult(
   report: LintReport,
+  reasons: Interned,
   fileResult: FileResult,
   result: Pick<TextResult, 'notChecked' | 'pools'>,
   stream: ResultStream | undefined,
   settling: Settling,
 ): Promise<void> {
   for (const finding of fileResult.findings) countFinding(report, finding);
-  for (const entry of result.notChecked) report.notChecked.push(entry);
+  for (const entry of result.notChecked) report.notChecked.push({ ...entry, reason: reasons.intern(entry.reason) });
   if (stream) {
     settling.reached(fileResult);
     await stream.result(fileResult, (filePath) => settling.isSettled(filePath));
@@ -350,21 +319,29 @@ class Settling {
 
   /** Notes the files a result's findings are in that lie outside its own folder. */
   reached(result: FileResult): void {
-    const folder = this.folderOf(result.filePath);
+    let folder: string | undefined;
     for (const finding of result.findings) {
+      if (finding.filePath === result.filePath) continue; // most findings: no path to resolve
+      folder ??= this.folderOf(result.filePath);
       if (this.folderOf(finding.filePath) !== folder) this.unsettled.add(resolve(this.cwd, finding.filePath));
     }
   }
 
   isSettled(filePath: string): boolean {
-    if (this.unsettled.has(resolve(this.cwd, filePath))) return false;
+    if (this.unsettled.size > 0 && this.unsettled.has(resolve(this.cwd, filePath))) return false;
     if (mayBeDeployedByOtherFiles(filePath)) return this.position === this.lastPosition;
     if (!mayBeReadByOtherFiles(filePath)) return true;
     return (this.lastOfFolder.get(this.folderOf(filePath)) ?? -1) <= this.position;
   }
 
+  /** Resolved once per folder as written: a run of many files would resolve every path again. */
+  private readonly folders = new Map<string, string>();
+
   private folderOf(filePath: string): string {
-    return dirname(resolve(this.cwd, filePath));
+    const written = dirname(filePath);
+    let folder = this.folders.get(written);
+    if (folder === undefined) this.folders.set(written, (folder = resolve(this.cwd, written)));
+    return folder;
   }
 }
 
@@ -381,10 +358,11 @@ class DeployedTwice {
   constructor(private readonly cwd: string) {}
 
   without(result: FileResult): FileResult {
+    if (!result.findings.some((finding) => mayBeDeployedByOtherFiles(finding.filePath))) return result;
     const own = resolve(this.cwd, result.filePath);
     const findings = result.findings.filter((finding) => {
+      if (!mayBeDeployedByOtherFiles(finding.filePath)) return true;
       const where = resolve(this.cwd, finding.filePath);
-      if (!mayBeDeployedByOtherFiles(where)) return true;
       const key = JSON.stringify([where, finding.ruleId, finding.messageId ?? finding.message, finding.line, finding.column]);
       const earlier = this.seen.get(key);
       if (!earlier) {

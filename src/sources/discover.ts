@@ -39,15 +39,20 @@ export async function discover(patterns: readonly string[], cwd: string, readFol
   const files: DiscoveredFile[] = [];
   const unreadableFolders: UnreadableFolder[] = [];
   const seen = new Set<string>();
-  for (const pattern of patterns) {
-    if (pattern === STDIN_ARGUMENT) continue;
+  const searched = patterns.filter((pattern) => pattern !== STDIN_ARGUMENT);
+  for (const pattern of searched) {
     const kind = pathKind(cwd, pattern);
     const unreadableBefore = unreadableFolders.length;
-    const found = kind === 'file' ? [{ path: pattern }] : await expand(kind, pattern, cwd, readFolder, unreadableFolders);
-    if (found.length === 0 && unreadableFolders.length === unreadableBefore) throw new NoFilesMatched(`no files match "${pattern}"`);
-    for (const { path, real = realPath(resolve(cwd, path)) } of found.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
-      if (seen.has(real)) continue;
-      seen.add(real);
+    const { paths, realOf } = kind === 'file' ? { paths: [pattern] } : await expand(kind, pattern, cwd, readFolder, unreadableFolders);
+    if (paths.length === 0 && unreadableFolders.length === unreadableBefore) throw new NoFilesMatched(`no files match "${pattern}"`);
+    // A walk finds each file once: a lone walked folder needs no real path per file.
+    const unique = searched.length === 1 && realOf !== undefined;
+    for (const path of paths.sort()) {
+      if (!unique) {
+        const real = realOf?.(path) ?? realPath(resolve(cwd, path));
+        if (seen.has(real)) continue;
+        seen.add(real);
+      }
       files.push({ path, named: kind === 'file' });
     }
   }
@@ -66,13 +71,13 @@ async function expand(
   cwd: string,
   readFolder: ReadFolder,
   unreadable: UnreadableFolder[],
-): Promise<{ path: string; real?: string }[]> {
+): Promise<{ paths: string[]; realOf?: (path: string) => string }> {
   const walked = kind === 'folder' ? await walkFolder(pattern, realPath(resolve(cwd, pattern)), cwd, SEARCHED_EXTENSIONS, readFolder) : undefined;
   if (walked) {
     unreadable.push(...walked.unreadable.map(({ path, code }) => ({ path, reason: unreadableReason(code) })));
-    return walked.files;
+    return { paths: walked.files, realOf: walked.realOf };
   }
-  return (await searchWithGlob(kind, pattern, cwd, readFolder, unreadable)).map((path) => ({ path }));
+  return { paths: await searchWithGlob(kind, pattern, cwd, readFolder, unreadable) };
 }
 
 /** The glob library loads only when a glob or an unusual folder needs it: a one-file run stays light. */

@@ -4,11 +4,12 @@ import { relative, resolve } from 'node:path';
 /** How a folder's entries are listed; tests give one that fails, since root reads any folder. */
 export type ReadFolder = typeof nodeReaddir;
 
-export interface WalkedFile {
-  /** Relative to cwd, with `/` separators, as the glob library spells it. */
-  path: string;
-  /** The file's real path: the folder's real path joined with the path below it (no symlink on the way). */
-  real: string;
+export interface WalkedFolder {
+  /** Relative to cwd, with `/` separators, as the glob library spells them. */
+  files: string[];
+  /** A file's real path: the folder's real path joined with the path below it (no symlink on the way). */
+  realOf: (path: string) => string;
+  unreadable: FolderUnreadable[];
 }
 
 export interface FolderUnreadable {
@@ -26,19 +27,14 @@ const HANDED_TO_THE_GLOB = /(^|\/)(node_modules|\.git)(\/|$)/;
  * anything whose treatment is the glob library's own (a symlink, a node_modules or .git folder) or
  * the platform is Windows: the caller then asks the glob library.
  */
-export async function walkFolder(
-  folder: string,
-  folderReal: string,
-  cwd: string,
-  extensions: readonly string[],
-  readFolder: ReadFolder,
-): Promise<{ files: WalkedFile[]; unreadable: FolderUnreadable[] } | undefined> {
+export async function walkFolder(folder: string, folderReal: string, cwd: string, extensions: readonly string[], readFolder: ReadFolder): Promise<WalkedFolder | undefined> {
   if (process.platform === 'win32') return undefined;
   const absolute = resolve(cwd, folder);
   const base = relative(cwd, absolute);
   if (HANDED_TO_THE_GLOB.test(base)) return undefined;
   const suffixes = extensions.map((extension) => `.${extension}`);
-  const files: WalkedFile[] = [];
+  // Paths only: a run of 20,000 files holds them all while it plans, and what it holds then sets how far the heap grows.
+  const files: string[] = [];
   const unreadable: FolderUnreadable[] = [];
   const pending: string[] = [''];
   while (pending.length > 0) {
@@ -57,11 +53,11 @@ export async function walkFolder(
         if (name === 'node_modules') return undefined;
         pending.push(path);
       } else if (entry.isFile() && suffixes.some((suffix) => name.endsWith(suffix))) {
-        files.push({ path: join(base, path), real: `${folderReal}/${path}` });
+        files.push(join(base, path));
       }
     }
   }
-  return { files, unreadable };
+  return { files, unreadable, realOf: (path) => `${folderReal}/${base === '' ? path : path.slice(base.length + 1)}` };
 }
 
 function join(base: string, path: string): string {

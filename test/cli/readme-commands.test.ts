@@ -3,6 +3,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { writePools } from '../../scripts/generate-pools.mjs';
 import { loadContextFile } from '../../src/facts/load-context.ts';
 import { allRules } from '../../rules/index.ts';
 import { environmentOptions, environmentRoutes } from '../helpers/azure-scenario.ts';
@@ -161,6 +162,15 @@ const CASES: Record<string, (line: string) => Promise<void>> = {
     expect(result.status).toBe(1);
     expect(result.stdout).not.toMatch(/^ +\d+:\d+ +warning/m);
     expect(result.stdout).toMatch(/too many warnings: [1-9]\d*, more than --max-warnings 0 \(not shown: --quiet/);
+  },
+  'npx batchlint lint . --concurrency auto': async (line) => {
+    const folder = workspace(EXAMPLE_POOLS);
+    writePools(join(folder, 'generated'), 400);
+    const result = await run(`${line} --format json --debug`, folder);
+    const single = await runCliAsync(['lint', '.', '--format', 'json'], { cwd: folder });
+    expect(result.status).toBe(1);
+    expect(result.stdout).toBe(single.stdout);
+    expect(result.stderr).toMatch(/\d+ file\(s\) were linted on \d+ worker thread\(s\)/);
   },
   'npx batchlint lint pools/ --as-of 2027-07-01': async (line) => {
     const folder = workspace(EXAMPLE_POOLS);

@@ -1,0 +1,62 @@
+import { InvalidArgumentError } from 'commander';
+import { availableParallelism } from 'node:os';
+import { ConfigLocator } from '../config/load-config.ts';
+import { serveFileJobs, workerPool, type FileLinterPool } from '../engine/lint-workers.ts';
+import type { SourceOptions } from '../model/source-adapter.ts';
+import { factsForRun, type FactsRequest } from '../setup/facts-for-run.ts';
+import { allRules } from '../../rules/index.ts';
+
+/** --concurrency: how many threads lint files; `auto` uses the CPUs for a run large enough to gain from it. */
+export type Concurrency = number | 'auto' | 'off';
+
+/**
+ * Below this, a run ends before extra threads pay for themselves: each loads batchlint (~25 ms) and
+ * warms up on its own, while one thread lints ~3 files a millisecond once warm.
+ */
+export const AUTO_MIN_FILES = 300;
+const AUTO_MAX_THREADS = 4;
+
+/** What a worker needs to lint as the main thread does: it builds its own rules, facts and configs from it. */
+export interface LintWorkerData {
+  batchlintLintWorker: { cwd: string; configPath?: string; facts: FactsRequest; sources: SourceOptions };
+}
+
+export function parseConcurrency(value: string): Concurrency {
+  if (value === 'auto' || value === 'off') return value;
+  const threads = Number(value);
+  if (!Number.isInteger(threads) || threads < 1) throw new InvalidArgumentError('expected auto, off or a number of threads ≥ 1');
+  return threads;
+}
+
+/**
+ * The run's worker threads for the engine, or undefined to lint on this thread: live mode gathers facts on
+ * this thread, so it stays here. `script` is the module workers run (the CLI's own, which serves them).
+ */
+export function lintWorkers(concurrency: Concurrency, script: URL, data: LintWorkerData): ((fileCount: number) => FileLinterPool | undefined) | undefined {
+  if (concurrency === 'off' || concurrency === 1 || data.batchlintLintWorker.facts.live) return undefined;
+  return (fileCount) => {
+    const threads = concurrency === 'auto' ? autoThreads(fileCount) : concurrency;
+    // This thread lints too, between writing the results the workers send.
+    return threads < 2 ? undefined : workerPool({ script, workerData: data, threads: threads - 1 });
+  };
+}
+
+function autoThreads(fileCount: number): number {
+  return fileCount < AUTO_MIN_FILES ? 1 : Math.min(availableParallelism(), AUTO_MAX_THREADS);
+}
+
+export function isLintWorkerData(data: unknown): data is LintWorkerData {
+  return typeof data === 'object' && data !== null && 'batchlintLintWorker' in data;
+}
+
+/** A worker's side: the rules, facts and configs of the run, then file after file as the main thread deals them. */
+export async function serveLintWorker({ batchlintLintWorker: run }: LintWorkerData): Promise<void> {
+  const facts = await factsForRun(run.facts);
+  if (typeof facts === 'object' && 'gatherFor' in facts) throw new Error('live mode lints on the main thread');
+  const configs = new ConfigLocator(
+    run.configPath,
+    run.cwd,
+    allRules.map((rule) => rule.meta.id),
+  );
+  serveFileJobs({ rules: allRules, facts, configs, options: { cwd: run.cwd, sources: run.sources } });
+}
