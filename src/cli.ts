@@ -5,7 +5,7 @@ import { CONFIG_FILE_NAMES } from './config/load-config.ts';
 import { lint, type FileResult, type LintReport } from './engine/lint.ts';
 import { RuleCrashed } from './engine/lint-text.ts';
 import { ContextError } from './facts/load-context.ts';
-import { AS_OF_VARIABLE, RunDateError } from './facts/run-date.ts';
+import { AS_OF_VARIABLE, runDate, RunDateError } from './facts/run-date.ts';
 import { accountForRun, DEFAULT_CACHE_TTL_SECONDS, factsForRun, liveConnection, FactsSetupError } from './setup/facts-for-run.ts';
 import { FORMAT_NAMES } from './formatters/index.ts';
 import { redact } from './formatters/redact.ts';
@@ -19,7 +19,7 @@ import { EXIT_OK, EXIT_RUN_FAILED, streamReport, writeReport } from './cli/write
 import type { CheckOptions, EvalOptions } from './cli/autoscale-commands.ts';
 import { parseFileSize } from './config/file-size.ts';
 import { isLintWorkerData, lintWorkers, parseConcurrency, serveLintWorker, type Concurrency } from './cli/parallel-lint.ts';
-import { isMainThread, workerData } from 'node:worker_threads';
+import { workerData } from 'node:worker_threads';
 
 interface LintCommandOptions {
   format: string;
@@ -186,8 +186,14 @@ async function runLint(paths: string[], options: LintCommandOptions): Promise<nu
     },
   };
   const workers = lintWorkers(options.concurrency, CLI_ENTRY, {
-    batchlintLintWorker: { cwd, facts: factsRequest, sources, ...(options.config !== undefined && { configPath: options.config }) },
+    // The date too, so that a run across midnight judges retirements by one date on every thread.
+    batchlintLintWorker: { cwd, facts: { ...factsRequest, asOf: factsRequest.asOf ?? runDate() }, sources, ...(options.config !== undefined && { configPath: options.config }) },
   });
+  // A note on stderr goes after the part of the report written before it, as it would on a terminal.
+  const note = (text: string) => {
+    streamed?.flush();
+    process.stderr.write(text);
+  };
   const report = await lint({
     rules: allRules,
     patterns: paths,
@@ -200,20 +206,24 @@ async function runLint(paths: string[], options: LintCommandOptions): Promise<nu
     ...(options.skipNonPoolFiles && { patternsWereSearched: true }),
     ...(options.maxFileSize !== undefined && { maxFileSize: options.maxFileSize }),
     ...(stdin && { stdin }),
-    ...(options.debug && { debug: (message: string) => process.stderr.write(`batchlint: ${redact(message)}\n`) }),
+    ...(options.debug && { debug: (message: string) => note(`batchlint: ${redact(message)}\n`) }),
     ...(streamed && {
       stream: {
         start: (environment) => streamed.stream.start(environment),
         result(result, settled) {
-          sayWhyNotFixed(result);
+          sayWhyNotFixed(result, note);
           return streamed.stream.result(result, settled);
         },
       },
     }),
+  }).catch((error: unknown) => {
+    // The files linted before the failure keep their part of the report.
+    streamed?.flush();
+    throw error;
   });
   const failAnyway = options.requireFacts === true && report.notChecked.length > 0;
   if (streamed) return streamed.finish(report, failAnyway);
-  for (const result of report.results) sayWhyNotFixed(result);
+  for (const result of report.results) sayWhyNotFixed(result, note);
   if (options.writeBaseline) {
     baselines!.writeBaseline(options.writeBaseline, report);
     process.stdout.write(`batchlint: recorded ${countFindings(report)} finding(s) in ${options.writeBaseline}\n`);
@@ -223,8 +233,8 @@ async function runLint(paths: string[], options: LintCommandOptions): Promise<nu
   return writeReport(shown, output, failAnyway);
 }
 
-function sayWhyNotFixed({ filePath, fixRefused }: FileResult): void {
-  if (fixRefused) process.stderr.write(`batchlint: --fix left ${filePath} unchanged: ${redact(fixRefused)}\n`);
+function sayWhyNotFixed({ filePath, fixRefused }: FileResult, note: (text: string) => void): void {
+  if (fixRefused) note(`batchlint: --fix left ${filePath} unchanged: ${redact(fixRefused)}\n`);
 }
 
 function countFindings(report: LintReport): number {
@@ -320,5 +330,6 @@ function stopWritingWhenTheReaderLeaves(): void {
 }
 
 // The CLI's module is also what its lint worker threads run (see cli/parallel-lint.ts).
-if (isMainThread) await main(process.argv);
-else if (isLintWorkerData(workerData)) await serveLintWorker(workerData);
+// Asked by its data, not by the thread: a tool may run the CLI itself on a worker thread.
+if (isLintWorkerData(workerData)) await serveLintWorker(workerData);
+else await main(process.argv);

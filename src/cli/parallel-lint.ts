@@ -1,7 +1,7 @@
 import { InvalidArgumentError } from 'commander';
 import { availableParallelism } from 'node:os';
 import { ConfigLocator } from '../config/load-config.ts';
-import { serveFileJobs, workerPool, type FileLinterPool } from '../engine/lint-workers.ts';
+import { FILES_PER_CHUNK, serveFileJobs, workerPool, type FileLinterPool } from '../engine/lint-workers.ts';
 import type { SourceOptions } from '../model/source-adapter.ts';
 import { factsForRun, type FactsRequest } from '../setup/facts-for-run.ts';
 import { allRules } from '../../rules/index.ts';
@@ -35,7 +35,8 @@ export function parseConcurrency(value: string): Concurrency {
 export function lintWorkers(concurrency: Concurrency, script: URL, data: LintWorkerData): ((fileCount: number) => FileLinterPool | undefined) | undefined {
   if (concurrency === 'off' || concurrency === 1 || data.batchlintLintWorker.facts.live) return undefined;
   return (fileCount) => {
-    const threads = concurrency === 'auto' ? autoThreads(fileCount) : concurrency;
+    // Each thread lints a chunk of files at least: a few files asked of --concurrency 4 in a hook start no worker.
+    const threads = Math.min(concurrency === 'auto' ? autoThreads(fileCount) : concurrency, Math.ceil(fileCount / FILES_PER_CHUNK));
     // This thread lints too, between writing the results the workers send.
     return threads < 2 ? undefined : workerPool({ script, workerData: data, threads: threads - 1 });
   };

@@ -42,6 +42,8 @@ export interface StreamedReport {
   stream: ResultStream;
   /** Writes the rest of the report (the summary, what was not checked); the exit code, as writeReport's. */
   finish(report: LintReport, failAnyway?: boolean): number;
+  /** Writes what is held back now: before a note on stderr (to keep its place beside the output), or when the run fails. */
+  flush(): void;
 }
 
 /**
@@ -94,6 +96,7 @@ export async function streamReport(output: ReportOutput, keep?: (result: FileRes
       if (destination !== undefined) closeSync(destination);
       return exitCode(shown.errors, tooManyWarnings, failAnyway);
     },
+    flush: () => void write('', true),
   };
 }
 

@@ -23,6 +23,8 @@ export interface FileLinterPool {
 export interface WorkersShare {
   workers: number;
   filesOnWorkers: number;
+  /** Why workers that never got ready stopped: the run went on without them. */
+  notStarted: string[];
 }
 
 export interface WorkerPoolOptions {
@@ -33,7 +35,7 @@ export interface WorkerPoolOptions {
 }
 
 /** Files a worker is given at once: enough to make a message's cost small, few enough to share the work evenly. */
-const CHUNK = 16;
+export const FILES_PER_CHUNK = 16;
 /** Chunks a worker holds, so that it has the next one while its last results travel back. */
 const CHUNKS_IN_FLIGHT = 3;
 /** Outcomes waiting for the slowest file before them (or a slow reader of the output) stay below this. */
@@ -45,7 +47,7 @@ interface JobsMessage {
 }
 
 /** `ready` first, once the worker has loaded batchlint: a chunk dealt before would wait there while this thread could lint it. */
-type ResultMessage = { ready: true } | { start: number; outcomes: FileOutcome[] } | { start: number; failed: FailureReport };
+type ResultMessage = { ready: true } | { start: number; outcomes: FileOutcome[]; failed?: FailureReport };
 
 interface FailureReport {
   name: string;
@@ -62,20 +64,23 @@ async function* lintOnWorkers(
   lintHere: (position: number) => Promise<FileOutcome>,
   options: WorkerPoolOptions,
 ): AsyncGenerator<FileOutcome, WorkersShare> {
-  const results = new Map<number, FileOutcome>();
+  /** A file's outcome, or the error linting it threw: thrown in its turn, after the files before it, as on one thread. */
+  const results = new Map<number, FileOutcome | Error>();
+  /** A worker lost after it was dealt files: the run cannot go on. */
   let failure: Error | undefined;
   let finished = false;
   let wake = () => {};
   let nextToDeal = 0;
   let nextToYield = 0;
   let filesHere = 0;
+  const notStarted: string[] = [];
   /** Chunks each ready worker holds. */
   const inFlight = new Map<Worker, number>();
 
   const mayDeal = () => nextToDeal < jobs.length && nextToDeal - nextToYield < MAX_AHEAD;
   const deal = (worker: Worker) => {
     while (inFlight.has(worker) && inFlight.get(worker)! < CHUNKS_IN_FLIGHT && mayDeal()) {
-      const message: JobsMessage = { start: nextToDeal, jobs: jobs.slice(nextToDeal, nextToDeal + CHUNK) };
+      const message: JobsMessage = { start: nextToDeal, jobs: jobs.slice(nextToDeal, nextToDeal + FILES_PER_CHUNK) };
       nextToDeal += message.jobs.length;
       inFlight.set(worker, (inFlight.get(worker) ?? 0) + 1);
       worker.postMessage(message);
@@ -94,15 +99,23 @@ async function* lintOnWorkers(
         return deal(worker);
       }
       inFlight.set(worker, inFlight.get(worker)! - 1);
-      if ('failed' in message) return fail(failureOf(message.failed));
       message.outcomes.forEach((outcome, offset) => results.set(message.start + offset, outcome));
+      if (message.failed) results.set(message.start + message.outcomes.length, failureOf(message.failed));
       deal(worker);
       wake();
     });
-    worker.on('error', fail);
-    worker.on('exit', (code) => {
-      if (!finished) fail(new Error(`a lint worker stopped before its files were linted (exit code ${code})`));
-    });
+    // A worker that cannot start (no memory for a thread, its module missing) is done without: this thread lints its share.
+    const stopped = (reason: string, failure: Error) => {
+      if (finished) return;
+      if (inFlight.has(worker)) return fail(failure);
+      if (workers.includes(worker)) {
+        workers.splice(workers.indexOf(worker), 1);
+        notStarted.push(reason);
+        wake();
+      }
+    };
+    worker.on('error', (error) => stopped(error.message, error));
+    worker.on('exit', (code) => stopped(`exit code ${code}`, new Error(`a lint worker stopped before its files were linted (exit code ${code})`)));
     return worker;
   });
 
@@ -112,10 +125,10 @@ async function* lintOnWorkers(
       const outcome = results.get(nextToYield);
       if (outcome === undefined && mayDeal()) {
         // Workers take tens of milliseconds to start, and this thread would only wait: it lints the next chunk meanwhile.
-        const end = Math.min(nextToDeal + CHUNK, jobs.length);
+        const end = Math.min(nextToDeal + FILES_PER_CHUNK, jobs.length);
         while (nextToDeal < end) {
           const position = nextToDeal++;
-          results.set(position, await lintHere(position));
+          results.set(position, await lintHere(position).catch((error: unknown) => (error instanceof Error ? error : new Error(String(error)))));
           filesHere++;
         }
         // Workers' results wait in the event loop's queue: take them, and deal the workers more, before the next chunk.
@@ -126,6 +139,7 @@ async function* lintOnWorkers(
         await new Promise<void>((resolve) => (wake = resolve));
         continue;
       }
+      if (outcome instanceof Error) throw outcome;
       results.delete(nextToYield++);
       for (const worker of workers) deal(worker);
       yield outcome;
@@ -134,7 +148,7 @@ async function* lintOnWorkers(
     finished = true;
     await Promise.all(workers.map((worker) => worker.terminate()));
   }
-  return { workers: workers.length, filesOnWorkers: jobs.length - filesHere };
+  return { workers: workers.length, filesOnWorkers: jobs.length - filesHere, notStarted };
 }
 
 /** The same error as a run on one thread would have thrown, so the CLI words it the same way. */
@@ -155,13 +169,14 @@ export interface FileJobSetup {
 export function serveFileJobs(setup: FileJobSetup): void {
   const port = parentPort;
   if (!port) throw new Error('serveFileJobs runs in a worker thread');
+  // The outcomes up to a file whose lint threw, and the error in that file's place.
   const lintChunk = async ({ start, jobs }: JobsMessage) => {
+    const outcomes: FileOutcome[] = [];
     try {
-      const outcomes: FileOutcome[] = [];
       for (const job of jobs) outcomes.push(await lintJob(job, setup));
       port.postMessage({ start, outcomes } satisfies ResultMessage);
     } catch (error) {
-      port.postMessage({ start, failed: reportOf(error) } satisfies ResultMessage);
+      port.postMessage({ start, outcomes, failed: reportOf(error) } satisfies ResultMessage);
     }
   };
   // One chunk after the other: a chunk's awaits must not let the next one's files in between.

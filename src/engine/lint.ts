@@ -164,9 +164,12 @@ export async function lint(options: LintOptions): Promise<LintReport> {
       await addResult(report, reasons, deployedTwice.without(outcome.fileResult), outcome.result, options.stream, settling);
     }
     const share = await onWorkers?.next();
-    if (share?.done) debug(`${share.value.filesOnWorkers} file(s) were linted on ${share.value.workers} worker thread(s), the others on the main thread`);
+    if (share?.done) {
+      for (const reason of share.value.notStarted) debug(`a worker thread did not start (${reason}): its files were linted on the others`);
+      debug(`${share.value.filesOnWorkers} file(s) were linted on ${share.value.workers} worker thread(s), the others on the main thread`);
+    }
   } finally {
-    await onWorkers?.return({ workers: 0, filesOnWorkers: 0 });
+    await onWorkers?.return({ workers: 0, filesOnWorkers: 0, notStarted: [] });
   }
   writeFixedFiles(fixedFiles);
   debug(`${skipped} file(s) held no pool definition and were skipped`);

@@ -62,6 +62,8 @@ describe('the embedded catalog', () => {
     expect(closestVmSizeNames('Standard_D2s_v33', 3)).toContain('Standard_D2s_v3');
     expect(closestVmSizeNames('D2s_v3', 3)[0]).toBe('Standard_D2s_v3');
     expect(closestVmSizeNames('Huge_Machine_9000', 3)).toEqual([]);
+    // Names as near as each other come in code-unit order, the same whatever ICU data Node was built with.
+    expect(closestVmSizeNames('D11_v2', 3)).toEqual(['Standard_D11_v2', 'Standard_D12_v2', 'Standard_D13_v2']);
   });
 
   it('suggests Gen2-capable replacements of similar vCPUs and the same architecture', () => {

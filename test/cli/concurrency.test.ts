@@ -1,10 +1,11 @@
+import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writePools } from '../../scripts/generate-pools.mjs';
 import { PROJECT_ROOT } from '../helpers/lint-fixture.ts';
-import { runCli } from '../helpers/run-cli.ts';
+import { CLI, runCli } from '../helpers/run-cli.ts';
 import { parseJsonReport } from '../helpers/cli-output.ts';
 
 describe('lint --concurrency', () => {
@@ -71,6 +72,20 @@ describe('lint --concurrency', () => {
     const fixedFile = (root: string) => readFileSync(join(root, 'fixes', 'list-of-pools.yaml'), 'utf8');
     expect(fixedFile(folder)).toBe(fixedFile(reference));
     expect(fixedFile(folder)).not.toBe(readFileSync(join(PROJECT_ROOT, 'fixtures', 'fixes', 'list-of-pools.yaml'), 'utf8'));
+  });
+
+  it('starts no worker for a run of a few files, whatever number it is given', () => {
+    const run = runCli(['lint', 'fixtures/examples', '--concurrency', '4', '--debug']);
+
+    expect(run.status).toBe(1);
+    expect(run.stderr).not.toContain('worker thread');
+  });
+
+  it('lints as the CLI when a tool runs it on a worker thread of its own', () => {
+    const script = `const { Worker } = require('node:worker_threads'); new Worker(${JSON.stringify(CLI)}, { argv: ['lint', 'fixtures/examples/render-pool.json', '--format', 'json'] });`;
+    const run = spawnSync(process.execPath, ['-e', script], { cwd: PROJECT_ROOT, encoding: 'utf8' });
+
+    expect(parseJsonReport(run.stdout).summary.files).toBe(1);
   });
 
   it.each(['0', 'two', '1.5', '-1'])('refuses --concurrency %s with a usage error', (value) => {

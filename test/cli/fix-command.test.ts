@@ -35,6 +35,8 @@ describe('batchlint lint --fix', () => {
     const run = runCli(['lint', '.', '--fix'], { cwd: folder });
     expect(run.status).toBe(2);
     expect(run.stderr).toBe('batchlint: --fix cannot write folded-command.yaml: the file is not writable (read-only); no file was changed\n');
+    // The report of the files linted before the failure is still written.
+    expect(run.stdout).toContain('list-of-pools.yaml\n');
     for (const name of ['comments.jsonc', 'block-literal-command.yaml', 'list-of-pools.yaml']) {
       expect(readFileSync(join(folder, name), 'utf8')).toBe(readFileSync(join(PROJECT_ROOT, 'fixtures/fixes', name), 'utf8'));
     }

@@ -115,4 +115,14 @@ describe('baselines', () => {
     expect(run.status).toBe(2);
     expect(run.stderr).toBe('batchlint: nope.json is not a batchlint baseline (version 1)\n');
   });
+
+  it('keeps a note on stderr beside the file it follows when both go to one pipe, though output is written in batches', () => {
+    const folder = folderWith({ 'a.json': RENDER_POOL, 'b.json': '{ "name": "not a pool" }\n', 'c.json': RENDER_POOL });
+    const run = spawnSync('sh', ['-c', `"${process.execPath}" "${CLI}" lint . --debug 2>&1`], { cwd: folder, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+
+    const place = (pattern: RegExp) => run.stdout.search(pattern);
+    expect(place(/^a\.json$/m)).toBeGreaterThanOrEqual(0);
+    expect(place(/batchlint: skipped b\.json/)).toBeGreaterThan(place(/^a\.json$/m));
+    expect(place(/^c\.json$/m)).toBeGreaterThan(place(/batchlint: skipped b\.json/));
+  });
 });
