@@ -18,8 +18,7 @@ import { STARTER_FORMATS, starterConfig, starterConfigName, type StarterFormat }
 import { EXIT_OK, EXIT_RUN_FAILED, streamReport, writeReport } from './cli/write-report.ts';
 import type { CheckOptions, EvalOptions } from './cli/autoscale-commands.ts';
 import { parseFileSize } from './config/file-size.ts';
-import { isLintWorkerData, lintWorkers, parseConcurrency, serveLintWorker, type Concurrency } from './cli/parallel-lint.ts';
-import { workerData } from 'node:worker_threads';
+import { isLintWorker, lintWorkers, parseConcurrency, serveLintWorker, type Concurrency } from './cli/parallel-lint.ts';
 
 interface LintCommandOptions {
   format: string;
@@ -329,7 +328,7 @@ function stopWritingWhenTheReaderLeaves(): void {
   });
 }
 
-// The CLI's module is also what its lint worker threads run (see cli/parallel-lint.ts).
-// Asked by its data, not by the thread: a tool may run the CLI itself on a worker thread.
-if (isLintWorkerData(workerData)) await serveLintWorker(workerData);
+// The CLI's module is also what its lint worker threads run (see cli/parallel-lint.ts); a tool may run the CLI
+// itself on a worker thread of its own, so it is the worker's argument that tells, not the thread.
+if (isLintWorker()) await serveLintWorker();
 else await main(process.argv);

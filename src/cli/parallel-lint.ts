@@ -16,6 +16,16 @@ export type Concurrency = number | 'auto' | 'off';
 export const AUTO_MIN_FILES = 300;
 const AUTO_MAX_THREADS = 4;
 
+/**
+ * Worker threads are started with this argument: the CLI's module then serves them instead of running a command.
+ * Told by argv, as node:worker_threads is not loaded at start.
+ */
+const LINT_WORKER_ARGUMENT = '--batchlint-lint-worker';
+
+export function isLintWorker(): boolean {
+  return process.argv.includes(LINT_WORKER_ARGUMENT);
+}
+
 /** What a worker needs to lint as the main thread does: it builds its own rules, facts and configs from it. */
 export interface LintWorkerData {
   batchlintLintWorker: { cwd: string; configPath?: string; facts: FactsRequest; sources: SourceOptions };
@@ -38,7 +48,7 @@ export function lintWorkers(concurrency: Concurrency, script: URL, data: LintWor
     // Each thread lints a chunk of files at least: a few files asked of --concurrency 4 in a hook start no worker.
     const threads = Math.min(concurrency === 'auto' ? autoThreads(fileCount) : concurrency, Math.ceil(fileCount / FILES_PER_CHUNK));
     // This thread lints too, between writing the results the workers send.
-    return threads < 2 ? undefined : workerPool({ script, workerData: data, threads: threads - 1 });
+    return threads < 2 ? undefined : workerPool({ script, workerData: data, argv: [LINT_WORKER_ARGUMENT], threads: threads - 1 });
   };
 }
 
@@ -46,12 +56,15 @@ function autoThreads(fileCount: number): number {
   return fileCount < AUTO_MIN_FILES ? 1 : Math.min(availableParallelism(), AUTO_MAX_THREADS);
 }
 
-export function isLintWorkerData(data: unknown): data is LintWorkerData {
+function isLintWorkerData(data: unknown): data is LintWorkerData {
   return typeof data === 'object' && data !== null && 'batchlintLintWorker' in data;
 }
 
 /** A worker's side: the rules, facts and configs of the run, then file after file as the main thread deals them. */
-export async function serveLintWorker({ batchlintLintWorker: run }: LintWorkerData): Promise<void> {
+export async function serveLintWorker(): Promise<void> {
+  const workerData: unknown = (await import('node:worker_threads')).workerData;
+  if (!isLintWorkerData(workerData)) throw new Error(`${LINT_WORKER_ARGUMENT} is for batchlint's own worker threads`);
+  const run = workerData.batchlintLintWorker;
   const facts = await factsForRun(run.facts);
   if (typeof facts === 'object' && 'gatherFor' in facts) throw new Error('live mode lints on the main thread');
   const configs = new ConfigLocator(
@@ -59,5 +72,5 @@ export async function serveLintWorker({ batchlintLintWorker: run }: LintWorkerDa
     run.cwd,
     allRules.map((rule) => rule.meta.id),
   );
-  serveFileJobs({ rules: allRules, facts, configs, options: { cwd: run.cwd, sources: run.sources } });
+  await serveFileJobs({ rules: allRules, facts, configs, options: { cwd: run.cwd, sources: run.sources } });
 }
