@@ -57,6 +57,9 @@ export async function walkFolder(folder: string, folderReal: string, cwd: string
       }
     }
   }
+  // What follows would run in the microtasks of the last readdir callback, which keeps its arguments (a Dirent
+  // per entry of the folder) alive until they end: for a folder of 20,000 files, 1 MB for the whole run.
+  await new Promise((resolve) => setImmediate(resolve));
   return { files, unreadable, realOf: (path) => `${folderReal}/${base === '' ? path : path.slice(base.length + 1)}` };
 }
 
