@@ -107,7 +107,8 @@ export async function lint(options: LintOptions): Promise<LintReport> {
   const fixedFiles: FixedFile[] = [];
 
   // Every file's config and facts first: the environment is known before the first result is written.
-  const planned: ({ input: Input; config: LoadedConfig } & ({ facts: Facts } | { tooLarge: string }))[] = [];
+  // The inputs themselves, given their config and facts: a run holds one object per file while it plans.
+  const planned: Planned[] = [];
   for (const input of inputs) {
     const config = await configs.forFile(input.filePath);
     if (isIgnored(config, input.filePath)) {
@@ -117,7 +118,7 @@ export async function lint(options: LintOptions): Promise<LintReport> {
     // A file too large to read: one the user named is a finding; one a search found may be any data file, and is a note.
     const tooLarge = oversize(input, config, options);
     if (tooLarge && input.named) {
-      planned.push({ input, config, tooLarge });
+      planned.push(Object.assign(input, { config, tooLarge }));
       continue;
     }
     if (tooLarge) {
@@ -126,29 +127,28 @@ export async function lint(options: LintOptions): Promise<LintReport> {
     }
     const facts = await factsFor(input.filePath);
     report.environment = moreInformed(report.environment, facts.environmentSource);
-    planned.push({ input, config, facts });
+    planned.push(Object.assign(input, { config, facts }));
   }
   options.stream?.start(report.environment);
   const deployedTwice = new DeployedTwice(options.cwd);
   const settling = new Settling(
-    planned.map(({ input }) => input.filePath),
+    planned.map((input) => input.filePath),
     [...(options.sources?.parameterFiles ?? []), ...(options.sources?.varFiles ?? [])].map((path) => resolve(options.cwd, path)),
     options.cwd,
   );
 
   const reasons = new Interned();
   const onWorkers = workerOutcomes(options, planned);
-  const outcomeOf = async ({ input, config, ...plan }: (typeof planned)[number]): Promise<FileOutcome> => {
-    if ('tooLarge' in plan) return unlintable(input, config, rules, plan.tooLarge);
-    if (!onWorkers) return lintInput(input, config, rules, plan.facts, options);
+  const outcomeOf = async (input: Planned): Promise<FileOutcome> => {
+    if ('tooLarge' in input) return unlintable(input, input.config, rules, input.tooLarge);
+    if (!onWorkers) return lintInput(input, input.config, rules, input.facts, options);
     const next = await onWorkers.next();
     if (next.done) throw new Error('the worker threads gave fewer outcomes than files');
     return next.value;
   };
   try {
-    for (const [position, plan] of planned.entries()) {
-      const { input } = plan;
-      const outcome = await outcomeOf(plan);
+    for (const [position, input] of planned.entries()) {
+      const outcome = await outcomeOf(input);
       settling.linted(position);
       if ('notAPoolReason' in outcome) {
         skipped++;
@@ -200,12 +200,15 @@ async function inputsOf(options: LintOptions, notLinted: (path: string, reason: 
   return inputs;
 }
 
+/** A file to lint with its config, and its facts, or why it is too large to read. */
+type Planned = Input & { config: LoadedConfig } & ({ facts: Facts } | { tooLarge: string });
+
 /** The outcomes of the files to lint, in order, from other threads when the run is given some and may use them. */
-function workerOutcomes(options: LintOptions, planned: readonly ({ input: Input; config: LoadedConfig } & ({ facts: Facts } | { tooLarge: string }))[]) {
+function workerOutcomes(options: LintOptions, planned: readonly Planned[]) {
   if (!options.workers || options.fix || options.stdin || (typeof options.facts === 'object' && 'gatherFor' in options.facts)) return undefined;
-  const lintable = planned.filter((plan) => 'facts' in plan);
-  const jobs = lintable.map(({ input }) => ({ filePath: input.filePath, named: input.named }));
-  const lintHere = (position: number) => lintInput(lintable[position]!.input, lintable[position]!.config, options.rules, lintable[position]!.facts, options);
+  const lintable = planned.filter((input) => 'facts' in input);
+  const jobs = lintable.map(({ filePath, named }) => ({ filePath, named }));
+  const lintHere = (position: number) => lintInput(lintable[position]!, lintable[position]!.config, options.rules, lintable[position]!.facts, options);
   return options.workers(jobs.length)?.outcomes(jobs, lintHere);
 }
 
