@@ -7,6 +7,7 @@ import { writePools } from '../../scripts/generate-pools.mjs';
 import { PROJECT_ROOT } from '../helpers/lint-fixture.ts';
 import { CLI, runCli } from '../helpers/run-cli.ts';
 import { parseJsonReport } from '../helpers/cli-output.ts';
+import { AUTO_MIN_FILES } from '../../src/cli/parallel-lint.ts';
 
 describe('lint --concurrency', () => {
   // Every format, parameters and variables files, Bicep modules with their callers, Terraform modules, context
@@ -24,13 +25,13 @@ describe('lint --concurrency', () => {
 
   it('gives the same report with auto on a run large enough to start workers', () => {
     const folder = mkdtempSync(join(tmpdir(), 'batchlint-concurrency-'));
-    writePools(join(folder, 'pools'), 400);
+    writePools(join(folder, 'pools'), AUTO_MIN_FILES);
     const single = runCli(['lint', 'pools', '--format', 'json'], { cwd: folder });
     const auto = runCli(['lint', 'pools', '--format', 'json', '--concurrency', 'auto'], { cwd: folder });
 
     expect(auto.status).toBe(single.status);
     expect(auto.stdout).toBe(single.stdout);
-    expect(parseJsonReport(auto.stdout).summary).toMatchObject({ files: 400, pools: 400 });
+    expect(parseJsonReport(auto.stdout).summary).toMatchObject({ files: AUTO_MIN_FILES, pools: AUTO_MIN_FILES });
   });
 
   it('says with --debug how many files the workers linted', () => {
