@@ -48,7 +48,7 @@ export function lintWorkers(concurrency: Concurrency, script: URL, data: LintWor
     // Each thread lints a chunk of files at least: a few files asked of --concurrency 4 in a hook start no worker.
     const threads = Math.min(concurrency === 'auto' ? autoThreads(fileCount) : concurrency, Math.ceil(fileCount / FILES_PER_CHUNK));
     // This thread lints too, between writing the results the workers send.
-    return threads < 2 ? undefined : workerPool({ script, workerData: data, argv: [LINT_WORKER_ARGUMENT], threads: threads - 1 });
+    return threads < 2 ? undefined : workerPool({ script, workerData: data, argv: [LINT_WORKER_ARGUMENT], workers: threads - 1 });
   };
 }
 

@@ -33,7 +33,8 @@ export interface WorkerPoolOptions {
   workerData: unknown;
   /** Appended to each worker's process.argv. */
   argv: string[];
-  threads: number;
+  /** How many workers to start; this thread lints besides them. */
+  workers: number;
 }
 
 /** Files a worker is given at once: enough to make a message's cost small, few enough to share the work evenly. */
@@ -95,7 +96,7 @@ async function* lintOnWorkers(
 
   // Loaded here, not at start: node:worker_threads costs a run of one file ~7 ms.
   const { Worker } = await import('node:worker_threads');
-  const workers = Array.from({ length: options.threads }, () => {
+  const workers = Array.from({ length: options.workers }, () => {
     const worker = new Worker(options.script, { workerData: options.workerData, argv: options.argv });
     worker.on('message', (message: ResultMessage) => {
       if ('ready' in message) {
@@ -109,9 +110,9 @@ async function* lintOnWorkers(
       wake();
     });
     // A worker that cannot start (no memory for a thread, its module missing) is done without: this thread lints its share.
-    const stopped = (reason: string, failure: Error) => {
+    const stopped = (reason: string, error: Error) => {
       if (finished) return;
-      if (inFlight.has(worker)) return fail(failure);
+      if (inFlight.has(worker)) return fail(error);
       if (workers.includes(worker)) {
         workers.splice(workers.indexOf(worker), 1);
         notStarted.push(reason);

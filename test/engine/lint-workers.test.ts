@@ -41,7 +41,7 @@ describe('the worker pool', () => {
       await new Promise((resolve) => setTimeout(resolve, 2));
       return { notAPoolReason: `here pool-${position}.json` };
     };
-    const { outcomes, share } = await drain(workerPool({ script, workerData: {}, argv: [], threads: 2 }).outcomes(jobs(200), slowHere));
+    const { outcomes, share } = await drain(workerPool({ script, workerData: {}, argv: [], workers: 2 }).outcomes(jobs(200), slowHere));
 
     expect(outcomes.map((outcome) => outcome.replace(/^(worker|here) /, ''))).toEqual(jobs(200).map((job) => job.filePath));
     expect(share.workers).toBe(2);
@@ -51,7 +51,7 @@ describe('the worker pool', () => {
 
   it('lints every file on this thread when no worker gets ready', async () => {
     const script = fakeWorker('', { ready: false });
-    const { outcomes, share } = await drain(workerPool({ script, workerData: {}, argv: [], threads: 1 }).outcomes(jobs(40), here));
+    const { outcomes, share } = await drain(workerPool({ script, workerData: {}, argv: [], workers: 1 }).outcomes(jobs(40), here));
 
     expect(outcomes).toEqual(jobs(40).map((_, position) => `here ${position}`));
     expect(share).toEqual({ workers: 1, filesOnWorkers: 0, notStarted: [] });
@@ -59,7 +59,7 @@ describe('the worker pool', () => {
 
   it('goes on without a worker that fails to start, and says why', async () => {
     const script = fakeWorker('', { startup: "throw new Error('no memory for a thread');" });
-    const { outcomes, share } = await drain(workerPool({ script, workerData: {}, argv: [], threads: 1 }).outcomes(jobs(100), slowly));
+    const { outcomes, share } = await drain(workerPool({ script, workerData: {}, argv: [], workers: 1 }).outcomes(jobs(100), slowly));
 
     expect(outcomes).toEqual(jobs(100).map((_, position) => `here ${position}`));
     expect(share.workers).toBe(0);
@@ -71,7 +71,7 @@ describe('the worker pool', () => {
     const script = fakeWorker(
       "port.postMessage({ start, outcomes: jobs.slice(0, 2).map((job) => ({ notAPoolReason: 'worker ' + job.filePath })), failed: { name: 'Error', message: 'ignored', ruleCrash: { ruleId: 'vm-size-unknown', filePath: jobs[2].filePath, cause: 'x is undefined' } } });",
     );
-    const generator = workerPool({ script, workerData: {}, argv: [], threads: 1 }).outcomes(jobs(64), slowly);
+    const generator = workerPool({ script, workerData: {}, argv: [], workers: 1 }).outcomes(jobs(64), slowly);
 
     const yielded: string[] = [];
     const failure = await (async () => {
@@ -87,7 +87,7 @@ describe('the worker pool', () => {
 
   it('fails the run, not hang it, when a worker stops', async () => {
     const script = fakeWorker('process.exit(3);');
-    const generator = workerPool({ script, workerData: {}, argv: [], threads: 1 }).outcomes(jobs(64), slowly);
+    const generator = workerPool({ script, workerData: {}, argv: [], workers: 1 }).outcomes(jobs(64), slowly);
 
     await expect(drain(generator)).rejects.toThrow('a lint worker stopped before its files were linted (exit code 3)');
   });
