@@ -106,29 +106,7 @@ export async function lint(options: LintOptions): Promise<LintReport> {
   let skipped = 0;
   const fixedFiles: FixedFile[] = [];
 
-  // Every file's config and facts first: the environment is known before the first result is written.
-  // The inputs themselves, given their config and facts: a run holds one object per file while it plans.
-  const planned: Planned[] = [];
-  for (const input of inputs) {
-    const config = await configs.forFile(input.filePath);
-    if (isIgnored(config, input.filePath)) {
-      debug(`ignored by ${config.path}: ${input.filePath}`);
-      continue;
-    }
-    // A file too large to read: one the user named is a finding; one a search found may be any data file, and is a note.
-    const tooLarge = oversize(input, config, options);
-    if (tooLarge && input.named) {
-      planned.push(Object.assign(input, { config, tooLarge }));
-      continue;
-    }
-    if (tooLarge) {
-      notLinted(input.filePath, tooLarge);
-      continue;
-    }
-    const facts = await factsFor(input.filePath);
-    report.environment = moreInformed(report.environment, facts.environmentSource);
-    planned.push(Object.assign(input, { config, facts }));
-  }
+  const planned = await planFiles(inputs, configs, factsFor, options, report, notLinted, debug);
   options.stream?.start(report.environment);
   const deployedTwice = new DeployedTwice(options.cwd);
   const settling = new Settling(
@@ -198,6 +176,43 @@ async function inputsOf(options: LintOptions, notLinted: (path: string, reason: 
     else notLinted(filePath, reason);
   }
   return inputs;
+}
+
+/**
+ * Every file's config and facts, before any is linted: the environment is known before the first result is
+ * written. The inputs themselves take them, so that a run holds one object per file while it plans.
+ */
+async function planFiles(
+  inputs: Input[],
+  configs: ConfigLocator,
+  factsFor: (filePath: string) => Promise<Facts>,
+  options: LintOptions,
+  report: LintReport,
+  notLinted: (path: string, reason: string) => void,
+  debug: (message: string) => void,
+): Promise<Planned[]> {
+  const planned: Planned[] = [];
+  for (const input of inputs) {
+    const config = await configs.forFile(input.filePath);
+    if (isIgnored(config, input.filePath)) {
+      debug(`ignored by ${config.path}: ${input.filePath}`);
+      continue;
+    }
+    // A file too large to read: one the user named is a finding; one a search found may be any data file, and is a note.
+    const tooLarge = oversize(input, config, options);
+    if (tooLarge && input.named) {
+      planned.push(Object.assign(input, { config, tooLarge }));
+      continue;
+    }
+    if (tooLarge) {
+      notLinted(input.filePath, tooLarge);
+      continue;
+    }
+    const facts = await factsFor(input.filePath);
+    report.environment = moreInformed(report.environment, facts.environmentSource);
+    planned.push(Object.assign(input, { config, facts }));
+  }
+  return planned;
 }
 
 /** A file to lint with its config, and its facts, or why it is too large to read. */
