@@ -1,7 +1,7 @@
 import type { PoolRule, Report } from '../src/model/rule.ts';
-import type { PoolSpec } from '../src/model/pool-definition.ts';
+import { virtualMachineImageId } from '../src/pool/image-source.ts';
 import { nodeDemand, type NodeDemand } from '../src/pool/node-demand.ts';
-import { isUnknown, type UnknownValue } from '../src/model/unknown.ts';
+import { isUnknown } from '../src/model/unknown.ts';
 
 /** Batch's guidance for Azure Compute Gallery images: at least one replica for every 300 nodes (batch-sig-images.md). */
 const NODES_PER_REPLICA = 300;
@@ -75,12 +75,4 @@ function shortage(demand: NodeDemand, data: { image: string; region: string; rep
       spot: demand.spot,
     },
   };
-}
-
-function virtualMachineImageId(spec: PoolSpec): string | UnknownValue | undefined {
-  const configuration = spec.virtualMachineConfiguration;
-  if (isUnknown(configuration)) return configuration;
-  const image = configuration?.imageReference;
-  if (isUnknown(image)) return image;
-  return image?.virtualMachineImageId;
 }

@@ -1,7 +1,8 @@
 import type { DiskControllerType, VmSizeInfo } from '../src/catalog/types.ts';
-import { seriesVersion } from '../src/catalog/size-name.ts';
+import { bootDiskControllers } from '../src/catalog/nvme-only-series.ts';
 import type { Fact, ImageReferenceInput } from '../src/model/facts.ts';
 import type { PoolRule } from '../src/model/rule.ts';
+import { describeImage } from '../src/pool/image-source.ts';
 import { isKnown } from '../src/model/unknown.ts';
 
 const IMAGE_FIELDS = ['publisher', 'offer', 'sku', 'version', 'virtualMachineImageId', 'sharedGalleryImageId', 'communityGalleryImageId'] as const;
@@ -56,20 +57,12 @@ export const nvmeDiskControllerRule: PoolRule = {
   },
 };
 
-/**
- * The disk controllers the size boots from: the environment's or the catalog's. A v6 or later size no source
- * describes is unknown; earlier generations boot from SCSI (Microsoft's NVMe FAQ: D/Ev5, Fv2 and older support SCSI).
- */
-function diskControllersOf(size: VmSizeInfo): Fact<DiskControllerType[]> {
-  if (size.diskControllerTypes?.length) return { known: true, value: size.diskControllerTypes };
-  if (seriesVersion(size.name) < 6) return { known: true, value: ['SCSI'] };
+/** The disk controllers the size boots from; unknown for a v6 or later size no source describes. */
+function diskControllersOf(size: VmSizeInfo): Fact<readonly DiskControllerType[]> {
+  const controllers = bootDiskControllers(size);
+  if (controllers) return { known: true, value: controllers };
   return {
     known: false,
     reason: `no source here says which disk controllers ${size.name} boots from; vmSizes.${size.name}.diskControllerTypes in the context file, or --live, can tell it`,
   };
-}
-
-function describeImage(reference: ImageReferenceInput): string {
-  const galleryId = reference.virtualMachineImageId ?? reference.sharedGalleryImageId ?? reference.communityGalleryImageId;
-  return galleryId ?? [reference.publisher, reference.offer, reference.sku].join(' ');
 }

@@ -1,8 +1,9 @@
 import type { PoolRule, Report } from '../src/model/rule.ts';
-import type { PoolDefinition, PoolSpec } from '../src/model/pool-definition.ts';
+import type { PoolDefinition } from '../src/model/pool-definition.ts';
 import type { Facts } from '../src/model/facts.ts';
+import { virtualMachineImageId } from '../src/pool/image-source.ts';
 import { nodeDemand, type NodeDemand } from '../src/pool/node-demand.ts';
-import { isUnknown, type UnknownValue } from '../src/model/unknown.ts';
+import { isUnknown } from '../src/model/unknown.ts';
 
 /** Batch's pool size limits, which no support request raises (batch-quota-limit.md, "Pool size limits"). */
 const INTER_NODE_LIMIT = { BatchService: 100, UserSubscription: 80 } as const;
@@ -109,12 +110,4 @@ function site(demand: NodeDemand, target: 'targetDedicatedNodes' | 'targetLowPri
 function allocationMode(facts: Facts): 'BatchService' | 'UserSubscription' | undefined {
   const account = facts.account();
   return account.known ? account.value.poolAllocationMode : undefined;
-}
-
-function virtualMachineImageId(spec: PoolSpec): string | UnknownValue | undefined {
-  const configuration = spec.virtualMachineConfiguration;
-  if (isUnknown(configuration)) return configuration;
-  const image = configuration?.imageReference;
-  if (isUnknown(image)) return image;
-  return image?.virtualMachineImageId;
 }

@@ -1,5 +1,6 @@
 import type { HyperVGeneration, VmSizeInfo } from '../src/catalog/types.ts';
 import type { PoolRule } from '../src/model/rule.ts';
+import { describeImage } from '../src/pool/image-source.ts';
 import type { ImageReferenceInput } from '../src/model/facts.ts';
 import { isKnown, isUnknown } from '../src/model/unknown.ts';
 
@@ -62,11 +63,6 @@ function knownFields(image: object): ImageReferenceInput | undefined {
     if (typeof value === 'string') reference[key] = value;
   }
   return reference;
-}
-
-function describeImage(reference: ImageReferenceInput): string {
-  const galleryId = reference.virtualMachineImageId ?? reference.sharedGalleryImageId ?? reference.communityGalleryImageId;
-  return galleryId ?? [reference.publisher, reference.offer, reference.sku].join(' ');
 }
 
 function remedy(alternatives: VmSizeInfo[], generation: HyperVGeneration): string {

@@ -1,3 +1,6 @@
+import { seriesVersion } from './size-name.ts';
+import type { DiskControllerType, VmSizeInfo } from './types.ts';
+
 /**
  * VM size series that boot only from the NVMe disk controller, each with the public source that says so. The
  * catalog build (scripts/build-catalog.ts) stamps their sizes `diskControllerTypes: ['NVMe']`. The Resource SKU
@@ -15,7 +18,7 @@ const SIZES = 'https://learn.microsoft.com/azure/virtual-machines/sizes';
 /** The series page's note: the series works only on OS images that support NVMe. */
 const page = (category: string, series: string) => `${SIZES}/${category}/${series}-series`;
 
-export const NVME_ONLY_SERIES: readonly NvmeOnlySeries[] = [
+const NVME_ONLY_SERIES: readonly NvmeOnlySeries[] = [
   { series: 'Dasv6', families: ['standardDav6Family'], source: page('general-purpose', 'dasv6') },
   { series: 'Dadsv6', families: ['standardDadv6Family'], source: page('general-purpose', 'dadsv6') },
   { series: 'Dalsv6', families: ['standardDalv6Family'], source: page('general-purpose', 'dalsv6') },
@@ -41,4 +44,14 @@ export const NVME_ONLY_SERIES: readonly NvmeOnlySeries[] = [
 export function nvmeOnlySeries(family: string | undefined): NvmeOnlySeries | undefined {
   const key = family?.toLowerCase();
   return key === undefined ? undefined : NVME_ONLY_SERIES.find((entry) => entry.families.some((id) => id.toLowerCase() === key));
+}
+
+/**
+ * The disk controllers a size boots from, as its entry says (the catalog's, or the environment's); undefined for a
+ * v6 or later size no entry describes. Earlier generations boot from SCSI (Microsoft's NVMe FAQ: D/Ev5, Fv2 and
+ * older support SCSI).
+ */
+export function bootDiskControllers(size: Pick<VmSizeInfo, 'name' | 'diskControllerTypes'>): readonly DiskControllerType[] | undefined {
+  if (size.diskControllerTypes?.length) return size.diskControllerTypes;
+  return seriesVersion(size.name) < 6 ? ['SCSI'] : undefined;
 }

@@ -2,9 +2,9 @@ import { closeSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import { loadCatalog } from '../catalog/catalog.ts';
 import type { FileResult, LintReport, ResultStream } from '../engine/lint.ts';
 import { isError, keepInResult, onlyErrors } from '../engine/report-filters.ts';
+import { countSeverities } from '../engine/severity-counts.ts';
 import type { FormatContext } from '../formatters/formatter.ts';
 import { loadFormatter, loadStreamingFormat } from '../formatters/index.ts';
-import type { Finding } from '../model/finding.ts';
 import type { AnyRule } from '../model/rule.ts';
 
 export const EXIT_OK = 0;
@@ -28,10 +28,7 @@ export async function writeReport(report: LintReport, output: ReportOutput, fail
   const shown = output.quiet ? onlyErrors(report) : report;
   const tooManyWarnings = output.maxWarnings !== undefined && warnings > output.maxWarnings;
   const formatter = await loadFormatter(output.format)!;
-  const text = formatter(shown, {
-    ...formatContext(output),
-    ...(tooManyWarnings && { maxWarningsExceeded: { maxWarnings: output.maxWarnings!, warnings, hidden: output.quiet === true } }),
-  });
+  const text = formatter(shown, { ...formatContext(output), ...(tooManyWarnings && warningsOverLimit(output, warnings)) });
   if (output.outputFile) writeFileSync(output.outputFile, text);
   else process.stdout.write(text);
   return exitCode(shown.summary.errors, tooManyWarnings, failAnyway);
@@ -71,17 +68,17 @@ export async function streamReport(output: ReportOutput, keep?: (result: FileRes
     const ready = gathered.add(text, last);
     return ready === undefined ? undefined : writeNow(ready);
   };
-  const kept = new SeverityCounts();
-  const shown = new SeverityCounts();
+  const kept = { errors: 0, warnings: 0, infos: 0 };
+  const shown = { errors: 0, warnings: 0, infos: 0 };
   return {
     stream: {
       start: (environment) => void write(writer.start(environment)),
       result(result, settled) {
         const keptResult = keep ? keep(result) : result;
-        kept.add(keptResult.findings);
+        countSeverities(kept, keptResult.findings);
         // As in ESLint, --quiet hides warnings but --max-warnings still counts them.
         const shownResult = output.quiet ? keepInResult(keptResult, isError) : keptResult;
-        shown.add(shownResult.findings);
+        countSeverities(shown, shownResult.findings);
         return write(writer.result(shownResult, settled));
       },
     },
@@ -89,10 +86,7 @@ export async function streamReport(output: ReportOutput, keep?: (result: FileRes
       const warnings = kept.warnings;
       const tooManyWarnings = output.maxWarnings !== undefined && warnings > output.maxWarnings;
       const shownReport: LintReport = { ...report, summary: { ...report.summary, errors: shown.errors, warnings: shown.warnings, infos: shown.infos } };
-      void write(
-        writer.end(shownReport, { ...context, ...(tooManyWarnings && { maxWarningsExceeded: { maxWarnings: output.maxWarnings!, warnings, hidden: output.quiet === true } }) }),
-        true,
-      );
+      void write(writer.end(shownReport, { ...context, ...(tooManyWarnings && warningsOverLimit(output, warnings)) }), true);
       if (destination !== undefined) closeSync(destination);
       return exitCode(shown.errors, tooManyWarnings, failAnyway);
     },
@@ -126,20 +120,6 @@ function onceDrainedOrClosed(then: () => void): void {
   process.stdout.once('drain', done).once('close', done);
 }
 
-class SeverityCounts {
-  errors = 0;
-  warnings = 0;
-  infos = 0;
-
-  add(findings: readonly Finding[]): void {
-    for (const finding of findings) {
-      if (finding.severity === 'error') this.errors++;
-      else if (finding.severity === 'warning') this.warnings++;
-      else this.infos++;
-    }
-  }
-}
-
 function formatContext(output: ReportOutput): FormatContext {
   return {
     color: output.color && output.format === 'stylish' && !output.outputFile && process.stdout.isTTY === true && !process.env.NO_COLOR,
@@ -148,6 +128,10 @@ function formatContext(output: ReportOutput): FormatContext {
     rules: output.rules,
     version: output.version,
   };
+}
+
+function warningsOverLimit(output: ReportOutput, warnings: number): Pick<FormatContext, 'maxWarningsExceeded'> {
+  return { maxWarningsExceeded: { maxWarnings: output.maxWarnings!, warnings, hidden: output.quiet === true } };
 }
 
 function exitCode(errors: number, tooManyWarnings: boolean, failAnyway: boolean): number {

@@ -80,7 +80,7 @@ export async function lintInput(input: Input, config: LoadedConfig, rules: reado
     return unlintable(input, config, rules, `the file is saved as UTF-16 (${encoding.toUpperCase()}), and Terraform reads only UTF-8; it was not linted — save it as UTF-8`);
   }
   const sources = options.sources ?? NO_SOURCE_OPTIONS;
-  const readFile = (path: string) => readIfPossible(resolve(options.cwd, path));
+  const readFile = otherFilesReader(options.cwd);
   const lintCurrent = (text: string) =>
     lintText({ filePath: input.filePath, text, config, rules, facts, sources, readFile, foundBySearch: !input.named, ...(options.readAs && { readAs: options.readAs }) });
   const linted = await lintCurrent(original);
@@ -100,7 +100,19 @@ export function unlintable(input: Input, config: LoadedConfig, rules: readonly A
   return { fileResult: { filePath: input.filePath, findings }, result: { notChecked: [], pools: 0 } };
 }
 
-export function readIfPossible(path: string): string | undefined {
+/**
+ * How one file's lint reads the files it refers to (parameters, variables, Bicep modules), each once: a module
+ * deployed by a loop of 800 copies, or checked for pools and then parsed, is not read from disk again.
+ */
+export function otherFilesReader(cwd: string): (path: string) => string | undefined {
+  const texts = new Map<string, string | undefined>();
+  return (path) => {
+    if (!texts.has(path)) texts.set(path, readIfPossible(resolve(cwd, path)));
+    return texts.get(path);
+  };
+}
+
+function readIfPossible(path: string): string | undefined {
   try {
     return readSource(path).text;
   } catch {

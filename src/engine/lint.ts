@@ -11,8 +11,9 @@ import { BICEP_PARAMETERS_ALONE, isBicepParametersFile, isTerraformVariablesFile
 import { formatOf } from '../documents/parse-file.ts';
 import { mayBeDeployedByOtherFiles, mayBeReadByOtherFiles } from '../sources/read-by-others.ts';
 import type { Finding, NotChecked } from '../model/finding.ts';
-import { fileInput, inputSize, lintInput, readIfPossible, readInput, unlintable, type FileOutcome, type FileResult, type Input } from './lint-file.ts';
+import { fileInput, inputSize, lintInput, otherFilesReader, readInput, unlintable, type FileOutcome, type FileResult, type Input } from './lint-file.ts';
 import { poolsOf, type TextResult } from './lint-text.ts';
+import { countSeverities } from './severity-counts.ts';
 import type { FileLinterPool } from './lint-workers.ts';
 import type { PoolDefinition } from '../model/pool-definition.ts';
 import type { AnyRule } from '../model/rule.ts';
@@ -233,7 +234,6 @@ async function factsLookup(options: LintOptions, inputs: Input[], configs: Confi
   if (typeof facts === 'function') return facts;
   if (!('gatherFor' in facts)) return () => Promise.resolve(facts);
   const sources = options.sources ?? NO_SOURCE_OPTIONS;
-  const readFile = (path: string) => readIfPossible(resolve(options.cwd, path));
   const pools: PoolDefinition[] = [];
   for (const input of inputs) {
     if (oversize(input, await configs.forFile(input.filePath), options)) continue; // the lint pass reports it
@@ -243,7 +243,7 @@ async function factsLookup(options: LintOptions, inputs: Input[], configs: Confi
     } catch {
       continue; // the lint pass reports the unreadable file
     }
-    pools.push(...(await poolsOf({ filePath: input.filePath, text, sources, readFile })));
+    pools.push(...(await poolsOf({ filePath: input.filePath, text, sources, readFile: otherFilesReader(options.cwd) })));
   }
   const gathered = await facts.gatherFor(pools);
   return () => Promise.resolve(gathered);
@@ -294,7 +294,7 @@ async function addResult(
   stream: ResultStream | undefined,
   settling: Settling,
 ): Promise<void> {
-  for (const finding of fileResult.findings) countFinding(report, finding);
+  countSeverities(report.summary, fileResult.findings);
   for (const entry of result.notChecked) report.notChecked.push({ ...entry, reason: reasons.intern(entry.reason) });
   if (stream) {
     settling.reached(fileResult);
@@ -304,12 +304,6 @@ async function addResult(
   }
   report.summary.files++;
   report.summary.pools += result.pools;
-}
-
-function countFinding(report: LintReport, finding: Finding): void {
-  if (finding.severity === 'error') report.summary.errors++;
-  else if (finding.severity === 'warning') report.summary.warnings++;
-  else report.summary.infos++;
 }
 
 /**

@@ -1,11 +1,13 @@
 import type { Finding } from '../model/finding.ts';
 import type { FileResult, LintReport } from './lint.ts';
+import { countSeverities } from './severity-counts.ts';
 
 /** The report with only the findings `keep` accepts, its counts recomputed. */
 export function keepFindings(report: LintReport, keep: (finding: Finding, fileResult: FileResult, index: number) => boolean): LintReport {
   const results = report.results.map((result) => keepInResult(result, keep));
-  const count = (severity: Finding['severity']) => results.reduce((total, result) => total + result.findings.filter((finding) => finding.severity === severity).length, 0);
-  return { ...report, results, summary: { ...report.summary, errors: count('error'), warnings: count('warning'), infos: count('info') } };
+  const summary = { ...report.summary, errors: 0, warnings: 0, infos: 0 };
+  for (const result of results) countSeverities(summary, result.findings);
+  return { ...report, results, summary };
 }
 
 /** A file's result with only the findings `keep` accepts. */

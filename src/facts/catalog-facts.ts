@@ -1,6 +1,6 @@
 import { closestVmSizeNames, findVmSize, loadCatalog, regionsOf, sizesSupportingGeneration } from '../catalog/catalog.ts';
 import { imageGeneration } from '../catalog/image-generation.ts';
-import { marketplaceImageKey } from '../pool/image-source.ts';
+import { customImageId, marketplaceImageKey } from '../pool/image-source.ts';
 import type { VmSizeInfo } from '../catalog/types.ts';
 import type { Environment } from '../model/environment.ts';
 import { EnvironmentLookups, type Unavailable } from './environment-lookups.ts';
@@ -66,10 +66,6 @@ export function createFacts(sources: FactSources = {}): Facts {
       return environment.sizeOffering(name, catalogSize ? regionsOf(catalogSize) : undefined);
     },
   };
-}
-
-function customImageId(reference: ImageReferenceInput): string | undefined {
-  return reference.virtualMachineImageId ?? reference.sharedGalleryImageId ?? reference.communityGalleryImageId;
 }
 
 /** A gallery or managed image's generation, from the environment's image facts. */

@@ -2,7 +2,7 @@ import { isKnown } from '../model/unknown.ts';
 import type { PoolDefinition } from '../model/pool-definition.ts';
 import { findVmSize } from '../catalog/catalog.ts';
 import { imageGeneration } from '../catalog/image-generation.ts';
-import { seriesVersion } from '../catalog/size-name.ts';
+import { bootDiskControllers } from '../catalog/nvme-only-series.ts';
 import { marketplaceImageKey } from '../pool/image-source.ts';
 import { poolSubnetId } from '../pool/network.ts';
 import { normalizeResourceId } from './resource-id.ts';
@@ -68,6 +68,5 @@ function marketplaceImageOf(image: Record<string, unknown>): MarketplaceImage | 
 /** A size the catalog does not know to boot from SCSI: an NVMe-only series, or a v6 or later size it does not describe. */
 function mayBootOnlyFromNvme(vmSize: unknown): boolean {
   if (typeof vmSize !== 'string') return false;
-  const controllers = findVmSize(vmSize)?.diskControllerTypes;
-  return controllers ? !controllers.includes('SCSI') : seriesVersion(vmSize) >= 6;
+  return !bootDiskControllers(findVmSize(vmSize) ?? { name: vmSize })?.includes('SCSI');
 }

@@ -1,4 +1,5 @@
 import type { PoolSpec } from '../model/pool-definition.ts';
+import type { ImageReferenceInput } from '../model/facts.ts';
 import { isKnown, isUnknown, type UnknownValue } from '../model/unknown.ts';
 
 /** Where the pool's OS image comes from: a marketplace SKU, or a custom image (Compute Gallery or managed image). */
@@ -20,6 +21,15 @@ export function imageSource(spec: PoolSpec): ImageSource | UnknownValue | undefi
   return 'marketplace';
 }
 
+/** The pool's custom image id (a managed image or a Compute Gallery image version or definition), if it names one. */
+export function virtualMachineImageId(spec: PoolSpec): string | UnknownValue | undefined {
+  const configuration = spec.virtualMachineConfiguration;
+  if (isUnknown(configuration)) return configuration;
+  const image = configuration?.imageReference;
+  if (isUnknown(image)) return image;
+  return image?.virtualMachineImageId;
+}
+
 /**
  * How a marketplace image is named among the environment's images: `publisher:offer:sku`, the image URN az
  * prints without its version (a SKU's versions share a Hyper-V generation; Generation 2 is a SKU of its own).
@@ -27,4 +37,14 @@ export function imageSource(spec: PoolSpec): ImageSource | UnknownValue | undefi
 export function marketplaceImageKey(image: { publisher?: unknown; offer?: unknown; sku?: unknown }): string | undefined {
   const { publisher, offer, sku } = image;
   return typeof publisher === 'string' && typeof offer === 'string' && typeof sku === 'string' ? `${publisher}:${offer}:${sku}` : undefined;
+}
+
+/** The custom image a reference names: a managed image, or a Compute Gallery image (shared or community). */
+export function customImageId(reference: ImageReferenceInput): string | undefined {
+  return reference.virtualMachineImageId ?? reference.sharedGalleryImageId ?? reference.communityGalleryImageId;
+}
+
+/** An image as a message names it: its custom image id, else `publisher offer sku`. */
+export function describeImage(reference: ImageReferenceInput): string {
+  return customImageId(reference) ?? [reference.publisher, reference.offer, reference.sku].join(' ');
 }
