@@ -7,7 +7,7 @@ import type { DiskControllerType, VmSizeInfo } from './types.ts';
  * capability `DiskControllerTypes` is the authority (live mode reads it); this table is for offline runs, so a
  * series is listed only where a source names it, never because its name looks new.
  */
-export interface NvmeOnlySeries {
+interface NvmeOnlySeries {
   series: string;
   /** Quota family ids (case-insensitive) of the series. */
   families: readonly string[];

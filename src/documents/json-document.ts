@@ -10,6 +10,7 @@ import { valueAt } from './value-at.ts';
 import { checkJsonNesting } from './json-nesting.ts';
 import { SyntaxProblem } from '../model/syntax-problem.ts';
 import { userRecord } from '../model/user-record.ts';
+import { lineBreakOf } from './line-break.ts';
 
 const BYTE_ORDER_MARK = '\uFEFF';
 
@@ -126,7 +127,7 @@ export class JsonDocument implements SourceDocument {
   private modifyEdits(path: Path, value: string | number | boolean): TextEdit[] {
     const indentation = detectIndentation(this.text);
     const edits = modify(this.armForms?.flattened ?? this.text, path as (string | number)[], value, {
-      formattingOptions: { insertSpaces: indentation !== '\t', tabSize: indentation === '\t' ? 1 : indentation.length, eol: this.text.includes('\r\n') ? '\r\n' : '\n' },
+      formattingOptions: { insertSpaces: indentation !== '\t', tabSize: indentation === '\t' ? 1 : indentation.length, eol: lineBreakOf(this.text) },
     });
     return edits.map((edit) => ({ offset: edit.offset, length: edit.length, text: edit.content }));
   }

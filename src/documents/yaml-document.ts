@@ -6,6 +6,7 @@ import { decodeYamlScalar } from './yaml-string-offsets.ts';
 import { MAX_NESTING, NESTING_TOO_DEEP } from '../model/nesting.ts';
 import { nestsDeeperThan } from '../model/value-depth.ts';
 import { ReadLimitExceeded, SyntaxProblem } from '../model/syntax-problem.ts';
+import { lineBreakOf } from './line-break.ts';
 
 interface Found {
   node: Node | null;
@@ -21,7 +22,6 @@ export class YamlDocument implements SourceDocument {
   readonly value: unknown;
   readonly problems: SyntaxProblem[];
   private readonly lines: LineIndex;
-  private eol: string | undefined;
   /** A mapping's pairs by key (the last of a repeated key), indexed when first searched. */
   private readonly pairsByKey = new Map<YAMLMap, Map<string, Pair>>();
 
@@ -92,7 +92,7 @@ export class YamlDocument implements SourceDocument {
     const lastValue = pairs[pairs.length - 1]?.value as Node | undefined;
     if (!firstKey?.range || !lastValue?.range) return undefined;
     const indent = ' '.repeat(this.lines.position(firstKey.range[0]).column - 1);
-    const eol = this.lineBreak();
+    const eol = lineBreakOf(this.text);
     // A block value (a nested map, a block scalar) ends after its last line break, where the next line —
     // perhaps the next item of a list — begins: the new key goes there, on a line of its own.
     const valueEnd = lastValue.range[1];
@@ -101,12 +101,6 @@ export class YamlDocument implements SourceDocument {
     const offset = lineEnd === -1 ? this.text.length : lineEnd;
     const at = lineEnd > 0 && this.text[lineEnd - 1] === '\r' ? offset - 1 : offset;
     return [{ offset: at, length: 0, text: `${eol}${indent}${key}: ${formatted}` }];
-  }
-
-  /** The file's line break, for a line a fix adds. */
-  private lineBreak(): string {
-    this.eol ??= this.text.includes('\r\n') ? '\r\n' : '\n';
-    return this.eol;
   }
 
   /** Where the written content between start and end stops, before any trailing blanks and line breaks. */

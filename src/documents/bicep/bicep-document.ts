@@ -2,6 +2,7 @@ import type { DocumentFormat, Located, SourceDocument, TextEdit } from '../../mo
 import { LineIndex, type Location, type Path, type StringRange } from '../../model/location.ts';
 import { parseBicep } from './parser.ts';
 import type { Expression, ObjectProperty, Program, Span, Statement } from './syntax.ts';
+import { lineBreakOf } from '../line-break.ts';
 
 /** A statement that declares a name, with the value written for it. */
 export type Declaration = Exclude<Statement, { kind: 'other' | 'targetScope' | 'using' }>;
@@ -103,7 +104,7 @@ export class BicepDocument implements SourceDocument {
     const lineEnd = this.lineEnd(after);
     const first = object.properties[0];
     const indentation = first ? this.indentationAt(first.span.offset) : `${this.indentationAt(object.span.offset)}  `;
-    const eol = this.text.includes('\r\n') ? '\r\n' : '\n';
+    const eol = lineBreakOf(this.text);
     return [{ offset: lineEnd, length: 0, text: `${eol}${indentation}${key}: ${literal}` }];
   }
 

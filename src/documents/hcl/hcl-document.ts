@@ -8,6 +8,7 @@ import { parseHcl } from './parser.ts';
 import { repeatedAttributes } from './repeated-attributes.ts';
 import type { SyntaxProblem } from '../../model/syntax-problem.ts';
 import type { Block, Body, Span } from './syntax.ts';
+import { lineBreakOf } from '../line-break.ts';
 
 /**
  * A Terraform (HCL native syntax) file. Its value has the shape of Terraform's JSON syntax: attributes by
@@ -21,7 +22,6 @@ export class HclDocument implements SourceDocument {
   readonly problems: SyntaxProblem[];
   private lines: LineIndex | undefined;
   private readonly paths: HclPaths;
-  private eol: string | undefined;
 
   private constructor(
     readonly filePath: string,
@@ -74,13 +74,7 @@ export class HclDocument implements SourceDocument {
     const first = items[0];
     const indentation = first ? this.indentationAt(first.kind === 'attribute' ? first.nameSpan.offset : first.typeSpan.offset) : `${this.indentationAt(block.typeSpan.offset)}  `;
     const width = last?.kind === 'attribute' ? this.text.indexOf('=', last.nameSpan.end) - last.nameSpan.offset : 0;
-    return [{ offset: lineEnd, length: 0, text: `${this.lineBreak()}${indentation}${key.padEnd(width - 1)} = ${literal}` }];
-  }
-
-  /** The file's line break, for a line a fix adds. */
-  private lineBreak(): string {
-    this.eol ??= this.text.includes('\r\n') ? '\r\n' : '\n';
-    return this.eol;
+    return [{ offset: lineEnd, length: 0, text: `${lineBreakOf(this.text)}${indentation}${key.padEnd(width - 1)} = ${literal}` }];
   }
 
   /** The end of the line holding offset, before its line break (so a trailing comment stays on its line). */
